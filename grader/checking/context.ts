@@ -1,0 +1,43 @@
+import { sessionIdOf } from './cookies.js';
+import { Visitor, type Connection, type Exchange } from './visitor.js';
+
+/** One session as the store holds it: what the app put in `req.session`, plus `cookie`. */
+export type SessionRecord = Record<string, unknown>;
+
+/** What a check gets to work with: fresh browsers and a look into the session store. */
+export interface CheckContext {
+  /** A new browser with no cookies; the name appears in the report. */
+  visitor(name?: string): Visitor;
+  /** Every session the app's store holds right now, by session ID. */
+  storedSessions(): Promise<Map<string, SessionRecord>>;
+  /** The stored session of the visitor's session cookie, or null when there is none. */
+  sessionOf(visitor: Visitor): Promise<SessionRecord | null>;
+  /** The secret the app signs its session cookies with. */
+  readonly secret: string;
+}
+
+/** The context for one run of one check, with the transcript the report shows on failure. */
+export function createContext(options: {
+  baseUrl: string;
+  timeoutMs: number;
+  secret: string;
+  readStore: () => Promise<Record<string, unknown>>;
+}): { context: CheckContext; transcript: Exchange[] } {
+  const connection: Connection = { baseUrl: options.baseUrl, timeoutMs: options.timeoutMs, transcript: [] };
+  let visitors = 0;
+  const storedSessions = async (): Promise<Map<string, SessionRecord>> => {
+    const entries = Object.entries(await options.readStore());
+    // MemoryStore keeps each record as JSON text.
+    return new Map(entries.map(([id, record]) => [id, (typeof record === 'string' ? JSON.parse(record) : record) as SessionRecord]));
+  };
+  const context: CheckContext = {
+    visitor: (name) => new Visitor(connection, name ?? `visitor ${++visitors}`),
+    storedSessions,
+    sessionOf: async (visitor) => {
+      const id = sessionIdOf(visitor.sessionCookie);
+      return id === null ? null : ((await storedSessions()).get(id) ?? null);
+    },
+    secret: options.secret,
+  };
+  return { context, transcript: connection.transcript };
+}

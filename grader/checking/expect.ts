@@ -1,0 +1,85 @@
+/**
+ * Assertions for checks. Each failure says, in a learner's words, what was expected and what the
+ * app did instead; the report adds the requests that led there.
+ */
+import { sessionCookieName, type Exchange } from './visitor.js';
+
+export class CheckFailure extends Error {
+  constructor(
+    message: string,
+    readonly expected: string | null = null,
+    readonly actual: string | null = null,
+  ) {
+    super(message);
+  }
+}
+
+function quote(text: string): string {
+  const trimmed = text.trimEnd();
+  return JSON.stringify(trimmed.length > 200 ? `${trimmed.slice(0, 200)}…` : trimmed);
+}
+
+/** The answer as the report shows it: status and body, or the error the handler threw. */
+export function describeAnswer(exchange: Exchange): string {
+  if (exchange.handlerError) return `${exchange.status}, the handler threw ${exchange.handlerError}`;
+  return `${exchange.status} ${quote(exchange.text)}`;
+}
+
+function requestLine(exchange: Exchange): string {
+  return `${exchange.method} ${exchange.path}`;
+}
+
+/** The answer has this status and this body (trailing whitespace ignored). */
+export function expectAnswer(exchange: Exchange, status: number, body: string): void {
+  if (exchange.status === status && exchange.text.trimEnd() === body.trimEnd()) return;
+  const expected = `${status} ${quote(body)}`;
+  const actual = describeAnswer(exchange);
+  const what =
+    exchange.handlerError !== null
+      ? `${requestLine(exchange)} failed: the handler threw ${exchange.handlerError}`
+      : exchange.status === 501
+        ? `${requestLine(exchange)} still answers "Not implemented yet"`
+        : `${requestLine(exchange)} answered ${actual}, expected ${expected}`;
+  throw new CheckFailure(what, expected, actual);
+}
+
+/** The answer sets no cookie at all: nothing was stored. */
+export function expectNoCookieSet(exchange: Exchange, why: string): void {
+  if (exchange.setCookies.length === 0) return;
+  throw new CheckFailure(
+    `${requestLine(exchange)} set a cookie, but ${why}`,
+    'no Set-Cookie header',
+    exchange.setCookies.join(' | '),
+  );
+}
+
+/**
+ * The answer's only cookie is the signed session ID, and none of `secrets` can be read in it:
+ * the data stays on the server.
+ */
+export function expectOnlySessionId(exchange: Exchange, secrets: string[]): void {
+  const others = exchange.setCookies.filter((header) => !header.startsWith(`${sessionCookieName}=`));
+  if (others.length > 0) {
+    throw new CheckFailure(
+      `${requestLine(exchange)} set a cookie of its own: session data belongs in req.session, not in cookies`,
+      `only the ${sessionCookieName} cookie`,
+      others.join(' | '),
+    );
+  }
+  for (const header of exchange.setCookies) {
+    const value = decodeURIComponent(header.split(';')[0] ?? '');
+    const leaked = secrets.find((secret) => value.includes(secret));
+    if (leaked !== undefined) {
+      throw new CheckFailure(
+        `the session cookie holds the data itself (${quote(leaked)}): only the session ID belongs there`,
+        `${sessionCookieName}=s:<session id>.<signature>`,
+        value,
+      );
+    }
+  }
+}
+
+/** A condition of the check holds; otherwise the check fails with `message`. */
+export function expectThat(condition: boolean, message: string, expected?: string, actual?: string): void {
+  if (!condition) throw new CheckFailure(message, expected ?? null, actual ?? null);
+}

@@ -1,0 +1,152 @@
+/**
+ * A visitor is one browser: it keeps its own cookies from answer to answer, like a supertest
+ * agent, and records every exchange so that a failed check can show what was asked and answered.
+ */
+import type { IncomingMessage } from 'node:http';
+import request from 'supertest';
+
+/** The name express-session gives its cookie. */
+export const sessionCookieName = 'connect.sid';
+
+/** One request and its answer, as the report shows them. */
+export interface Exchange {
+  visitor: string;
+  method: 'GET' | 'POST';
+  path: string;
+  /** The fields sent in the body, if any. */
+  fields: Record<string, string> | null;
+  /** The Cookie header sent, if any. */
+  cookie: string | null;
+  status: number;
+  /** The body, cut at `bodyLimit` characters. */
+  text: string;
+  /** Every Set-Cookie header of the answer. */
+  setCookies: string[];
+  /** What the kit's error handler saw, when a handler threw. */
+  handlerError: string | null;
+}
+
+/** Why a request got no answer: the check fails with this, and the grader looks at the app. */
+export class NoAnswer extends Error {
+  constructor(
+    readonly reason: 'timeout' | 'unreachable',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Larger answers are cut: a learner's app may send gigabytes. */
+const bodyLimit = 65_536;
+
+/** What every request shares: where the app is and how long it may take. */
+export interface Connection {
+  baseUrl: string;
+  timeoutMs: number;
+  transcript: Exchange[];
+}
+
+function readLimited(res: IncomingMessage, callback: (error: Error | null, body: string) => void): void {
+  let text = '';
+  let done = false;
+  res.setEncoding('utf8');
+  res.on('data', (chunk: string) => {
+    if (done) return;
+    text += chunk;
+    if (text.length > bodyLimit) {
+      done = true;
+      res.destroy();
+      callback(null, `${text.slice(0, bodyLimit)}… (cut at 64 KiB)`);
+    }
+  });
+  res.on('end', () => {
+    if (!done) callback(null, text);
+  });
+  res.on('error', (error) => {
+    if (!done) callback(error, text);
+  });
+}
+
+function cookieExpired(attributes: string[]): boolean {
+  for (const attribute of attributes) {
+    const [key = '', value = ''] = attribute.split('=').map((part) => part.trim());
+    if (key.toLowerCase() === 'max-age' && Number(value) <= 0) return true;
+    if (key.toLowerCase() === 'expires' && Date.parse(value) <= Date.now()) return true;
+  }
+  return false;
+}
+
+export class Visitor {
+  private readonly cookies = new Map<string, string>();
+
+  constructor(
+    private readonly connection: Connection,
+    readonly name: string,
+  ) {}
+
+  /** The session cookie's value as this browser holds it (URL-encoded, as sent), if any. */
+  get sessionCookie(): string | undefined {
+    return this.cookies.get(sessionCookieName);
+  }
+
+  /** Makes this browser send another session cookie: a replayed, forged or tampered one. */
+  useSessionCookie(value: string | undefined): void {
+    if (value === undefined) this.cookies.delete(sessionCookieName);
+    else this.cookies.set(sessionCookieName, value);
+  }
+
+  get(path: string): Promise<Exchange> {
+    return this.send('GET', path, null);
+  }
+
+  /** Posts form fields, as an HTML form would (`json: true` sends them as JSON instead). */
+  post(path: string, fields: Record<string, string> = {}, options: { json?: boolean } = {}): Promise<Exchange> {
+    return this.send('POST', path, fields, options.json ?? false);
+  }
+
+  private async send(
+    method: 'GET' | 'POST',
+    path: string,
+    fields: Record<string, string> | null,
+    json = false,
+  ): Promise<Exchange> {
+    const { baseUrl, timeoutMs, transcript } = this.connection;
+    const cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ') || null;
+    let test = method === 'GET' ? request(baseUrl).get(path) : request(baseUrl).post(path);
+    test = test.timeout({ response: timeoutMs, deadline: timeoutMs }).redirects(0).buffer(true).parse(readLimited);
+    if (cookie) test = test.set('Cookie', cookie);
+    if (fields) test = json ? test.send(fields) : test.type('form').send(fields);
+    let response: request.Response;
+    try {
+      response = await test.ok(() => true);
+    } catch (error) {
+      const failure = error as { timeout?: number; code?: string };
+      if (failure.timeout !== undefined) {
+        throw new NoAnswer('timeout', `${method} ${path} got no answer within ${timeoutMs / 1000} s`);
+      }
+      throw new NoAnswer('unreachable', `${method} ${path} could not reach the app (${failure.code ?? 'closed'})`);
+    }
+    const setCookies = ([] as string[]).concat(response.headers['set-cookie'] ?? []);
+    for (const header of setCookies) {
+      const [pair = '', ...attributes] = header.split(';');
+      const at = pair.indexOf('=');
+      if (at < 1) continue;
+      const name = pair.slice(0, at).trim();
+      if (cookieExpired(attributes)) this.cookies.delete(name);
+      else this.cookies.set(name, pair.slice(at + 1).trim());
+    }
+    const exchange: Exchange = {
+      visitor: this.name,
+      method,
+      path,
+      fields,
+      cookie,
+      status: response.status,
+      text: typeof response.body === 'string' ? response.body : response.text,
+      setCookies,
+      handlerError: (response.headers['x-kit-error'] as string | undefined) ?? null,
+    };
+    transcript.push(exchange);
+    return exchange;
+  }
+}

@@ -1,0 +1,31 @@
+/**
+ * Turns a learner's `view.ts` into JavaScript the sandbox can run. Types are erased, not checked:
+ * a view is graded on what it does, and a type error is only a warning.
+ */
+import { transformSync, type TransformFailure } from 'esbuild';
+import type { SourceLocation } from '../sandbox/protocol.js';
+
+export type CompileOutcome =
+  | { ok: true; code: string }
+  | { ok: false; message: string; location: SourceLocation | null };
+
+export function compileView(source: string, file: string): CompileOutcome {
+  try {
+    const { code } = transformSync(source, {
+      loader: 'ts',
+      format: 'cjs',
+      target: 'node20',
+      sourcemap: 'inline',
+      sourcefile: file,
+      logLevel: 'silent',
+    });
+    return { ok: true, code };
+  } catch (error) {
+    const first = (error as Partial<TransformFailure>).errors?.[0];
+    if (!first) throw error;
+    const location = first.location
+      ? { file, line: first.location.line, column: first.location.column + 1 }
+      : null;
+    return { ok: false, message: `view.ts does not compile: ${first.text}`, location };
+  }
+}

@@ -1,0 +1,238 @@
+/**
+ * Grades a folder of exercise folders: each view is compiled here, run in a sandbox host, and
+ * checked over HTTP from this process, so that nothing the learner's code does can change a result
+ * except its answers to the checks.
+ *
+ * Exercises are graded one after another in one host: when the host dies or stops answering, the
+ * exercise being graded takes the verdict and a new host serves the exercises after it.
+ */
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Check } from '../checking/check.js';
+import { createContext } from '../checking/context.js';
+import { CheckFailure, describeAnswer } from '../checking/expect.js';
+import { NoAnswer, type Exchange } from '../checking/visitor.js';
+import type { ExerciseInfo } from '../manifest.js';
+import {
+  exerciseResult,
+  failedCheck,
+  gradeResult,
+  passedCheck,
+  type CheckResult,
+  type ExerciseResult,
+  type ExerciseStatus,
+  type GradeResult,
+} from '../results.js';
+import type { SourceLocation } from '../sandbox/protocol.js';
+import { Sandbox, formatSeconds, type HostExit } from '../sandbox/sandbox.js';
+import { compileView } from './compile.js';
+
+/** An exercise ready to grade: what the manifest says of it and its checks. */
+export interface GradedExercise {
+  info: ExerciseInfo;
+  checks: Check[];
+  /** False in a learner's copy, which has no hidden checks. */
+  hiddenChecksIncluded: boolean;
+}
+
+export interface Limits {
+  /** How long one request may wait for its answer. */
+  requestTimeoutMs: number;
+  /** How long one exercise may take, loading and all its checks. */
+  exerciseTimeoutMs: number;
+  /** The learner app's heap, in MiB. */
+  heapMb: number;
+}
+
+export const defaultLimits: Limits = { requestTimeoutMs: 2000, exerciseTimeoutMs: 10_000, heapMb: 256 };
+
+export interface GradeOptions {
+  /** The folder holding `<slug>/view.ts` for each exercise. */
+  target: string;
+  exercises: GradedExercise[];
+  limits: Limits;
+  /** Called as soon as each exercise is graded, for reports that stream. */
+  onExercise?: (result: ExerciseResult) => void;
+}
+
+/** How long to wait for a host whose request timed out to show it is still alive. */
+const pingTimeoutMs = 500;
+
+/** The path as the learner should read it: relative to where they are, when it is below. */
+export function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
+}
+
+class HostPool {
+  private current: Promise<Sandbox> | null = null;
+
+  constructor(private readonly heapMb: number) {}
+
+  /** A live host: the current one, or a new one when it has ended. */
+  async get(): Promise<Sandbox> {
+    const existing = this.current ? await this.current : null;
+    if (existing && !existing.exit) return existing;
+    this.current = Sandbox.start(this.heapMb);
+    return this.current;
+  }
+
+  /** Starts a host early, so that Node's start overlaps with reading and compiling. */
+  warm(): void {
+    this.current ??= Sandbox.start(this.heapMb);
+    this.current.catch(() => undefined);
+  }
+
+  async close(): Promise<void> {
+    const host = await this.current?.catch(() => null);
+    host?.kill();
+  }
+}
+
+function requestsOf(transcript: Exchange[]): string[] {
+  return transcript.slice(-6).map((exchange) => {
+    const fields = exchange.fields ? ` ${new URLSearchParams(exchange.fields).toString()}` : '';
+    const cookie = exchange.cookie ? ' (with cookie)' : ' (no cookie)';
+    return `${exchange.visitor}: ${exchange.method} ${exchange.path}${fields}${cookie} → ${describeAnswer(exchange)}`;
+  });
+}
+
+interface ExerciseRun {
+  status: ExerciseStatus;
+  message: string | null;
+  location: SourceLocation | null;
+}
+
+function notRun(checks: Check[], reason: string): CheckResult[] {
+  return checks.map((check) => failedCheck(check, `not run: ${reason}`, null));
+}
+
+async function runChecks(
+  exercise: GradedExercise,
+  host: Sandbox,
+  port: number,
+  secret: string,
+  limits: Limits,
+  deadline: number,
+): Promise<{ results: CheckResult[]; run: ExerciseRun }> {
+  const results: CheckResult[] = [];
+  const { checks } = exercise;
+  for (const [index, check] of checks.entries()) {
+    const remaining = deadline - Date.now();
+    if (remaining <= 0) {
+      const message = `the checks took longer than ${formatSeconds(limits.exerciseTimeoutMs)} in all`;
+      results.push(...notRun(checks.slice(index), message));
+      return { results, run: { status: 'timeout', message, location: null } };
+    }
+    const { context, transcript } = createContext({
+      baseUrl: `http://127.0.0.1:${port}`,
+      timeoutMs: Math.min(limits.requestTimeoutMs, remaining),
+      secret,
+      readStore: () => host.sessions(exercise.info.slug, limits.requestTimeoutMs),
+    });
+    try {
+      await check.run(context);
+      results.push(passedCheck(check));
+      continue;
+    } catch (error) {
+      if (error instanceof CheckFailure) {
+        results.push(failedCheck(check, error.message, { requests: requestsOf(transcript), expected: error.expected, actual: error.actual }));
+        continue;
+      }
+      if (!(error instanceof NoAnswer)) {
+        const why = error instanceof Error ? error.message : String(error);
+        results.push(failedCheck(check, `the check could not finish: ${why}`, { requests: requestsOf(transcript), expected: null, actual: null }));
+        continue;
+      }
+      const ended = await hostEnded(host, error);
+      if (!ended) {
+        results.push(failedCheck(check, `${error.message}: does every path of the handler send an answer?`, { requests: requestsOf(transcript), expected: null, actual: 'no answer' }));
+        continue;
+      }
+      results.push(failedCheck(check, ended.message, { requests: requestsOf(transcript), expected: null, actual: null }));
+      results.push(...notRun(checks.slice(index + 1), 'the app had stopped'));
+      return { results, run: { status: ended.kind, message: ended.message, location: ended.location } };
+    }
+  }
+  const allPassed = results.every((result) => result.passed);
+  return { results, run: { status: allPassed ? 'passed' : 'failed', message: null, location: null } };
+}
+
+/** After a request got no answer: how the host ended, or null when it is alive and well. */
+async function hostEnded(host: Sandbox, noAnswer: NoAnswer): Promise<HostExit | null> {
+  if (host.exit) return host.exit;
+  // A host that answers a ping is alive: only that request went unanswered.
+  if (await host.isResponsive(pingTimeoutMs)) return null;
+  if (host.exit) return host.exit;
+  return host.killFor({
+    kind: 'timeout',
+    message: `the app stopped answering (${noAnswer.message}; an endless loop?)`,
+    location: null,
+  });
+}
+
+async function gradeExercise(
+  exercise: GradedExercise,
+  target: string,
+  pool: HostPool,
+  secret: string,
+  limits: Limits,
+): Promise<ExerciseResult> {
+  const started = Date.now();
+  const deadline = started + limits.exerciseTimeoutMs;
+  const file = path.join(target, exercise.info.slug, 'view.ts');
+  const shown = displayPath(file);
+  const base = {
+    slug: exercise.info.slug,
+    title: exercise.info.title,
+    hiddenChecksIncluded: exercise.hiddenChecksIncluded,
+  };
+  const finish = (run: ExerciseRun, checks: CheckResult[], output = ''): ExerciseResult =>
+    exerciseResult({ ...base, ...run, checks, output, durationMs: Date.now() - started });
+  const stopped = (run: ExerciseRun): ExerciseResult =>
+    finish(run, notRun(exercise.checks, run.message ?? run.status));
+
+  let source: string;
+  try {
+    source = await readFile(file, 'utf8');
+  } catch {
+    return stopped({ status: 'missing-file', message: `${shown} is missing`, location: null });
+  }
+  const compiled = compileView(source, file);
+  if (!compiled.ok) {
+    return stopped({ status: 'compile-error', message: compiled.message, location: compiled.location });
+  }
+  const host = await pool.get();
+  host.takeOutput();
+  const loaded = await host.load(
+    { type: 'load', slug: exercise.info.slug, routes: exercise.info.routes, code: compiled.code, filename: file, secret },
+    Math.min(limits.requestTimeoutMs, limits.exerciseTimeoutMs),
+  );
+  if (!loaded.ok) {
+    const status = loaded.kind;
+    return finish({ status, message: loaded.message, location: loaded.location }, notRun(exercise.checks, loaded.message), host.takeOutput());
+  }
+  const { results, run } = await runChecks(exercise, host, loaded.port, secret, limits, deadline);
+  host.unload(exercise.info.slug);
+  return finish(run, results, host.takeOutput());
+}
+
+/** Grades every exercise in `options.exercises`, in order, from `options.target`. */
+export async function grade(options: GradeOptions): Promise<GradeResult> {
+  const started = Date.now();
+  const secret = randomBytes(24).toString('hex');
+  const pool = new HostPool(options.limits.heapMb);
+  pool.warm();
+  const results: ExerciseResult[] = [];
+  try {
+    for (const exercise of options.exercises) {
+      const result = await gradeExercise(exercise, options.target, pool, secret, options.limits);
+      results.push(result);
+      options.onExercise?.(result);
+    }
+  } finally {
+    await pool.close();
+  }
+  return gradeResult(options.target, results, Date.now() - started);
+}

@@ -1,0 +1,21 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Where the kit's build of its own TypeScript goes; `grader/kit.mjs` keeps it current. */
+export const buildDirName = '.kit-build';
+
+function findKitRoot(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  // This file runs from `grader/` under tests and from `.kit-build/grader/` in the CLI.
+  const root = path.resolve(here, '..');
+  return path.basename(root) === buildDirName ? path.dirname(root) : root;
+}
+
+/** The folder holding the kit's package.json. */
+export const kitRoot = findKitRoot();
+
+/** The built sandbox host, the script every child process runs. */
+export const hostScript = path.join(kitRoot, buildDirName, 'grader', 'sandbox', 'host.js');
+
+/** Learner-side state (scores, hints shown); git-ignored. */
+export const stateDir = path.join(kitRoot, '.kit-state');

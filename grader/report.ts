@@ -1,0 +1,101 @@
+/**
+ * The report a learner reads after `npm run grade`: per exercise its score and checks, what went
+ * wrong and what to try next, then the total.
+ */
+import { displayPath } from './grading/grade.js';
+import type { CheckResult, ExerciseResult, GradeResult } from './results.js';
+
+export interface Style {
+  green(text: string): string;
+  red(text: string): string;
+  yellow(text: string): string;
+  dim(text: string): string;
+  bold(text: string): string;
+}
+
+function paint(open: number, close: number): (text: string) => string {
+  return (text) => `\x1b[${open}m${text}\x1b[${close}m`;
+}
+
+const colors: Style = { green: paint(32, 39), red: paint(31, 39), yellow: paint(33, 39), dim: paint(2, 22), bold: paint(1, 22) };
+const plain: Style = { green: String, red: String, yellow: String, dim: String, bold: String };
+
+/** Colours on a terminal that has them; none when piped, or when NO_COLOR is set. */
+export function styleFor(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv = process.env): Style {
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return colors;
+  if (env.NO_COLOR !== undefined || env.TERM === 'dumb') return plain;
+  return stream.isTTY ? colors : plain;
+}
+
+const statusWords: Record<ExerciseResult['status'], string> = {
+  passed: 'passed',
+  failed: 'failed',
+  'missing-file': 'missing file',
+  'compile-error': 'does not compile',
+  'missing-export': 'missing export',
+  crashed: 'crashed',
+  timeout: 'timed out',
+  'out-of-memory': 'out of memory',
+};
+
+function statusText(result: ExerciseResult, style: Style): string {
+  const word = statusWords[result.status];
+  if (result.status === 'passed') return style.green(word);
+  if (result.status === 'failed') return style.red(word);
+  return style.yellow(word);
+}
+
+/** A stub untouched: every check failed on "Not implemented yet". */
+function notStarted(result: ExerciseResult): boolean {
+  return (
+    result.status === 'failed' &&
+    result.checks.every((check) => !check.passed) &&
+    result.checks.some((check) => (check.message ?? '').includes('Not implemented yet'))
+  );
+}
+
+function checkLines(check: CheckResult, style: Style, detailed: boolean): string[] {
+  const mark = check.passed ? style.green('✔') : style.red('✘');
+  const points = `${check.points} pt`.padEnd(5);
+  const hidden = check.visibility === 'hidden' ? style.dim(' (hidden)') : '';
+  const lines = [`  ${mark} ${check.level.padEnd(6)} ${points} ${check.title}${hidden}`];
+  if (check.passed || !detailed) return lines;
+  if (check.message) lines.push(`      ${check.message}`);
+  if (check.details) {
+    for (const request of check.details.requests) lines.push(style.dim(`      │ ${request}`));
+    if (check.details.expected !== null) lines.push(`      expected: ${check.details.expected}`);
+    if (check.details.actual !== null) lines.push(`      actual:   ${check.details.actual}`);
+  }
+  lines.push(`      ${style.yellow('hint:')} ${check.hint}`);
+  return lines;
+}
+
+export function renderExercise(result: ExerciseResult, style: Style): string {
+  const score = `${result.score}/${result.maxScore}`;
+  const lines = [`${style.bold(result.slug)} ${style.dim('·')} ${result.title}  ${score}  ${statusText(result, style)}`];
+  if (result.message) {
+    const where = result.location ? ` (${displayPath(result.location.file)}:${result.location.line}:${result.location.column})` : '';
+    lines.push(`  ${style.yellow('!')} ${result.message}${where}`);
+  }
+  const fresh = notStarted(result);
+  if (fresh) lines.push(`  ${style.yellow('!')} not started yet: every handler still answers "Not implemented yet"; replace the TODOs in view.ts`);
+  const detailed = (result.status === 'failed' || result.status === 'passed') && !fresh;
+  for (const check of result.checks) lines.push(...checkLines(check, style, detailed));
+  if (!detailed && result.status !== 'failed' && result.status !== 'passed') {
+    const hint = result.checks[0]?.hint;
+    if (hint) lines.push(`      ${style.yellow('hint:')} ${hint}`);
+  }
+  if (result.output && result.status !== 'passed') {
+    lines.push(style.dim('  your app printed:'));
+    for (const line of result.output.split('\n').slice(-10)) lines.push(style.dim(`  │ ${line}`));
+  }
+  if (!result.hiddenChecksIncluded) lines.push(style.dim('  hidden checks of this exercise are graded by your instructor'));
+  return lines.join('\n');
+}
+
+export function renderSummary(result: GradeResult, style: Style): string {
+  const percent = result.maxScore === 0 ? 0 : Math.round((100 * result.score) / result.maxScore);
+  const passed = result.exercises.filter((exercise) => exercise.status === 'passed').length;
+  const total = `Total: ${result.score}/${result.maxScore} (${percent}%), ${passed} of ${result.exercises.length} exercises passed`;
+  return style.bold(total);
+}

@@ -1,0 +1,133 @@
+/**
+ * The result document: the one place where results are shaped, for the report, `--json` and
+ * everything that reads them. `schemaVersion` changes when a field changes meaning or goes away.
+ */
+import type { Check, Visibility } from './checking/check.js';
+import type { Level } from './manifest.js';
+import type { SourceLocation } from './sandbox/protocol.js';
+
+export const schemaVersion = 1;
+
+/**
+ * How grading one exercise ended. `passed`: every check passed. `failed`: the app ran and some
+ * checks failed. The others mean the app could not be graded as it stands, and say why.
+ */
+export type ExerciseStatus =
+  | 'passed'
+  | 'failed'
+  | 'missing-file'
+  | 'compile-error'
+  | 'missing-export'
+  | 'crashed'
+  | 'timeout'
+  | 'out-of-memory';
+
+export const exerciseStatuses: readonly ExerciseStatus[] = [
+  'passed',
+  'failed',
+  'missing-file',
+  'compile-error',
+  'missing-export',
+  'crashed',
+  'timeout',
+  'out-of-memory',
+];
+
+/** For a failed public check: what was asked, what was expected and what came back. */
+export interface FailureDetails {
+  requests: string[];
+  expected: string | null;
+  actual: string | null;
+}
+
+export interface CheckResult {
+  id: string;
+  title: string;
+  level: Level;
+  visibility: Visibility;
+  points: number;
+  passed: boolean;
+  /** Why it failed, in one line; null when it passed, or for a hidden check's own assertions. */
+  message: string | null;
+  hint: string;
+  /** Only for failed public checks. */
+  details: FailureDetails | null;
+}
+
+export interface ExerciseResult {
+  slug: string;
+  title: string;
+  status: ExerciseStatus;
+  score: number;
+  maxScore: number;
+  /** Why, when the status is neither passed nor failed. */
+  message: string | null;
+  /** Where in the learner's file, when known. */
+  location: SourceLocation | null;
+  /** False in a learner's copy, where hidden checks are graded by the instructor. */
+  hiddenChecksIncluded: boolean;
+  /** What the learner's app printed while graded, at most 2 KiB. */
+  output: string;
+  checks: CheckResult[];
+  durationMs: number;
+}
+
+export interface GradeResult {
+  schemaVersion: typeof schemaVersion;
+  /** The folder of exercise folders that was graded. */
+  target: string;
+  score: number;
+  maxScore: number;
+  exercises: ExerciseResult[];
+  durationMs: number;
+}
+
+export function passedCheck(check: Check): CheckResult {
+  return { ...describeCheck(check), passed: true, message: null, details: null };
+}
+
+export function failedCheck(check: Check, message: string, details: FailureDetails | null): CheckResult {
+  return {
+    ...describeCheck(check),
+    passed: false,
+    message,
+    details: check.visibility === 'public' ? details : null,
+  };
+}
+
+function describeCheck(check: Check): Omit<CheckResult, 'passed' | 'message' | 'details'> {
+  return {
+    id: check.id,
+    title: check.title,
+    level: check.level,
+    visibility: check.visibility,
+    points: check.points,
+    hint: check.hint,
+  };
+}
+
+export function exerciseResult(fields: Omit<ExerciseResult, 'score' | 'maxScore'>): ExerciseResult {
+  const score = fields.checks.filter((check) => check.passed).reduce((sum, check) => sum + check.points, 0);
+  const maxScore = fields.checks.reduce((sum, check) => sum + check.points, 0);
+  return { ...fields, score, maxScore, output: cleanOutput(fields.output) };
+}
+
+export function gradeResult(target: string, exercises: ExerciseResult[], durationMs: number): GradeResult {
+  return {
+    schemaVersion,
+    target,
+    score: exercises.reduce((sum, exercise) => sum + exercise.score, 0),
+    maxScore: exercises.reduce((sum, exercise) => sum + exercise.maxScore, 0),
+    exercises,
+    durationMs,
+  };
+}
+
+/** Learner output is shown quoted: no escape sequences that could redraw the terminal. */
+function cleanOutput(text: string): string {
+  const clean = text
+    .replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, '')
+    .replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '')
+    .trimEnd();
+  return clean.length > 2048 ? `…${clean.slice(-2048)}` : clean;
+}

@@ -1,0 +1,182 @@
+/**
+ * The sandbox host: a child process that runs learner code and nothing else.
+ *
+ * The grader starts it with Node's permission model (read-only access to `node_modules` and the
+ * kit's build, no writes, no child processes, no workers) and a heap limit, then sends it one
+ * exercise at a time. For each, the host compiles the learner's view into a module, wires it into
+ * the exercise's Express app with real express-session, listens on 127.0.0.1 and says on which
+ * port. The checks then reach the app over HTTP from the grader's own process.
+ */
+import Module, { createRequire } from 'node:module';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import express, { type ErrorRequestHandler, type Request, type Response } from 'express';
+import session from 'express-session';
+import { kitHandlers } from './kit-handlers.js';
+import { describeError, locateInText } from './locate.js';
+import type { GraderMessage, HostMessage, LoadRequest } from './protocol.js';
+
+type Handler = (req: Request, res: Response) => unknown;
+
+interface RunningApp {
+  server: Server;
+  store: session.MemoryStore;
+}
+
+const kitRoot = process.argv[2] ?? process.cwd();
+const apps = new Map<string, RunningApp>();
+
+function send(message: HostMessage): void {
+  process.send?.(message);
+}
+
+/**
+ * Learner code may call process.kill: the permission model does not stop it from signalling the
+ * grader itself, so only this process may be signalled.
+ */
+function guardProcessKill(): void {
+  const ownKill = process.kill.bind(process);
+  const guarded = (pid: number, signal?: string | number): true => {
+    if (pid !== process.pid) throw new Error('The sandbox does not allow signalling other processes.');
+    return ownKill(pid, signal);
+  };
+  process.kill = guarded;
+  Object.defineProperty(process, '_kill', { value: undefined, writable: false, configurable: false });
+}
+
+/** Compiles the learner's view as a CommonJS module that resolves packages from the kit. */
+function compileView(request: LoadRequest): Record<string, unknown> {
+  type InternalModule = Module & {
+    _compile(code: string, filename: string): void;
+    paths: string[];
+  };
+  const view = new Module(request.filename) as InternalModule;
+  view.filename = request.filename;
+  // Resolve `express` and friends from the kit, wherever the learner's copy lies on disk.
+  view.paths = createRequire(path.join(kitRoot, 'package.json')).resolve.paths('express') ?? [];
+  view._compile(request.code, request.filename);
+  return view.exports as Record<string, unknown>;
+}
+
+function oneLine(text: string): string {
+  // Header values must be single-line Latin-1.
+  return text.replace(/[^\x20-\x7e]+/g, ' ').slice(0, 500);
+}
+
+function buildApp(request: LoadRequest, exports: Record<string, unknown>): { app: express.Express; store: session.MemoryStore } {
+  const store = new session.MemoryStore();
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(express.urlencoded({ extended: false, limit: '16kb' }));
+  app.use(express.json({ limit: '16kb' }));
+  app.use((req, res, next) => {
+    // Learners read fields from req.body without first checking that a body was sent.
+    req.body ??= {};
+    res.type('text/plain');
+    next();
+  });
+  app.use(
+    session({
+      secret: request.secret,
+      store,
+      resave: false,
+      saveUninitialized: false,
+      cookie: { httpOnly: true, sameSite: 'lax' },
+    }),
+  );
+  for (const route of request.routes) {
+    const [source, name] = route.handler.split(':') as ['view' | 'kit', string];
+    const handler = (source === 'view' ? exports[name] : kitHandlers[name]) as Handler;
+    const method = route.method === 'GET' ? 'get' : 'post';
+    app[method](route.path, (req: Request, res: Response) => handler(req, res));
+  }
+  const reportErrors: ErrorRequestHandler = (error: unknown, _req, res, next) => {
+    if (res.headersSent) {
+      next(error);
+      return;
+    }
+    const location = error instanceof Error ? locateInText(error.stack ?? '', request.filename) : null;
+    const where = location ? ` (${path.basename(location.file)}:${location.line})` : '';
+    res.status(500).set('x-kit-error', oneLine(`${describeError(error)}${where}`)).send('Internal Server Error');
+  };
+  app.use(reportErrors);
+  return { app, store };
+}
+
+function missingExports(request: LoadRequest, exports: Record<string, unknown>): string[] {
+  return request.routes
+    .map((route) => route.handler.split(':'))
+    .filter(([source, name]) => source === 'view' && typeof exports[name as string] !== 'function')
+    .map(([, name]) => name as string);
+}
+
+function load(request: LoadRequest): void {
+  let exports: Record<string, unknown>;
+  try {
+    exports = compileView(request);
+  } catch (error) {
+    const stack = error instanceof Error ? (error.stack ?? '') : '';
+    send({
+      type: 'load-failed',
+      slug: request.slug,
+      kind: 'crashed',
+      message: `view.ts threw while loading: ${describeError(error)}`,
+      location: locateInText(stack, request.filename),
+    });
+    return;
+  }
+  const missing = missingExports(request, exports);
+  if (missing.length > 0) {
+    const names = missing.map((name) => `\`${name}\``).join(', ');
+    send({
+      type: 'load-failed',
+      slug: request.slug,
+      kind: 'missing-export',
+      message: `view.ts does not export ${missing.length === 1 ? 'the function' : 'the functions'} ${names}`,
+      location: null,
+    });
+    return;
+  }
+  const { app, store } = buildApp(request, exports);
+  const server = app.listen(0, '127.0.0.1', () => {
+    apps.set(request.slug, { server, store });
+    send({ type: 'loaded', slug: request.slug, port: (server.address() as AddressInfo).port });
+  });
+}
+
+function handle(message: GraderMessage): void {
+  switch (message.type) {
+    case 'load':
+      load(message);
+      break;
+    case 'store': {
+      const running = apps.get(message.slug);
+      if (!running) {
+        send({ type: 'store', id: message.id, sessions: {} });
+        break;
+      }
+      running.store.all((_error, sessions) => {
+        send({ type: 'store', id: message.id, sessions: (sessions ?? {}) as Record<string, unknown> });
+      });
+      break;
+    }
+    case 'ping':
+      send({ type: 'pong', id: message.id });
+      break;
+    case 'unload': {
+      const running = apps.get(message.slug);
+      apps.delete(message.slug);
+      running?.server.closeAllConnections();
+      running?.server.close();
+      break;
+    }
+  }
+}
+
+process.setSourceMapsEnabled(true);
+guardProcessKill();
+// An orphaned host must not outlive the grader that started it.
+process.on('disconnect', () => process.exit(0));
+process.on('message', (message) => handle(message as GraderMessage));
+send({ type: 'ready' });

@@ -1,0 +1,21 @@
+import type { Request, Response } from 'express';
+
+declare module 'express-session' {
+  interface SessionData {
+    color: string;
+  }
+}
+
+export function saveColor(req: Request, res: Response): void {
+  const color: unknown = req.body.color;
+  if (typeof color !== 'string' || color.trim() === '') {
+    res.status(400).send('Missing color');
+    return;
+  }
+  req.session.color = color;
+  res.send('Color saved');
+}
+
+export function showColor(req: Request, res: Response): void {
+  res.send(`Favorite color: ${req.session.color ?? 'unknown'}`);
+}
