@@ -2,5 +2,6 @@
 import { ensureBuilt } from './build.mjs';
 
 await ensureBuilt();
-const { main } = await import('../.kit-build/grader/cli.js');
+const cli = new URL('../.kit-build/grader/cli.js', import.meta.url);
+const { main } = await import(cli.href);
 process.exitCode = await main(process.argv.slice(2));

@@ -86,7 +86,7 @@ export function passedCheck(check: Check): CheckResult {
   return { ...describeCheck(check), passed: true, message: null, details: null };
 }
 
-export function failedCheck(check: Check, message: string, details: FailureDetails | null): CheckResult {
+export function failedCheck(check: Check, message: string | null, details: FailureDetails | null): CheckResult {
   return {
     ...describeCheck(check),
     passed: false,
@@ -125,8 +125,11 @@ export function gradeResult(target: string, exercises: ExerciseResult[], duratio
 
 /** Learner output is shown quoted: no escape sequences that could redraw the terminal. */
 function cleanOutput(text: string): string {
+  // Matching control characters is the point here.
   const clean = text
+    // eslint-disable-next-line no-control-regex
     .replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, '')
+    // eslint-disable-next-line no-control-regex
     .replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '')
     .trimEnd();
   return clean.length > 2048 ? `…${clean.slice(-2048)}` : clean;

@@ -39,6 +39,9 @@ export class NoAnswer extends Error {
 /** Larger answers are cut: a learner's app may send gigabytes. */
 const bodyLimit = 65_536;
 
+/** superagent hands a parser the raw response, whatever its types say. */
+type Parser = (res: request.Response, callback: (error: Error | null, body: string) => void) => void;
+
 /** What every request shares: where the app is and how long it may take. */
 export interface Connection {
   baseUrl: string;
@@ -113,7 +116,7 @@ export class Visitor {
     const { baseUrl, timeoutMs, transcript } = this.connection;
     const cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ') || null;
     let test = method === 'GET' ? request(baseUrl).get(path) : request(baseUrl).post(path);
-    test = test.timeout({ response: timeoutMs, deadline: timeoutMs }).redirects(0).buffer(true).parse(readLimited);
+    test = test.timeout({ response: timeoutMs, deadline: timeoutMs }).redirects(0).buffer(true).parse(readLimited as unknown as Parser);
     if (cookie) test = test.set('Cookie', cookie);
     if (fields) test = json ? test.send(fields) : test.type('form').send(fields);
     let response: request.Response;

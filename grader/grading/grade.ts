@@ -137,7 +137,9 @@ async function runChecks(
       continue;
     } catch (error) {
       if (error instanceof CheckFailure) {
-        results.push(failedCheck(check, error.message, { requests: requestsOf(transcript), expected: error.expected, actual: error.actual }));
+        // A hidden check's assertions would give its content away: title, verdict and hint only.
+        const message = check.visibility === 'hidden' ? null : error.message;
+        results.push(failedCheck(check, message, { requests: requestsOf(transcript), expected: error.expected, actual: error.actual }));
         continue;
       }
       if (!(error instanceof NoAnswer)) {

@@ -65,6 +65,8 @@ export class Sandbox {
     const keep = (chunk: Buffer): void => {
       this.output = (this.output + chunk.toString('utf8')).slice(-outputLimit);
     };
+    // Errors of the channel (a write to a dead host) are answered by the host's exit.
+    this.child.on('error', () => undefined);
     this.child.stdout?.on('data', keep);
     this.child.stderr?.on('data', keep);
     this.child.on('message', (raw) => {
@@ -121,32 +123,24 @@ export class Sandbox {
   ): Promise<HostMessage | HostExit | 'timeout'> {
     if (this.exit) return Promise.resolve(this.exit);
     return new Promise((resolve) => {
-      let timer: NodeJS.Timeout | undefined;
+      const timer = setTimeout(() => {
+        this.waiters.delete(waiter);
+        resolve('timeout');
+      }, timeoutMs);
       const waiter = (answer: HostMessage): boolean => {
         if (!accept(answer)) return false;
         clearTimeout(timer);
         resolve(answer);
         return true;
       };
-      timer = setTimeout(() => {
-        this.waiters.delete(waiter);
-        resolve('timeout');
-      }, timeoutMs);
       this.waiters.add(waiter);
       void this.exited.then((exit) => {
         clearTimeout(timer);
         this.waiters.delete(waiter);
         resolve(exit);
       });
-      if (message) {
-        try {
-          this.child.send(message);
-        } catch (error) {
-          clearTimeout(timer);
-          this.waiters.delete(waiter);
-          resolve({ kind: 'crashed', message: `the app could not be reached: ${describeError(error)}`, location: null });
-        }
-      }
+      // A send to a host that is dying fails later, through the callback; its exit answers then.
+      if (message) this.child.send(message, () => undefined);
     });
   }
 
@@ -192,7 +186,7 @@ export class Sandbox {
   }
 
   unload(slug: string): void {
-    if (!this.exit && this.child.connected) this.child.send({ type: 'unload', slug } satisfies GraderMessage);
+    if (!this.exit && this.child.connected) this.child.send({ type: 'unload', slug } satisfies GraderMessage, () => undefined);
   }
 
   /** Ends the host, recording why, and waits until it is gone. */

@@ -1,0 +1,124 @@
+import { hiddenChecks } from '../../checking/check.js';
+import { forgedCookie, sessionIdOf, tamperedCookie } from '../../checking/cookies.js';
+import { expectAnswer, expectNoCookieSet, expectOnlySessionId, expectThat } from '../../checking/expect.js';
+
+export default hiddenChecks([
+  {
+    id: 'delete-key/missing-username',
+    title: 'A missing or blank username is refused and changes nothing',
+    level: 'easy',
+    points: 1,
+    hint: 'Answer 400 "Missing username" when the field is missing or only spaces, and return before touching the session.',
+    async run(t) {
+      const visitor = t.visitor();
+      expectAnswer(await visitor.post('/login', {}), 400, 'Missing username');
+      expectAnswer(await visitor.post('/login', { username: 'bob' }), 200, 'Logged in as bob');
+      expectAnswer(await visitor.post('/login', { username: '  ' }), 400, 'Missing username');
+      expectAnswer(await visitor.get('/whoami'), 200, 'Hello, bob');
+    },
+  },
+  {
+    id: 'delete-key/theme-survives',
+    title: 'Logging out keeps the rest of the session (the theme)',
+    level: 'hard',
+    points: 2,
+    hint: 'Delete only the `username` key: destroying or regenerating the session, or replacing its data, loses the theme too.',
+    async run(t) {
+      const visitor = t.visitor();
+      expectAnswer(await visitor.post('/theme', { theme: 'dark' }), 200, 'Theme saved');
+      expectAnswer(await visitor.post('/login', { username: 'alice' }), 200, 'Logged in as alice');
+      expectAnswer(await visitor.post('/logout'), 200, 'Logged out');
+      expectAnswer(await visitor.get('/whoami'), 200, 'Hello, guest');
+      expectAnswer(await visitor.get('/theme'), 200, 'Theme: dark');
+    },
+  },
+  {
+    id: 'delete-key/replay-after-logout',
+    title: 'The cookie from before logout does not bring the user back',
+    level: 'hard',
+    points: 2,
+    hint: 'Logging out must change what the server holds: clearing the cookie in the browser alone leaves the username on the server for anyone who kept the cookie.',
+    async run(t) {
+      const visitor = t.visitor('alice');
+      expectAnswer(await visitor.post('/login', { username: 'alice' }), 200, 'Logged in as alice');
+      const captured = visitor.sessionCookie;
+      expectThat(captured !== undefined, 'logging in did not start a session (no session cookie)');
+      expectAnswer(await visitor.post('/logout'), 200, 'Logged out');
+      const replayer = t.visitor('someone replaying the old cookie');
+      replayer.useSessionCookie(captured);
+      expectAnswer(await replayer.get('/whoami'), 200, 'Hello, guest');
+    },
+  },
+  {
+    id: 'delete-key/visitors-apart',
+    title: "Keeps each visitor's login apart",
+    level: 'medium',
+    points: 2,
+    hint: 'Keep the username in `req.session`, never in a variable of the module: every visitor shares those.',
+    async run(t) {
+      const ana = t.visitor('ana');
+      const ben = t.visitor('ben');
+      expectAnswer(await ana.post('/login', { username: 'ana' }), 200, 'Logged in as ana');
+      expectAnswer(await ben.post('/login', { username: 'ben' }), 200, 'Logged in as ben');
+      expectAnswer(await ana.get('/whoami'), 200, 'Hello, ana');
+      expectAnswer(await t.visitor('a request with no cookie').get('/whoami'), 200, 'Hello, guest');
+      expectAnswer(await ana.post('/logout'), 200, 'Logged out');
+      expectAnswer(await ben.get('/whoami'), 200, 'Hello, ben');
+    },
+  },
+  {
+    id: 'delete-key/data-on-server',
+    title: 'Keeps the username on the server; the cookie holds only the session ID',
+    level: 'medium',
+    points: 1,
+    hint: 'Do not set cookies yourself: `req.session.username` is stored on the server and the browser gets only a signed ID.',
+    async run(t) {
+      const visitor = t.visitor();
+      const loggedIn = await visitor.post('/login', { username: 'zed-9182' });
+      expectAnswer(loggedIn, 200, 'Logged in as zed-9182');
+      expectOnlySessionId(loggedIn, ['zed-9182']);
+      const stored = await t.sessionOf(visitor);
+      expectThat(
+        stored !== null && Object.values(stored).includes('zed-9182'),
+        'the username is not in the session store: store it in req.session',
+        'a stored session holding "zed-9182"',
+        JSON.stringify(stored),
+      );
+    },
+  },
+  {
+    id: 'delete-key/read-stores-nothing',
+    title: 'Greeting a guest stores nothing and sets no cookie',
+    level: 'medium',
+    points: 1,
+    hint: 'Only read in `whoami`: writing "guest" into the session starts a session for every passer-by.',
+    async run(t) {
+      const before = (await t.storedSessions()).size;
+      const greeted = await t.visitor().get('/whoami');
+      expectAnswer(greeted, 200, 'Hello, guest');
+      expectNoCookieSet(greeted, 'a request that only reads should not start a session');
+      const after = (await t.storedSessions()).size;
+      expectThat(after === before, 'GET /whoami stored a new session: do not write to req.session when you only read', `${before} stored sessions`, `${after}`);
+    },
+  },
+  {
+    id: 'delete-key/tampered-cookie',
+    title: 'A tampered or forged session cookie is a guest',
+    level: 'hard',
+    points: 1,
+    hint: 'Trust only `req.session`: express-session rejects a cookie whose signature is wrong. Do not read cookies yourself.',
+    async run(t) {
+      const owner = t.visitor('owner');
+      expectAnswer(await owner.post('/login', { username: 'alice' }), 200, 'Logged in as alice');
+      const cookie = owner.sessionCookie;
+      const id = sessionIdOf(cookie);
+      expectThat(cookie !== undefined && id !== null, 'logging in did not start a session (no signed session cookie)');
+      const tamperer = t.visitor('tamperer');
+      tamperer.useSessionCookie(tamperedCookie(cookie as string));
+      expectAnswer(await tamperer.get('/whoami'), 200, 'Hello, guest');
+      const forger = t.visitor('forger');
+      forger.useSessionCookie(forgedCookie(id as string));
+      expectAnswer(await forger.get('/whoami'), 200, 'Hello, guest');
+    },
+  },
+]);

@@ -1,0 +1,78 @@
+import { hiddenChecks } from '../../checking/check.js';
+import { forgedCookie, sessionIdOf, tamperedCookie } from '../../checking/cookies.js';
+import { expectAnswer, expectOnlySessionId, expectThat } from '../../checking/expect.js';
+
+const visits = (n: number): string => `You have visited this page ${n} times.`;
+
+export default hiddenChecks([
+  {
+    id: 'visit-counter/visitors-apart',
+    title: 'Counts each visitor on their own',
+    level: 'medium',
+    points: 2,
+    hint: 'A counter in a variable of the module is shared by every visitor: keep each count in `req.session`.',
+    async run(t) {
+      const ana = t.visitor('ana');
+      const ben = t.visitor('ben');
+      for (const n of [1, 2, 3]) expectAnswer(await ana.get('/visits'), 200, visits(n));
+      expectAnswer(await ben.get('/visits'), 200, visits(1));
+      expectAnswer(await ana.get('/visits'), 200, visits(4));
+      expectAnswer(await t.visitor('a request with no cookie').get('/visits'), 200, visits(1));
+      expectAnswer(await ben.get('/visits'), 200, visits(2));
+    },
+  },
+  {
+    id: 'visit-counter/eleven-visits',
+    title: 'Eleven visits in a row count up to 11, as in the lesson\'s table',
+    level: 'medium',
+    points: 1,
+    hint: 'Keep the count a number: a count stored as text turns `"1" + 1` into "11".',
+    async run(t) {
+      const visitor = t.visitor();
+      for (let n = 1; n <= 11; n++) expectAnswer(await visitor.get('/visits'), 200, visits(n));
+    },
+  },
+  {
+    id: 'visit-counter/data-on-server',
+    title: 'Keeps the count on the server; the cookie holds only the session ID',
+    level: 'medium',
+    points: 2,
+    hint: 'Do not send the count in a cookie of your own: `req.session.visits` stays on the server, and the browser gets only a signed ID.',
+    async run(t) {
+      const visitor = t.visitor();
+      const first = await visitor.get('/visits');
+      expectAnswer(first, 200, visits(1));
+      expectOnlySessionId(first, []);
+      expectAnswer(await visitor.get('/visits'), 200, visits(2));
+      const stored = await t.sessionOf(visitor);
+      expectThat(
+        stored !== null && Object.values(stored).includes(2),
+        'the session store does not hold the count (2) as a number',
+        'a stored session holding 2',
+        JSON.stringify(stored),
+      );
+    },
+  },
+  {
+    id: 'visit-counter/tampered-cookie',
+    title: 'A tampered or forged session cookie starts counting from 1 again',
+    level: 'hard',
+    points: 2,
+    hint: 'Trust only `req.session`: express-session rejects a cookie whose signature is wrong and starts a new, empty session.',
+    async run(t) {
+      const owner = t.visitor('owner');
+      expectAnswer(await owner.get('/visits'), 200, visits(1));
+      expectAnswer(await owner.get('/visits'), 200, visits(2));
+      const cookie = owner.sessionCookie;
+      const id = sessionIdOf(cookie);
+      expectThat(cookie !== undefined && id !== null, 'counting a visit did not start a session (no signed session cookie)');
+      const tamperer = t.visitor('tamperer');
+      tamperer.useSessionCookie(tamperedCookie(cookie as string));
+      expectAnswer(await tamperer.get('/visits'), 200, visits(1));
+      const forger = t.visitor('forger');
+      forger.useSessionCookie(forgedCookie(id as string));
+      expectAnswer(await forger.get('/visits'), 200, visits(1));
+      expectAnswer(await owner.get('/visits'), 200, visits(3));
+    },
+  },
+]);

@@ -1,0 +1,8 @@
+import type { Request, Response } from 'express';
+
+export function ping(_req: Request, res: Response): void {
+  for (;;) {
+    // spins forever
+  }
+  res.send('pong');
+}

@@ -1,0 +1,5 @@
+import type { Request, Response } from 'express';
+
+export function ping(_req: Request, _res: Response): void {
+  // never answers
+}
