@@ -8,6 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCourse } from './course.js';
 import { defaultLimits, grade, type Limits } from './grading/grade.js';
+import { checkKit } from './kit-check.js';
 import { findExercise, manifest } from './manifest.js';
 import { renderExercise, renderSummary, styleFor } from './report.js';
 import { kitRoot } from './paths.js';
@@ -95,8 +96,33 @@ async function gradeCommand(args: string[]): Promise<number> {
   return failUnder !== null && percent < failUnder ? 1 : 0;
 }
 
+const checkUsage = `Usage: npm run check
+
+Proves the kit is sound: the manifest and the folders agree, every solution gets full marks, every
+stub gets zero, every known mistake is caught by the checks it names, every correct variant gets
+full marks, and lessons, hints and checks are well formed. Exits 1 with the list of problems.`;
+
+async function checkCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { help: { type: 'boolean' } } });
+  if (values.help) {
+    console.log(checkUsage);
+    return 0;
+  }
+  const style = styleFor(process.stdout);
+  const report = await checkKit(defaultLimits);
+  for (const line of report.proven) console.log(`${style.green('✔')} ${line}`);
+  if (report.problems.length === 0) {
+    console.log(style.bold('The kit is sound.'));
+    return 0;
+  }
+  console.log(style.bold(`\n${report.problems.length} problem(s):`));
+  for (const problem of report.problems) console.log(`${style.red('✘')} ${problem}`);
+  return 1;
+}
+
 const commands: Record<string, (args: string[]) => Promise<number>> = {
   grade: gradeCommand,
+  check: checkCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

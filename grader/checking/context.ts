@@ -12,6 +12,8 @@ export interface CheckContext {
   storedSessions(): Promise<Map<string, SessionRecord>>;
   /** The stored session of the visitor's session cookie, or null when there is none. */
   sessionOf(visitor: Visitor): Promise<SessionRecord | null>;
+  /** Moves the app's clock forward, so that sessions and cookies expire without waiting. */
+  advanceClock(ms: number): Promise<void>;
   /** The secret the app signs its session cookies with. */
   readonly secret: string;
 }
@@ -22,8 +24,11 @@ export function createContext(options: {
   timeoutMs: number;
   secret: string;
   readStore: () => Promise<Record<string, unknown>>;
+  advanceClock: (ms: number) => Promise<void>;
+  /** How far earlier checks of the exercise already moved the app's clock. */
+  clockOffsetMs: number;
 }): { context: CheckContext; transcript: Exchange[] } {
-  const connection: Connection = { baseUrl: options.baseUrl, timeoutMs: options.timeoutMs, transcript: [] };
+  const connection: Connection = { baseUrl: options.baseUrl, timeoutMs: options.timeoutMs, transcript: [], clockOffsetMs: options.clockOffsetMs };
   let visitors = 0;
   const storedSessions = async (): Promise<Map<string, SessionRecord>> => {
     const entries = Object.entries(await options.readStore());
@@ -36,6 +41,10 @@ export function createContext(options: {
     sessionOf: async (visitor) => {
       const id = sessionIdOf(visitor.sessionCookie);
       return id === null ? null : ((await storedSessions()).get(id) ?? null);
+    },
+    advanceClock: async (ms) => {
+      await options.advanceClock(ms);
+      connection.clockOffsetMs += ms;
     },
     secret: options.secret,
   };

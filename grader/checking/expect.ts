@@ -79,6 +79,26 @@ export function expectOnlySessionId(exchange: Exchange, secrets: string[]): void
   }
 }
 
+function holds(value: unknown, wanted: unknown): boolean {
+  if (value === wanted) return true;
+  if (typeof value !== 'object' || value === null) return false;
+  return Object.values(value).some((inner) => holds(inner, wanted));
+}
+
+/**
+ * The stored session holds `wanted` somewhere in the learner's data (any key, any depth): the
+ * data lives on the server, whatever the learner named it.
+ */
+export function expectStored(stored: Record<string, unknown> | null, wanted: unknown, what: string): void {
+  const data = stored && Object.fromEntries(Object.entries(stored).filter(([key]) => key !== 'cookie'));
+  if (data && holds(data, wanted)) return;
+  throw new CheckFailure(
+    `the session store does not hold ${what}: keep it in req.session`,
+    `a stored session holding ${JSON.stringify(wanted)}`,
+    stored === null ? 'no stored session for this visitor' : JSON.stringify(data),
+  );
+}
+
 /** A condition of the check holds; otherwise the check fails with `message`. */
 export function expectThat(condition: boolean, message: string, expected?: string, actual?: string): void {
   if (!condition) throw new CheckFailure(message, expected ?? null, actual ?? null);

@@ -47,6 +47,8 @@ export interface Connection {
   baseUrl: string;
   timeoutMs: number;
   transcript: Exchange[];
+  /** How far the app's clock was moved forward; browsers expire cookies on that clock. */
+  clockOffsetMs: number;
 }
 
 function readLimited(res: IncomingMessage, callback: (error: Error | null, body: string) => void): void {
@@ -70,17 +72,27 @@ function readLimited(res: IncomingMessage, callback: (error: Error | null, body:
   });
 }
 
-function cookieExpired(attributes: string[]): boolean {
+/** A cookie as a browser keeps it. */
+interface StoredCookie {
+  value: string;
+  /** When it expires (on the app's clock), or null for a browser-session cookie. */
+  expiresAt: number | null;
+}
+
+/** When a Set-Cookie's attributes make it expire, on the app's clock; null when never said. */
+function expiryOf(attributes: string[], now: number): number | null {
+  let expiresAt: number | null = null;
   for (const attribute of attributes) {
     const [key = '', value = ''] = attribute.split('=').map((part) => part.trim());
-    if (key.toLowerCase() === 'max-age' && Number(value) <= 0) return true;
-    if (key.toLowerCase() === 'expires' && Date.parse(value) <= Date.now()) return true;
+    // Max-Age wins over Expires, as in browsers.
+    if (key.toLowerCase() === 'max-age') return now + Number(value) * 1000;
+    if (key.toLowerCase() === 'expires') expiresAt = Date.parse(value);
   }
-  return false;
+  return expiresAt;
 }
 
 export class Visitor {
-  private readonly cookies = new Map<string, string>();
+  private readonly cookies = new Map<string, StoredCookie>();
 
   constructor(
     private readonly connection: Connection,
@@ -89,13 +101,34 @@ export class Visitor {
 
   /** The session cookie's value as this browser holds it (URL-encoded, as sent), if any. */
   get sessionCookie(): string | undefined {
-    return this.cookies.get(sessionCookieName);
+    this.forgetExpired();
+    return this.cookies.get(sessionCookieName)?.value;
+  }
+
+  /** When the session cookie expires (on the app's clock); null for a browser-session cookie. */
+  get sessionCookieExpiry(): number | null | undefined {
+    return this.cookies.get(sessionCookieName)?.expiresAt;
   }
 
   /** Makes this browser send another session cookie: a replayed, forged or tampered one. */
   useSessionCookie(value: string | undefined): void {
     if (value === undefined) this.cookies.delete(sessionCookieName);
-    else this.cookies.set(sessionCookieName, value);
+    else this.cookies.set(sessionCookieName, { value, expiresAt: null });
+  }
+
+  /** Closes and reopens the browser: cookies without an expiry are gone, persistent ones stay. */
+  restart(): void {
+    for (const [name, cookie] of this.cookies) if (cookie.expiresAt === null) this.cookies.delete(name);
+  }
+
+  private now(): number {
+    return Date.now() + this.connection.clockOffsetMs;
+  }
+
+  private forgetExpired(): void {
+    for (const [name, cookie] of this.cookies) {
+      if (cookie.expiresAt !== null && cookie.expiresAt <= this.now()) this.cookies.delete(name);
+    }
   }
 
   get(path: string): Promise<Exchange> {
@@ -114,7 +147,8 @@ export class Visitor {
     json = false,
   ): Promise<Exchange> {
     const { baseUrl, timeoutMs, transcript } = this.connection;
-    const cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ') || null;
+    this.forgetExpired();
+    const cookie = [...this.cookies].map(([name, { value }]) => `${name}=${value}`).join('; ') || null;
     let test = method === 'GET' ? request(baseUrl).get(path) : request(baseUrl).post(path);
     test = test.timeout({ response: timeoutMs, deadline: timeoutMs }).redirects(0).buffer(true).parse(readLimited as unknown as Parser);
     if (cookie) test = test.set('Cookie', cookie);
@@ -135,8 +169,9 @@ export class Visitor {
       const at = pair.indexOf('=');
       if (at < 1) continue;
       const name = pair.slice(0, at).trim();
-      if (cookieExpired(attributes)) this.cookies.delete(name);
-      else this.cookies.set(name, pair.slice(at + 1).trim());
+      const expiresAt = expiryOf(attributes, this.now());
+      if (expiresAt !== null && expiresAt <= this.now()) this.cookies.delete(name);
+      else this.cookies.set(name, { value: pair.slice(at + 1).trim(), expiresAt });
     }
     const exchange: Exchange = {
       visitor: this.name,

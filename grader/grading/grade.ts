@@ -118,6 +118,7 @@ async function runChecks(
 ): Promise<{ results: CheckResult[]; run: ExerciseRun }> {
   const results: CheckResult[] = [];
   const { checks } = exercise;
+  let clockOffsetMs = 0;
   for (const [index, check] of checks.entries()) {
     const remaining = deadline - Date.now();
     if (remaining <= 0) {
@@ -130,6 +131,11 @@ async function runChecks(
       timeoutMs: Math.min(limits.requestTimeoutMs, remaining),
       secret,
       readStore: () => host.sessions(exercise.info.slug, limits.requestTimeoutMs),
+      advanceClock: async (ms) => {
+        await host.advanceClock(ms, limits.requestTimeoutMs);
+        clockOffsetMs += ms;
+      },
+      clockOffsetMs,
     });
     try {
       await check.run(context);
@@ -176,14 +182,13 @@ async function hostEnded(host: Sandbox, noAnswer: NoAnswer): Promise<HostExit | 
 
 async function gradeExercise(
   exercise: GradedExercise,
-  target: string,
+  file: string,
   pool: HostPool,
   secret: string,
   limits: Limits,
 ): Promise<ExerciseResult> {
   const started = Date.now();
   const deadline = started + limits.exerciseTimeoutMs;
-  const file = path.join(target, exercise.info.slug, 'view.ts');
   const shown = displayPath(file);
   const base = {
     slug: exercise.info.slug,
@@ -220,21 +225,42 @@ async function gradeExercise(
   return finish(run, results, host.takeOutput());
 }
 
-/** Grades every exercise in `options.exercises`, in order, from `options.target`. */
-export async function grade(options: GradeOptions): Promise<GradeResult> {
-  const started = Date.now();
+/** One view to grade against one exercise's checks. */
+export interface GradingJob {
+  exercise: GradedExercise;
+  /** The learner's `view.ts` (or any file in its place: a known mistake, a variant). */
+  file: string;
+}
+
+/** Grades each job in order, in as few sandbox hosts as the submissions allow. */
+export async function gradeJobs(
+  jobs: GradingJob[],
+  limits: Limits,
+  onExercise?: (result: ExerciseResult) => void,
+): Promise<ExerciseResult[]> {
   const secret = randomBytes(24).toString('hex');
-  const pool = new HostPool(options.limits.heapMb);
+  const pool = new HostPool(limits.heapMb);
   pool.warm();
   const results: ExerciseResult[] = [];
   try {
-    for (const exercise of options.exercises) {
-      const result = await gradeExercise(exercise, options.target, pool, secret, options.limits);
+    for (const job of jobs) {
+      const result = await gradeExercise(job.exercise, job.file, pool, secret, limits);
       results.push(result);
-      options.onExercise?.(result);
+      onExercise?.(result);
     }
   } finally {
     await pool.close();
   }
+  return results;
+}
+
+/** Grades every exercise in `options.exercises`, in order, from `options.target`. */
+export async function grade(options: GradeOptions): Promise<GradeResult> {
+  const started = Date.now();
+  const jobs = options.exercises.map((exercise) => ({
+    exercise,
+    file: path.join(options.target, exercise.info.slug, 'view.ts'),
+  }));
+  const results = await gradeJobs(jobs, options.limits, options.onExercise);
   return gradeResult(options.target, results, Date.now() - started);
 }

@@ -13,6 +13,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import express, { type ErrorRequestHandler, type Request, type Response } from 'express';
 import session from 'express-session';
+import * as users from '../services/users.js';
 import { kitHandlers } from './kit-handlers.js';
 import { describeError, locateInText } from './locate.js';
 import type { GraderMessage, HostMessage, LoadRequest } from './protocol.js';
@@ -26,6 +27,17 @@ interface RunningApp {
 
 const kitRoot = process.argv[2] ?? process.cwd();
 const apps = new Map<string, RunningApp>();
+
+/** Modules of the kit that a view may import by name (typed through package.json `exports`). */
+const kitModules: Record<string, unknown> = { 'session-kit/users': users };
+
+/**
+ * The sandbox's clock: checks move it forward to expire sessions without waiting. express-session
+ * and its MemoryStore read the time through Date.now.
+ */
+const realNow = Date.now.bind(Date);
+let clockOffsetMs = 0;
+Date.now = () => realNow() + clockOffsetMs;
 
 function send(message: HostMessage): void {
   process.send?.(message);
@@ -55,6 +67,8 @@ function compileView(request: LoadRequest): Record<string, unknown> {
   view.filename = request.filename;
   // Resolve `express` and friends from the kit, wherever the learner's copy lies on disk.
   view.paths = createRequire(path.join(kitRoot, 'package.json')).resolve.paths('express') ?? [];
+  const ownRequire = view.require.bind(view);
+  view.require = Object.assign((id: string) => (id in kitModules ? kitModules[id] : ownRequire(id)), ownRequire);
   view._compile(request.code, request.filename);
   return view.exports as Record<string, unknown>;
 }
@@ -112,6 +126,7 @@ function missingExports(request: LoadRequest, exports: Record<string, unknown>):
 }
 
 function load(request: LoadRequest): void {
+  clockOffsetMs = 0;
   let exports: Record<string, unknown>;
   try {
     exports = compileView(request);
@@ -162,6 +177,10 @@ function handle(message: GraderMessage): void {
       break;
     }
     case 'ping':
+      send({ type: 'pong', id: message.id });
+      break;
+    case 'clock':
+      clockOffsetMs += message.advanceMs;
       send({ type: 'pong', id: message.id });
       break;
     case 'unload': {

@@ -23,6 +23,8 @@ export type GraderMessage =
   | LoadRequest
   | { type: 'store'; slug: string; id: number }
   | { type: 'ping'; id: number }
+  /** Moves the host's clock forward (answered by a pong), to expire sessions without waiting. */
+  | { type: 'clock'; id: number; advanceMs: number }
   | { type: 'unload'; slug: string };
 
 /** Where in the learner's file something happened. */

@@ -5,7 +5,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { hostScript, kitRoot, buildDirName } from '../paths.js';
-import { describeError, locateInText } from './locate.js';
+import { locateInText } from './locate.js';
 import {
   parseHostMessage,
   type GraderMessage,
@@ -175,6 +175,13 @@ export class Sandbox {
     const id = this.nextId++;
     const answer = await this.request({ type: 'ping', id }, (m) => m.type === 'pong' && m.id === id, timeoutMs);
     return typeof answer === 'object' && 'type' in answer;
+  }
+
+  /** Moves the host's clock forward by `ms`. */
+  async advanceClock(ms: number, timeoutMs: number): Promise<void> {
+    const id = this.nextId++;
+    const answer = await this.request({ type: 'clock', id, advanceMs: ms }, (m) => m.type === 'pong' && m.id === id, timeoutMs);
+    if (!(typeof answer === 'object' && 'type' in answer)) throw new Error('the app did not answer when its clock was moved');
   }
 
   /** The session records the exercise's store holds, by session ID. */

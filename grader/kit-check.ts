@@ -1,0 +1,172 @@
+/**
+ * The kit check: proves the course is sound. The manifest and the folders agree, every solution
+ * gets full marks, every stub gets zero, every known mistake is caught by the checks it names,
+ * every correct variant gets full marks, and each lesson, hint list and check is well formed.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Check } from './checking/check.js';
+import { loadCourse } from './course.js';
+import { gradeJobs, type GradedExercise, type GradingJob, type Limits } from './grading/grade.js';
+import { manifest } from './manifest.js';
+import { kitRoot } from './paths.js';
+import type { ExerciseResult } from './results.js';
+
+/** The sections every lesson has, in this order. */
+export const lessonSections = ['## The idea', '## How a request flows', '## Step by step', '## Your task', '## Quiz'];
+
+/** Where the known mistakes and the correct variants of an exercise live. */
+export const mistakesDir = path.join(kitRoot, 'grader', 'mistakes');
+export const variantsDir = path.join(kitRoot, 'grader', 'variants');
+
+export interface KitCheckReport {
+  /** What was proven, one line each, for the readable report. */
+  proven: string[];
+  /** What is wrong; the kit is sound when this is empty. */
+  problems: string[];
+}
+
+/** A known-wrong view and the checks that must fail on it. */
+export interface KnownMistake {
+  slug: string;
+  file: string;
+  /** What the mistake is, from its header. */
+  summary: string;
+  caughtBy: string[];
+}
+
+/** Reads the header of a known mistake: `Known mistake: …` and `Caught by: id, id`. */
+export function parseMistakeHeader(source: string): { summary: string; caughtBy: string[] } | null {
+  const summary = /Known mistake:\s*(.+)/.exec(source)?.[1]?.trim();
+  const caughtBy = /Caught by:\s*(.+)/.exec(source)?.[1]?.split(',').map((id) => id.trim()).filter(Boolean);
+  if (!summary || !caughtBy || caughtBy.length === 0) return null;
+  return { summary, caughtBy };
+}
+
+/** Why a known mistake's grading does not prove the checks catch it; empty when it does. */
+export function judgeMistake(mistake: KnownMistake, result: ExerciseResult): string[] {
+  const name = path.relative(kitRoot, mistake.file);
+  const problems: string[] = [];
+  if (result.score === result.maxScore) problems.push(`${name} (${mistake.summary}) gets full marks`);
+  for (const id of mistake.caughtBy) {
+    const check = result.checks.find((candidate) => candidate.id === id);
+    if (!check) problems.push(`${name} names the check ${id}, which ${mistake.slug} does not have`);
+    else if (check.passed) problems.push(`${name} (${mistake.summary}) is not caught by ${id}`);
+  }
+  return problems;
+}
+
+function tsFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.ts'))
+    .sort()
+    .map((name) => path.join(dir, name));
+}
+
+function folders(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name);
+}
+
+function checkLayout(exercises: GradedExercise[]): string[] {
+  const problems: string[] = [];
+  const slugs = manifest.exercises.map((exercise) => exercise.slug);
+  for (const slug of slugs) {
+    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)) problems.push(`slug "${slug}" is not kebab-case`);
+    if (slugs.indexOf(slug) !== slugs.lastIndexOf(slug)) problems.push(`slug "${slug}" is in the manifest twice`);
+  }
+  for (const dir of ['exercises', 'solutions', 'grader/checks', 'grader/mistakes', 'grader/variants']) {
+    for (const folder of folders(path.join(kitRoot, dir))) {
+      if (!slugs.includes(folder)) problems.push(`${dir}/${folder} is not an exercise of the manifest`);
+    }
+  }
+  const ids = new Map<string, string>();
+  for (const { info, checks } of exercises) {
+    const { slug } = info;
+    for (const required of [`exercises/${slug}/view.ts`, `exercises/${slug}/README.md`, `solutions/${slug}/view.ts`]) {
+      if (!existsSync(path.join(kitRoot, required))) problems.push(`${required} is missing`);
+    }
+    const stub = path.join(kitRoot, 'exercises', slug, 'view.ts');
+    if (existsSync(stub) && !readFileSync(stub, 'utf8').includes('// TODO')) problems.push(`exercises/${slug}/view.ts has no // TODO marking what to write`);
+    const readme = path.join(kitRoot, 'exercises', slug, 'README.md');
+    if (existsSync(readme)) {
+      const text = readFileSync(readme, 'utf8');
+      const positions = lessonSections.map((section) => text.indexOf(`\n${section}\n`));
+      const missing = lessonSections.filter((_, index) => positions[index] === -1);
+      if (missing.length > 0) problems.push(`exercises/${slug}/README.md lacks ${missing.join(', ')}`);
+      else if (positions.some((at, index) => index > 0 && at < (positions[index - 1] ?? 0))) {
+        problems.push(`exercises/${slug}/README.md has its sections out of order (${lessonSections.join(', ')})`);
+      }
+    }
+    if (info.hints.length < 2) problems.push(`${slug} has ${info.hints.length} hint(s): give at least two, from a nudge to nearly the answer`);
+    if (checks.length === 0) problems.push(`${slug} has no checks (grader/checks/${slug}/public.ts)`);
+    if (!checks.some((check) => check.visibility === 'public')) problems.push(`${slug} has no public check`);
+    problems.push(...checkChecks(slug, checks, ids));
+  }
+  return problems;
+}
+
+function checkChecks(slug: string, checks: Check[], ids: Map<string, string>): string[] {
+  const problems: string[] = [];
+  for (const check of checks) {
+    if (ids.has(check.id)) problems.push(`check id ${check.id} is used twice (${ids.get(check.id)} and ${slug})`);
+    ids.set(check.id, slug);
+    if (!check.id.startsWith(`${slug}/`)) problems.push(`check id ${check.id} does not start with "${slug}/"`);
+    if (!(check.points > 0)) problems.push(`check ${check.id} is worth ${check.points} points`);
+    if (check.hint.trim() === '' || check.title.trim() === '') problems.push(`check ${check.id} needs a title and a hint`);
+  }
+  return problems;
+}
+
+/** Runs the whole kit check. */
+export async function checkKit(limits: Limits): Promise<KitCheckReport> {
+  const exercises = await loadCourse();
+  const problems = checkLayout(exercises);
+  const proven: string[] = [];
+  const job = (exercise: GradedExercise, file: string): GradingJob => ({ exercise, file });
+  const solutions = exercises.map((exercise) => job(exercise, path.join(kitRoot, 'solutions', exercise.info.slug, 'view.ts')));
+  const stubs = exercises.map((exercise) => job(exercise, path.join(kitRoot, 'exercises', exercise.info.slug, 'view.ts')));
+  const mistakes: KnownMistake[] = [];
+  const variants: GradingJob[] = [];
+  for (const exercise of exercises) {
+    const { slug } = exercise.info;
+    for (const file of tsFiles(path.join(mistakesDir, slug))) {
+      const header = parseMistakeHeader(readFileSync(file, 'utf8'));
+      if (!header) problems.push(`${path.relative(kitRoot, file)} needs a header with "Known mistake: …" and "Caught by: <check id>"`);
+      else mistakes.push({ slug, file, ...header });
+    }
+    variants.push(...tsFiles(path.join(variantsDir, slug)).map((file) => job(exercise, file)));
+  }
+  const byslug = new Map(exercises.map((exercise) => [exercise.info.slug, exercise]));
+  const mistakeJobs = mistakes.map((mistake) => job(byslug.get(mistake.slug) as GradedExercise, mistake.file));
+  const results = await gradeJobs([...solutions, ...stubs, ...mistakeJobs, ...variants], limits);
+  let at = 0;
+  const next = (count: number): ExerciseResult[] => results.slice(at, (at += count));
+
+  for (const result of next(solutions.length)) {
+    if (result.score !== result.maxScore) problems.push(`solutions/${result.slug}/view.ts scores ${result.score}/${result.maxScore} (${result.status}${result.message ? `: ${result.message}` : ''}; failed: ${failedIds(result)})`);
+  }
+  proven.push(`${solutions.length} solutions get full marks`);
+  for (const result of next(stubs.length)) {
+    if (result.score !== 0) problems.push(`exercises/${result.slug}/view.ts (the stub) scores ${result.score}/${result.maxScore}; passed: ${result.checks.filter((c) => c.passed).map((c) => c.id).join(', ')}`);
+  }
+  proven.push(`${stubs.length} stubs get zero`);
+  const mistakeResults = next(mistakeJobs.length);
+  mistakes.forEach((mistake, index) => problems.push(...judgeMistake(mistake, mistakeResults[index] as ExerciseResult)));
+  proven.push(`${mistakes.length} known mistakes are caught by the checks they name`);
+  for (const [index, result] of next(variants.length).entries()) {
+    const file = path.relative(kitRoot, variants[index]?.file ?? '');
+    if (result.score !== result.maxScore) problems.push(`${file} (a correct variant) scores ${result.score}/${result.maxScore}; failed: ${failedIds(result)}`);
+  }
+  proven.push(`${variants.length} correct variants get full marks`);
+  const checkCount = exercises.reduce((sum, exercise) => sum + exercise.checks.length, 0);
+  proven.unshift(`${exercises.length} exercises and ${checkCount} checks agree with the manifest and their folders`);
+  return { proven, problems };
+}
+
+function failedIds(result: ExerciseResult): string {
+  return result.checks.filter((check) => !check.passed).map((check) => check.id).join(', ') || 'none';
+}

@@ -1,0 +1,12 @@
+/**
+ * Known mistake: one counter in the module, shared by every visitor.
+ * Caught by: visit-counter/visitors-apart, visit-counter/data-on-server
+ */
+import type { Request, Response } from 'express';
+
+let visits = 0;
+
+export function countVisit(_req: Request, res: Response): void {
+  visits += 1;
+  res.send(`You have visited this page ${visits} times.`);
+}
