@@ -76,6 +76,9 @@ export const manifest: Manifest = {
         'const visits = (req.session.visits ?? 0) + 1; req.session.visits = visits; then send the sentence with `visits` in it.',
       ],
     },
+    // ANCHOR last-page
+    // ANCHOR shopping-cart
+    // ANCHOR theme
     {
       slug: 'delete-key',
       title: 'Delete a key',
@@ -93,6 +96,11 @@ export const manifest: Manifest = {
         'In `logout`: `delete req.session.username; res.send(\'Logged out\');` (do not destroy the whole session).',
       ],
     },
+    // ANCHOR flash-message
+    // ANCHOR logout
+    // ANCHOR login-rotation
+    // ANCHOR user-id
+    // ANCHOR remember-me
   ],
 };
 

@@ -1,0 +1,47 @@
+/**
+ * Checks that every exercise makes in the same way, with the exercise's own requests plugged in.
+ */
+import type { CheckContext } from './context.js';
+import { forgedCookie, sessionIdOf, tamperedCookie } from './cookies.js';
+import { expectNoCookieSet, expectThat } from './expect.js';
+import type { Exchange, Visitor } from './visitor.js';
+
+/**
+ * The owner's session cookie, tampered with and forged (signed with another secret), is worth
+ * nothing: `expectStranger` runs for a new visitor sending each, and must see an empty session.
+ */
+export async function expectBrokenCookiesRejected(
+  t: CheckContext,
+  owner: Visitor,
+  expectStranger: (visitor: Visitor) => Promise<void>,
+): Promise<void> {
+  const cookie = owner.sessionCookie;
+  const id = sessionIdOf(cookie);
+  expectThat(cookie !== undefined && id !== null, 'storing data did not start a session (no signed session cookie)');
+  const tamperer = t.visitor('tamperer');
+  tamperer.useSessionCookie(tamperedCookie(cookie as string));
+  await expectStranger(tamperer);
+  const forger = t.visitor('forger');
+  forger.useSessionCookie(forgedCookie(id as string));
+  await expectStranger(forger);
+}
+
+/**
+ * A request that only reads (`read`, from a new visitor) sets no cookie and adds nothing to the
+ * store; `read` checks the answer itself.
+ */
+export async function expectReadStoresNothing(
+  t: CheckContext,
+  read: (visitor: Visitor) => Promise<Exchange>,
+): Promise<void> {
+  const before = (await t.storedSessions()).size;
+  const exchange = await read(t.visitor());
+  expectNoCookieSet(exchange, 'a request that only reads should not start a session');
+  const after = (await t.storedSessions()).size;
+  expectThat(
+    after === before,
+    `${exchange.method} ${exchange.path} stored a new session: do not write to req.session when you only read`,
+    `${before} stored sessions`,
+    `${after}`,
+  );
+}
