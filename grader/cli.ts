@@ -134,7 +134,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     const usage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
     if (!usage) throw error;
-    console.error(`error: ${(error as Error).message}`);
+    console.error(`error: ${(error as Error).message.replace(/\s*\n\s*/g, ' ')}`);
     return 2;
   }
 }

@@ -1,0 +1,23 @@
+import type { Request, Response } from 'express';
+
+declare module 'express-session' {
+  interface SessionData {
+    flash: string;
+  }
+}
+
+export function saveFlash(req: Request, res: Response): void {
+  const message: unknown = req.body.message;
+  if (typeof message !== 'string' || message.trim() === '') {
+    res.status(400).send('Missing message');
+    return;
+  }
+  req.session.flash = message;
+  res.send('Message saved');
+}
+
+export function showFlash(req: Request, res: Response): void {
+  const message = req.session.flash;
+  delete req.session.flash;
+  res.send(`Message: ${message ?? 'none'}`);
+}
