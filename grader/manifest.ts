@@ -76,7 +76,17 @@ export const manifest: Manifest = {
         'const visits = (req.session.visits ?? 0) + 1; req.session.visits = visits; then send the sentence with `visits` in it.',
       ],
     },
-    // ANCHOR last-page
+    {
+      slug: 'last-page',
+      title: 'Last page visited',
+      level: 'easy',
+      routes: [{ method: 'GET', path: '/pages/:name', handler: 'view:visitPage' }],
+      hints: [
+        'The answer is about the request before this one: read what the session holds before you change it.',
+        'Keep the old value in a variable, with a default for a new visitor, then store the current page (`req.path`) in the session.',
+        'const previous = req.session.lastPage ?? \'none\'; req.session.lastPage = req.path; then send the sentence with `previous` in it.',
+      ],
+    },
     // ANCHOR shopping-cart
     // ANCHOR theme
     {
@@ -96,11 +106,67 @@ export const manifest: Manifest = {
         'In `logout`: `delete req.session.username; res.send(\'Logged out\');` (do not destroy the whole session).',
       ],
     },
-    // ANCHOR flash-message
+    {
+      slug: 'flash-message',
+      title: 'Flash message',
+      level: 'medium',
+      routes: [
+        { method: 'POST', path: '/flash', handler: 'view:saveFlash' },
+        { method: 'GET', path: '/flash', handler: 'view:showFlash' },
+        { method: 'POST', path: '/theme', handler: 'kit:saveTheme' },
+        { method: 'GET', path: '/theme', handler: 'kit:showTheme' },
+      ],
+      hints: [
+        'A flash message is read and removed in the same request: the first GET shows it, and after that it is gone from the session.',
+        'Order matters: keep the message in a variable first, then remove the key with `delete` (not by setting it to \'\' or null), then answer with the variable.',
+        'In `showFlash`: const message = req.session.flash; delete req.session.flash; then send `Message: ${message ?? \'none\'}`.',
+      ],
+    },
     // ANCHOR logout
-    // ANCHOR login-rotation
-    // ANCHOR user-id
-    // ANCHOR remember-me
+    {
+      slug: 'login-rotation',
+      title: 'A new session ID at login',
+      level: 'hard',
+      routes: [
+        { method: 'POST', path: '/cart', handler: 'kit:addToCart' },
+        { method: 'GET', path: '/cart', handler: 'kit:showCart' },
+        { method: 'POST', path: '/login', handler: 'view:login' },
+        { method: 'GET', path: '/whoami', handler: 'view:whoami' },
+      ],
+      hints: [
+        'Logging in must give the visitor a new session ID, so that an ID someone else planted or saw before the login is worth nothing afterwards.',
+        '`req.session.regenerate(callback)` throws the old session away and starts a new, empty one with a new ID: keep the cart in a variable before, put it back inside the callback.',
+        'const cart = req.session.cart; req.session.regenerate((error) => { ...; if (cart) req.session.cart = cart; req.session.username = username; res.send(...); });',
+      ],
+    },
+    {
+      slug: 'user-id',
+      title: 'Keep only the user ID',
+      level: 'hard',
+      routes: [
+        { method: 'POST', path: '/login', handler: 'view:login' },
+        { method: 'GET', path: '/me', handler: 'view:me' },
+      ],
+      hints: [
+        'The user record holds a password hash, and the session store is no place for it: keep the smallest thing that names the user.',
+        'In `login`, find the user with `findUserByName`, check the password with `checkPassword`, then store only `user.id`; in `me`, get the user back with `findUserById`.',
+        'req.session.userId = user.id; and in `me`: const user = req.session.userId === undefined ? undefined : findUserById(req.session.userId);',
+      ],
+    },
+    {
+      slug: 'remember-me',
+      title: 'Remember me',
+      level: 'hard',
+      routes: [
+        { method: 'POST', path: '/login', handler: 'view:login' },
+        { method: 'GET', path: '/whoami', handler: 'view:whoami' },
+      ],
+      hints: [
+        'A cookie without an expiry lasts until the browser closes; a cookie with one survives a restart. "Remember me" decides which the session cookie gets.',
+        'The session cookie\'s settings are on `req.session.cookie`; its `maxAge` is counted in milliseconds, and only a remembered login should get one.',
+        "if (req.body.remember === 'on') req.session.cookie.maxAge = 30 * 24 * 60 * 60 * 1000;",
+      ],
+    },
   ],
 };
 

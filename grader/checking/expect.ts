@@ -21,7 +21,7 @@ function quote(text: string): string {
 
 /** The answer as the report shows it: status and body, or the error the handler threw. */
 export function describeAnswer(exchange: Exchange): string {
-  if (exchange.handlerError) return `${exchange.status}, the handler threw ${exchange.handlerError}`;
+  if (exchange.handlerError) return `${exchange.status}, ${exchange.handlerError}`;
   return `${exchange.status} ${quote(exchange.text)}`;
 }
 
@@ -36,7 +36,7 @@ export function expectAnswer(exchange: Exchange, status: number, body: string): 
   const actual = describeAnswer(exchange);
   const what =
     exchange.handlerError !== null
-      ? `${requestLine(exchange)} failed: the handler threw ${exchange.handlerError}`
+      ? `${requestLine(exchange)} failed: ${exchange.handlerError}`
       : exchange.status === 501
         ? `${requestLine(exchange)} still answers "Not implemented yet"`
         : `${requestLine(exchange)} answered ${actual}, expected ${expected}`;

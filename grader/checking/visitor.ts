@@ -22,7 +22,7 @@ export interface Exchange {
   text: string;
   /** Every Set-Cookie header of the answer. */
   setCookies: string[];
-  /** What the kit's error handler saw, when a handler threw. */
+  /** What went wrong inside the app ("the handler threw …"), as the kit's error handling saw it. */
   handlerError: string | null;
 }
 

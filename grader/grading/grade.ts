@@ -92,7 +92,8 @@ class HostPool {
 
 function requestsOf(transcript: Exchange[]): string[] {
   return transcript.slice(-6).map((exchange) => {
-    const fields = exchange.fields ? ` ${new URLSearchParams(exchange.fields).toString()}` : '';
+    const form = exchange.fields && new URLSearchParams(exchange.fields).toString();
+    const fields = exchange.fields ? ` ${form || '(no fields)'}` : '';
     const cookie = exchange.cookie ? ' (with cookie)' : ' (no cookie)';
     return `${exchange.visitor}: ${exchange.method} ${exchange.path}${fields}${cookie} → ${describeAnswer(exchange)}`;
   });

@@ -78,6 +78,35 @@ function oneLine(text: string): string {
   return text.replace(/[^\x20-\x7e]+/g, ' ').slice(0, 500);
 }
 
+type End = Response['end'];
+const rawEnds = new WeakMap<Response, End>();
+
+/**
+ * express-session serialises the session as the response ends; a value JSON cannot hold (a
+ * BigInt, a circular object) throws there and leaves the response hanging. This answers 500 with
+ * the reason instead, through the end express-session had wrapped.
+ */
+function answerUnsavableSessions(req: Request, res: Response, next: () => void): void {
+  const sessionEnd = res.end;
+  res.end = function end(this: Response, ...args: Parameters<End>) {
+    try {
+      return sessionEnd.apply(this, args);
+    } catch (error) {
+      const reason = `the session could not be saved (${describeError(error)}): store only what JSON can hold, like strings, numbers, arrays and plain objects`;
+      if (!this.headersSent) {
+        // The learner's body was measured for its own length: this answer is another.
+        this.removeHeader('Content-Length');
+        this.removeHeader('ETag');
+        this.status(500).set('x-kit-error', oneLine(reason)).type('text/plain');
+      }
+      // Without a session, express-session's header hook no longer tries to serialise it.
+      (req as { session?: unknown }).session = undefined;
+      return (rawEnds.get(this) as End).call(this, 'Internal Server Error');
+    }
+  } as End;
+  next();
+}
+
 function buildApp(request: LoadRequest, exports: Record<string, unknown>): { app: express.Express; store: session.MemoryStore } {
   const store = new session.MemoryStore();
   const app = express();
@@ -88,6 +117,7 @@ function buildApp(request: LoadRequest, exports: Record<string, unknown>): { app
     // Learners read fields from req.body without first checking that a body was sent.
     req.body ??= {};
     res.type('text/plain');
+    rawEnds.set(res, res.end);
     next();
   });
   app.use(
@@ -99,6 +129,7 @@ function buildApp(request: LoadRequest, exports: Record<string, unknown>): { app
       cookie: { httpOnly: true, sameSite: 'lax' },
     }),
   );
+  app.use(answerUnsavableSessions);
   for (const route of request.routes) {
     const [source, name] = route.handler.split(':') as ['view' | 'kit', string];
     const handler = (source === 'view' ? exports[name] : kitHandlers[name]) as Handler;
@@ -112,7 +143,7 @@ function buildApp(request: LoadRequest, exports: Record<string, unknown>): { app
     }
     const location = error instanceof Error ? locateInText(error.stack ?? '', request.filename) : null;
     const where = location ? ` (${path.basename(location.file)}:${location.line})` : '';
-    res.status(500).set('x-kit-error', oneLine(`${describeError(error)}${where}`)).send('Internal Server Error');
+    res.status(500).set('x-kit-error', oneLine(`the handler threw ${describeError(error)}${where}`)).send('Internal Server Error');
   };
   app.use(reportErrors);
   return { app, store };

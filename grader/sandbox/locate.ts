@@ -15,8 +15,8 @@ export function locateInText(text: string, file: string): SourceLocation | null 
   return { file, line: Number(match[1]), column: Number(match[2]) };
 }
 
-/** `Name: message` of an error-like value, on one line. */
+/** `Name: message` of an error-like value: the first line of the message only. */
 export function describeError(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message}`.replace(/\s+/g, ' ').trim();
+  if (error instanceof Error) return `${error.name}: ${error.message.split('\n')[0] ?? ''}`.replace(/\s+/g, ' ').trim();
   return `a thrown ${typeof error}: ${String(error)}`.replace(/\s+/g, ' ').slice(0, 300);
 }

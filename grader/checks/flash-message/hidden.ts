@@ -1,0 +1,134 @@
+import { hiddenChecks } from '../../checking/check.js';
+import type { SessionRecord } from '../../checking/context.js';
+import { expectAnswer, expectNoCookieSet, expectOnlySessionId, expectStored, expectThat } from '../../checking/expect.js';
+import { expectBrokenCookiesRejected, expectReadStoresNothing } from '../../checking/probes.js';
+
+/** What the app keeps in a stored session, without express-session's own `cookie` settings. */
+function dataOf(record: SessionRecord | null): Record<string, unknown> | null {
+  return record && Object.fromEntries(Object.entries(record).filter(([key]) => key !== 'cookie'));
+}
+
+export default hiddenChecks([
+  {
+    id: 'flash-message/missing-message',
+    title: 'A missing or blank message is refused and changes nothing',
+    level: 'easy',
+    points: 1,
+    hint: 'Answer 400 "Missing message" when the field is missing or only spaces, and return before touching the session: a message waiting to be shown stays.',
+    async run(t) {
+      const stranger = t.visitor('a new visitor');
+      const refused = await stranger.post('/flash', {});
+      expectAnswer(refused, 400, 'Missing message');
+      expectNoCookieSet(refused, 'a refused message should not start a session');
+      const visitor = t.visitor();
+      expectAnswer(await visitor.post('/flash', { message: 'Order placed' }), 200, 'Message saved');
+      expectAnswer(await visitor.post('/flash', { message: '   ' }), 400, 'Missing message');
+      expectAnswer(await visitor.post('/flash', {}, { json: true }), 400, 'Missing message');
+      expectAnswer(await visitor.get('/flash'), 200, 'Message: Order placed');
+    },
+  },
+  {
+    id: 'flash-message/removed-from-store',
+    title: 'Once shown, the message is gone from the session store, key and all',
+    level: 'hard',
+    points: 2,
+    hint: 'Setting the message to an empty string or null still leaves a key in the store: remove the key itself with `delete`.',
+    async run(t) {
+      const visitor = t.visitor();
+      expectAnswer(await visitor.post('/flash', { message: 'note-5163' }), 200, 'Message saved');
+      expectStored(await t.sessionOf(visitor), 'note-5163', 'the message');
+      expectAnswer(await visitor.get('/flash'), 200, 'Message: note-5163');
+      const left = dataOf(await t.sessionOf(visitor));
+      expectThat(
+        left === null || Object.keys(left).length === 0,
+        'after the message was shown, the stored session still holds a key for it: delete the key instead of emptying it',
+        'a stored session with no data left ({})',
+        JSON.stringify(left),
+      );
+    },
+  },
+  {
+    id: 'flash-message/rest-of-session-kept',
+    title: 'Showing the message keeps the rest of the session (the theme)',
+    level: 'medium',
+    points: 2,
+    hint: 'Remove only the message: destroying, regenerating or emptying the whole session takes the theme with it.',
+    async run(t) {
+      const visitor = t.visitor();
+      expectAnswer(await visitor.post('/theme', { theme: 'dark' }), 200, 'Theme saved');
+      expectAnswer(await visitor.post('/flash', { message: 'Settings saved' }), 200, 'Message saved');
+      expectAnswer(await visitor.get('/flash'), 200, 'Message: Settings saved');
+      expectAnswer(await visitor.get('/theme'), 200, 'Theme: dark');
+      expectAnswer(await visitor.get('/flash'), 200, 'Message: none');
+      expectAnswer(await visitor.get('/theme'), 200, 'Theme: dark');
+    },
+  },
+  {
+    id: 'flash-message/visitors-apart',
+    title: "Keeps each visitor's message apart",
+    level: 'medium',
+    points: 2,
+    hint: 'Keep the message in `req.session`, never in a variable of the module: every visitor shares those, and one would read (and remove) another\'s message.',
+    async run(t) {
+      const ana = t.visitor('ana');
+      const ben = t.visitor('ben');
+      expectAnswer(await ana.post('/flash', { message: 'for ana' }), 200, 'Message saved');
+      expectAnswer(await ben.post('/flash', { message: 'for ben' }, { json: true }), 200, 'Message saved');
+      expectAnswer(await t.visitor('a request with no cookie').get('/flash'), 200, 'Message: none');
+      expectAnswer(await ana.get('/flash'), 200, 'Message: for ana');
+      expectAnswer(await ben.get('/flash'), 200, 'Message: for ben');
+      expectAnswer(await ana.get('/flash'), 200, 'Message: none');
+    },
+  },
+  {
+    id: 'flash-message/data-on-server',
+    title: 'Keeps the message on the server; the cookie holds only the session ID',
+    level: 'medium',
+    points: 1,
+    hint: 'Do not set cookies yourself: a message in `req.session` is stored on the server and the browser gets only a signed ID.',
+    async run(t) {
+      const visitor = t.visitor();
+      const saved = await visitor.post('/flash', { message: 'note-8842' });
+      expectAnswer(saved, 200, 'Message saved');
+      expectOnlySessionId(saved, ['note-8842']);
+      expectStored(await t.sessionOf(visitor), 'note-8842', 'the message');
+    },
+  },
+  {
+    id: 'flash-message/read-stores-nothing',
+    title: 'Finding no message stores nothing and sets no cookie',
+    level: 'medium',
+    points: 1,
+    hint: 'When there is no message, only read: writing an empty message (or "none") into the session starts a session for every passer-by.',
+    async run(t) {
+      await expectReadStoresNothing(t, async (visitor) => {
+        const shown = await visitor.get('/flash');
+        expectAnswer(shown, 200, 'Message: none');
+        return shown;
+      });
+      const visitor = t.visitor('a visitor with a theme');
+      expectAnswer(await visitor.post('/theme', { theme: 'dark' }), 200, 'Theme saved');
+      const before = JSON.stringify(dataOf(await t.sessionOf(visitor)));
+      const shown = await visitor.get('/flash');
+      expectAnswer(shown, 200, 'Message: none');
+      expectNoCookieSet(shown, 'there was no message to remove');
+      const after = JSON.stringify(dataOf(await t.sessionOf(visitor)));
+      expectThat(after === before, 'GET /flash changed the stored session although there was no message', before, after);
+    },
+  },
+  {
+    id: 'flash-message/tampered-cookie',
+    title: "A tampered or forged session cookie finds no message, and cannot take the owner's",
+    level: 'hard',
+    points: 1,
+    hint: 'Trust only `req.session`: express-session rejects a cookie whose signature is wrong and starts an empty session. Do not read cookies yourself.',
+    async run(t) {
+      const owner = t.visitor('owner');
+      expectAnswer(await owner.post('/flash', { message: 'for the owner' }), 200, 'Message saved');
+      await expectBrokenCookiesRejected(t, owner, async (stranger) => {
+        expectAnswer(await stranger.get('/flash'), 200, 'Message: none');
+      });
+      expectAnswer(await owner.get('/flash'), 200, 'Message: for the owner');
+    },
+  },
+]);

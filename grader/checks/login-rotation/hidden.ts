@@ -1,0 +1,155 @@
+import { hiddenChecks } from '../../checking/check.js';
+import { sessionIdOf } from '../../checking/cookies.js';
+import { expectAnswer, expectNoCookieSet, expectOnlySessionId, expectStored, expectThat } from '../../checking/expect.js';
+import { expectBrokenCookiesRejected, expectReadStoresNothing } from '../../checking/probes.js';
+
+export default hiddenChecks([
+  {
+    id: 'login-rotation/cart-survives',
+    title: 'The cart filled before logging in is still there after',
+    level: 'hard',
+    points: 2,
+    hint: '`regenerate` starts an empty session: read the cart into a variable before calling it, and store it again in the callback.',
+    async run(t) {
+      const visitor = t.visitor();
+      expectAnswer(await visitor.post('/cart', { item: 'apple' }), 200, 'Added apple');
+      expectAnswer(await visitor.post('/cart', { item: 'pear' }), 200, 'Added pear');
+      expectAnswer(await visitor.post('/login', { username: 'alice' }), 200, 'Logged in as alice');
+      expectAnswer(await visitor.get('/cart'), 200, 'Cart: apple, pear');
+      expectAnswer(await visitor.get('/whoami'), 200, 'Hello, alice');
+      expectAnswer(await visitor.post('/cart', { item: 'plum' }), 200, 'Added plum');
+      expectAnswer(await visitor.get('/cart'), 200, 'Cart: apple, pear, plum');
+    },
+  },
+  {
+    id: 'login-rotation/old-cookie-not-logged-in',
+    title: 'A session ID planted before the login does not log its planter in',
+    level: 'hard',
+    points: 2,
+    hint: 'Session fixation: someone who got a session ID into the victim\'s browser must gain nothing when the victim logs in. Only a new ID, from `regenerate`, may carry the username.',
+    async run(t) {
+      const attacker = t.visitor('attacker');
+      expectAnswer(await attacker.post('/cart', { item: 'bait' }), 200, 'Added bait');
+      const planted = attacker.sessionCookie;
+      expectThat(planted !== undefined, 'adding to the cart did not start a session (no session cookie)');
+      const victim = t.visitor('victim, browsing with the planted cookie');
+      victim.useSessionCookie(planted);
+      expectAnswer(await victim.post('/login', { username: 'alice' }), 200, 'Logged in as alice');
+      expectAnswer(await victim.get('/whoami'), 200, 'Hello, alice');
+      expectAnswer(await attacker.get('/whoami'), 200, 'Hello, guest');
+    },
+  },
+  {
+    id: 'login-rotation/old-session-cleared',
+    title: 'The session from before the login holds no username in the store',
+    level: 'hard',
+    points: 1,
+    hint: 'Write the username on the new session only: `regenerate` removes the old one from the store, and the username belongs to the session it creates.',
+    async run(t) {
+      const visitor = t.visitor();
+      expectAnswer(await visitor.post('/cart', { item: 'tea' }), 200, 'Added tea');
+      const oldId = sessionIdOf(visitor.sessionCookie);
+      expectThat(oldId !== null, 'adding to the cart did not start a session (no signed session cookie)');
+      expectAnswer(await visitor.post('/login', { username: 'kim-3307' }), 200, 'Logged in as kim-3307');
+      expectStored(await t.sessionOf(visitor), 'kim-3307', 'the username');
+      const old = (await t.storedSessions()).get(oldId as string);
+      expectThat(
+        old === undefined || !JSON.stringify(old).includes('kim-3307'),
+        'the session stored under the pre-login ID holds the username',
+        'no stored session under the old ID, or one without the username',
+        JSON.stringify(old),
+      );
+    },
+  },
+  {
+    id: 'login-rotation/missing-username',
+    title: 'A missing or blank username is refused and changes nothing',
+    level: 'medium',
+    points: 1,
+    hint: 'Check the username first and return with 400 "Missing username" before anything else: a refused login must not regenerate the session.',
+    async run(t) {
+      const refused = await t.visitor('a new visitor').post('/login', {});
+      expectAnswer(refused, 400, 'Missing username');
+      expectNoCookieSet(refused, 'a refused login should not start a session');
+      const visitor = t.visitor();
+      expectAnswer(await visitor.post('/cart', { item: 'milk' }), 200, 'Added milk');
+      const before = sessionIdOf(visitor.sessionCookie);
+      expectAnswer(await visitor.post('/login', { username: '   ' }), 400, 'Missing username');
+      expectAnswer(await visitor.post('/login', { username: '' }, { json: true }), 400, 'Missing username');
+      expectThat(
+        sessionIdOf(visitor.sessionCookie) === before,
+        'a refused login changed the session ID: check the username before you regenerate',
+        `the same ID, ${before}`,
+        String(sessionIdOf(visitor.sessionCookie)),
+      );
+      expectAnswer(await visitor.get('/cart'), 200, 'Cart: milk');
+      expectAnswer(await visitor.get('/whoami'), 200, 'Hello, guest');
+    },
+  },
+  {
+    id: 'login-rotation/visitors-apart',
+    title: "Keeps each visitor's login and cart apart",
+    level: 'medium',
+    points: 2,
+    hint: 'Keep the username and the cart you carry over in the session, never in a variable of the module: every visitor shares those.',
+    async run(t) {
+      const ana = t.visitor('ana');
+      const ben = t.visitor('ben');
+      expectAnswer(await ana.post('/cart', { item: 'apple' }), 200, 'Added apple');
+      expectAnswer(await ben.post('/cart', { item: 'bread' }), 200, 'Added bread');
+      expectAnswer(await ana.post('/login', { username: 'ana' }), 200, 'Logged in as ana');
+      expectAnswer(await ben.post('/login', { username: 'ben' }), 200, 'Logged in as ben');
+      expectAnswer(await ana.get('/whoami'), 200, 'Hello, ana');
+      expectAnswer(await ana.get('/cart'), 200, 'Cart: apple');
+      expectAnswer(await ben.get('/cart'), 200, 'Cart: bread');
+      expectAnswer(await t.visitor('a request with no cookie').get('/whoami'), 200, 'Hello, guest');
+      const carol = t.visitor('carol, with an empty cart');
+      expectAnswer(await carol.post('/login', { username: 'carol' }), 200, 'Logged in as carol');
+      expectAnswer(await carol.get('/cart'), 200, 'Cart: empty');
+      expectAnswer(await ben.get('/whoami'), 200, 'Hello, ben');
+    },
+  },
+  {
+    id: 'login-rotation/data-on-server',
+    title: 'Keeps the username on the server; the cookie holds only the session ID',
+    level: 'medium',
+    points: 1,
+    hint: 'Do not set cookies yourself: the username goes in `req.session`, and express-session sends the browser only the new signed ID.',
+    async run(t) {
+      const visitor = t.visitor();
+      const loggedIn = await visitor.post('/login', { username: 'zed-5531' });
+      expectAnswer(loggedIn, 200, 'Logged in as zed-5531');
+      expectOnlySessionId(loggedIn, ['zed-5531']);
+      expectStored(await t.sessionOf(visitor), 'zed-5531', 'the username');
+    },
+  },
+  {
+    id: 'login-rotation/read-stores-nothing',
+    title: 'Greeting a guest stores nothing and sets no cookie',
+    level: 'medium',
+    points: 1,
+    hint: 'Only read in `whoami`: writing "guest" into the session, or regenerating it, starts a session for every passer-by.',
+    async run(t) {
+      await expectReadStoresNothing(t, async (visitor) => {
+        const greeted = await visitor.get('/whoami');
+        expectAnswer(greeted, 200, 'Hello, guest');
+        return greeted;
+      });
+    },
+  },
+  {
+    id: 'login-rotation/tampered-cookie',
+    title: 'A tampered or forged session cookie is a guest',
+    level: 'hard',
+    points: 1,
+    hint: 'Trust only `req.session`: express-session rejects a cookie whose signature is wrong. Do not read cookies yourself.',
+    async run(t) {
+      const owner = t.visitor('owner');
+      expectAnswer(await owner.post('/login', { username: 'alice' }), 200, 'Logged in as alice');
+      await expectBrokenCookiesRejected(t, owner, async (stranger) => {
+        expectAnswer(await stranger.get('/whoami'), 200, 'Hello, guest');
+        expectAnswer(await stranger.get('/cart'), 200, 'Cart: empty');
+      });
+    },
+  },
+]);

@@ -1,0 +1,13 @@
+/**
+ * Known mistake: one last page in a variable of the module, shared by every visitor.
+ * Caught by: last-page/visitors-apart, last-page/data-on-server
+ */
+import type { Request, Response } from 'express';
+
+let lastPage: string | undefined;
+
+export function visitPage(req: Request, res: Response): void {
+  const previous = lastPage ?? 'none';
+  lastPage = req.path;
+  res.send(`Previous page: ${previous}`);
+}

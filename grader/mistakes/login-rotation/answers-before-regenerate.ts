@@ -1,0 +1,23 @@
+/**
+ * Known mistake: the answer is sent right after calling regenerate(), before its callback has run, so the new session is never saved.
+ * Caught by: login-rotation/login-whoami, login-rotation/cart-survives
+ */
+import type { Request, Response } from 'express';
+
+export function login(req: Request, res: Response): void {
+  const username: unknown = req.body.username;
+  if (typeof username !== 'string' || username.trim() === '') {
+    res.status(400).send('Missing username');
+    return;
+  }
+  const cart = req.session.cart;
+  req.session.regenerate(() => {
+    if (cart) req.session.cart = cart;
+    req.session.username = username;
+  });
+  res.send(`Logged in as ${username}`);
+}
+
+export function whoami(req: Request, res: Response): void {
+  res.send(`Hello, ${req.session.username ?? 'guest'}`);
+}

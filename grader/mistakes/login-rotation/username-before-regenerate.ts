@@ -1,0 +1,23 @@
+/**
+ * Known mistake: the username is set before regenerate(), on the old session, which is then thrown away.
+ * Caught by: login-rotation/login-whoami
+ */
+import type { Request, Response } from 'express';
+
+export function login(req: Request, res: Response): void {
+  const username: unknown = req.body.username;
+  if (typeof username !== 'string' || username.trim() === '') {
+    res.status(400).send('Missing username');
+    return;
+  }
+  req.session.username = username;
+  const cart = req.session.cart;
+  req.session.regenerate(() => {
+    if (cart) req.session.cart = cart;
+    res.send(`Logged in as ${username}`);
+  });
+}
+
+export function whoami(req: Request, res: Response): void {
+  res.send(`Hello, ${req.session.username ?? 'guest'}`);
+}
