@@ -87,7 +87,21 @@ export const manifest: Manifest = {
         'const previous = req.session.lastPage ?? \'none\'; req.session.lastPage = req.path; then send the sentence with `previous` in it.',
       ],
     },
-    // ANCHOR shopping-cart
+    {
+      slug: 'shopping-cart',
+      title: 'Shopping cart',
+      level: 'easy',
+      routes: [
+        { method: 'POST', path: '/cart', handler: 'view:addItem' },
+        { method: 'GET', path: '/cart', handler: 'view:showCart' },
+        { method: 'POST', path: '/cart/empty', handler: 'view:emptyCart' },
+      ],
+      hints: [
+        'The cart is a list kept in the session: read it with an empty list as the default, and remember that this default is not in the session until you store it.',
+        'In `addItem`, build the longer list and assign it to `req.session.cart`; in `showCart`, only read, and treat a list with no items like a missing one.',
+        'req.session.cart = [...(req.session.cart ?? []), item]; to show: const cart = req.session.cart ?? []; then `cart.join(\', \')`, or "empty" when `cart.length === 0`.',
+      ],
+    },
     // ANCHOR theme
     {
       slug: 'delete-key',

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { GradeResult } from '../grader/results.js';
 import { runKit } from './run-kit.js';
 
-const ansi = /\x1b\[/;
+const ansi = new RegExp(String.fromCharCode(27) + "\\[");
 
 describe('npm run grade', () => {
   it('grades the stubs to zero and prints the table without colours when piped', () => {

@@ -78,7 +78,7 @@ function oneLine(text: string): string {
   return text.replace(/[^\x20-\x7e]+/g, ' ').slice(0, 500);
 }
 
-type End = Response['end'];
+type End = (this: Response, body?: string) => Response;
 const rawEnds = new WeakMap<Response, End>();
 
 /**
@@ -88,9 +88,9 @@ const rawEnds = new WeakMap<Response, End>();
  */
 function answerUnsavableSessions(req: Request, res: Response, next: () => void): void {
   const sessionEnd = res.end;
-  res.end = function end(this: Response, ...args: Parameters<End>) {
+  res.end = function end(this: Response, ...args: unknown[]) {
     try {
-      return sessionEnd.apply(this, args);
+      return (sessionEnd as (...all: unknown[]) => Response).apply(this, args);
     } catch (error) {
       const reason = `the session could not be saved (${describeError(error)}): store only what JSON can hold, like strings, numbers, arrays and plain objects`;
       if (!this.headersSent) {
@@ -103,7 +103,7 @@ function answerUnsavableSessions(req: Request, res: Response, next: () => void):
       (req as { session?: unknown }).session = undefined;
       return (rawEnds.get(this) as End).call(this, 'Internal Server Error');
     }
-  } as End;
+  } as Response['end'];
   next();
 }
 
@@ -117,7 +117,7 @@ function buildApp(request: LoadRequest, exports: Record<string, unknown>): { app
     // Learners read fields from req.body without first checking that a body was sent.
     req.body ??= {};
     res.type('text/plain');
-    rawEnds.set(res, res.end);
+    rawEnds.set(res, res.end as End);
     next();
   });
   app.use(

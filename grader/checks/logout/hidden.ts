@@ -1,0 +1,192 @@
+import { hiddenChecks } from '../../checking/check.js';
+import type { SessionRecord } from '../../checking/context.js';
+import { sessionIdOf } from '../../checking/cookies.js';
+import { expectAnswer, expectNoCookieSet, expectOnlySessionId, expectStored, expectThat } from '../../checking/expect.js';
+import { expectBrokenCookiesRejected, expectReadStoresNothing } from '../../checking/probes.js';
+import { sessionCookieName } from '../../checking/visitor.js';
+
+/** What the app keeps in a stored session, without express-session's own `cookie` settings. */
+function dataOf(record: SessionRecord | undefined): string {
+  return record === undefined ? 'none' : JSON.stringify(Object.fromEntries(Object.entries(record).filter(([key]) => key !== 'cookie')));
+}
+
+export default hiddenChecks([
+  {
+    id: 'logout/missing-username',
+    title: 'A missing or blank username is refused and changes nothing',
+    level: 'easy',
+    points: 1,
+    hint: 'Answer 400 "Missing username" when the field is missing or only spaces, and return before touching the session.',
+    async run(t) {
+      const refused = await t.visitor('a new visitor').post('/login', {});
+      expectAnswer(refused, 400, 'Missing username');
+      expectNoCookieSet(refused, 'a refused login should not start a session');
+      const visitor = t.visitor();
+      expectAnswer(await visitor.post('/login', { username: 'bob' }), 200, 'Logged in as bob');
+      expectAnswer(await visitor.post('/login', { username: '  ' }), 400, 'Missing username');
+      expectAnswer(await visitor.post('/login', {}, { json: true }), 400, 'Missing username');
+      expectAnswer(await visitor.get('/whoami'), 200, 'Hello, bob');
+    },
+  },
+  {
+    id: 'logout/session-gone-from-store',
+    title: 'Logging out removes the session from the server\'s store',
+    level: 'hard',
+    points: 2,
+    hint: 'Deleting a key, or forgetting the cookie, leaves the session in the store: `req.session.destroy()` removes it there.',
+    async run(t) {
+      const visitor = t.visitor('mia');
+      expectAnswer(await visitor.post('/theme', { theme: 'dark' }), 200, 'Theme saved');
+      expectAnswer(await visitor.post('/login', { username: 'mia-4410' }), 200, 'Logged in as mia-4410');
+      const id = sessionIdOf(visitor.sessionCookie);
+      expectThat(id !== null, 'logging in did not start a session (no signed session cookie)');
+      expectStored(await t.sessionOf(visitor), 'mia-4410', 'the username');
+      expectAnswer(await visitor.post('/logout'), 200, 'Logged out');
+      const sessions = await t.storedSessions();
+      expectThat(
+        !sessions.has(id as string),
+        'after logout the store still holds the session: destroy it on the server',
+        'no stored session under the old ID',
+        dataOf(sessions.get(id as string)),
+      );
+      const leftover = [...sessions.values()].find((record) => dataOf(record).includes('mia-4410'));
+      expectThat(leftover === undefined, 'after logout a stored session still holds the username', 'no stored session holding "mia-4410"', dataOf(leftover));
+    },
+  },
+  {
+    id: 'logout/replay-after-logout',
+    title: 'The cookie from before logout, sent again, is a guest',
+    level: 'hard',
+    points: 2,
+    hint: 'Clearing the cookie in the browser is not enough: anyone who kept a copy could send it again. The session must end on the server.',
+    async run(t) {
+      const visitor = t.visitor('alice');
+      expectAnswer(await visitor.post('/login', { username: 'alice' }), 200, 'Logged in as alice');
+      const captured = visitor.sessionCookie;
+      expectThat(captured !== undefined, 'logging in did not start a session (no session cookie)');
+      expectAnswer(await visitor.post('/logout'), 200, 'Logged out');
+      const replayer = t.visitor('someone replaying the old cookie');
+      replayer.useSessionCookie(captured);
+      expectAnswer(await replayer.get('/whoami'), 200, 'Hello, guest');
+      expectAnswer(await replayer.get('/whoami'), 200, 'Hello, guest');
+    },
+  },
+  {
+    id: 'logout/cookie-cleared',
+    title: 'Logging out clears the session cookie in the browser',
+    level: 'hard',
+    points: 2,
+    hint: 'express-session does not remove its cookie when the session is destroyed: tell the browser to drop it with `res.clearCookie()`, under the cookie\'s real name.',
+    async run(t) {
+      const visitor = t.visitor();
+      expectAnswer(await visitor.post('/login', { username: 'alice' }), 200, 'Logged in as alice');
+      expectThat(visitor.sessionCookie !== undefined, 'logging in did not start a session (no session cookie)');
+      const out = await visitor.post('/logout');
+      expectAnswer(out, 200, 'Logged out');
+      const headers = out.setCookies.join(' | ') || 'no Set-Cookie header';
+      const expected = `a Set-Cookie that expires ${sessionCookieName} (an Expires in the past, or Max-Age=0)`;
+      expectThat(visitor.sessionCookie === undefined, `after logout the browser still holds the ${sessionCookieName} cookie`, expected, headers);
+      const clearing = out.setCookies.filter((header) => header.startsWith(`${sessionCookieName}=`));
+      const wrongPath = clearing.find((header) => /;\s*path=(?!\/\s*(;|$))/i.test(header));
+      expectThat(wrongPath === undefined, `the cookie was cleared for another path than "/", where the browser keeps ${sessionCookieName}`, 'Path=/', wrongPath);
+      expectAnswer(await visitor.get('/whoami'), 200, 'Hello, guest');
+    },
+  },
+  {
+    id: 'logout/theme-gone',
+    title: 'Logging out ends the whole session: the theme goes too',
+    level: 'medium',
+    points: 2,
+    hint: 'Logging out here is not deleting one key: everything the session held (the theme too) must go, for this browser and for a copy of its old cookie.',
+    async run(t) {
+      const visitor = t.visitor();
+      expectAnswer(await visitor.post('/theme', { theme: 'dark' }), 200, 'Theme saved');
+      expectAnswer(await visitor.post('/login', { username: 'alice' }), 200, 'Logged in as alice');
+      const captured = visitor.sessionCookie;
+      expectThat(captured !== undefined, 'saving the theme did not start a session (no session cookie)');
+      expectAnswer(await visitor.post('/logout'), 200, 'Logged out');
+      expectAnswer(await visitor.get('/theme'), 200, 'Theme: light');
+      const replayer = t.visitor('someone replaying the old cookie');
+      replayer.useSessionCookie(captured);
+      expectAnswer(await replayer.get('/theme'), 200, 'Theme: light');
+    },
+  },
+  {
+    id: 'logout/logout-guest',
+    title: 'Logging out when nobody is logged in answers "Logged out" and stores nothing',
+    level: 'medium',
+    points: 1,
+    hint: 'Destroying a session that was never stored is fine: do not check who is logged in first, and do not store anything on the way out.',
+    async run(t) {
+      const before = (await t.storedSessions()).size;
+      const guest = t.visitor('a guest');
+      expectAnswer(await guest.post('/logout'), 200, 'Logged out');
+      const after = (await t.storedSessions()).size;
+      expectThat(after === before, 'logging out a guest stored a new session', `${before} stored sessions`, `${after}`);
+      expectThat(guest.sessionCookie === undefined, 'logging out a guest left a session cookie in the browser', 'no session cookie', guest.sessionCookie);
+      expectAnswer(await guest.get('/whoami'), 200, 'Hello, guest');
+    },
+  },
+  {
+    id: 'logout/visitors-apart',
+    title: "Keeps each visitor's login apart, and logging out ends only one",
+    level: 'medium',
+    points: 2,
+    hint: 'Keep the username in `req.session`, never in a variable of the module, and end only this visitor\'s session: not the whole store.',
+    async run(t) {
+      const ana = t.visitor('ana');
+      const ben = t.visitor('ben');
+      expectAnswer(await ana.post('/login', { username: 'ana' }), 200, 'Logged in as ana');
+      expectAnswer(await ben.post('/login', { username: 'ben' }, { json: true }), 200, 'Logged in as ben');
+      expectAnswer(await ana.get('/whoami'), 200, 'Hello, ana');
+      expectAnswer(await t.visitor('a request with no cookie').get('/whoami'), 200, 'Hello, guest');
+      expectAnswer(await ana.post('/logout'), 200, 'Logged out');
+      expectAnswer(await ben.get('/whoami'), 200, 'Hello, ben');
+      expectAnswer(await ana.get('/whoami'), 200, 'Hello, guest');
+    },
+  },
+  {
+    id: 'logout/data-on-server',
+    title: 'Keeps the username on the server; the cookie holds only the session ID',
+    level: 'medium',
+    points: 1,
+    hint: 'Do not set cookies yourself: `req.session.username` is stored on the server and the browser gets only a signed ID.',
+    async run(t) {
+      const visitor = t.visitor();
+      const loggedIn = await visitor.post('/login', { username: 'zed-5521' });
+      expectAnswer(loggedIn, 200, 'Logged in as zed-5521');
+      expectOnlySessionId(loggedIn, ['zed-5521']);
+      expectStored(await t.sessionOf(visitor), 'zed-5521', 'the username');
+    },
+  },
+  {
+    id: 'logout/read-stores-nothing',
+    title: 'Greeting a guest stores nothing and sets no cookie',
+    level: 'medium',
+    points: 1,
+    hint: 'Only read in `whoami`: writing "guest" into the session starts a session for every passer-by.',
+    async run(t) {
+      await expectReadStoresNothing(t, async (visitor) => {
+        const greeted = await visitor.get('/whoami');
+        expectAnswer(greeted, 200, 'Hello, guest');
+        return greeted;
+      });
+    },
+  },
+  {
+    id: 'logout/tampered-cookie',
+    title: "A tampered or forged session cookie is a guest, and cannot log the owner out",
+    level: 'hard',
+    points: 1,
+    hint: 'Trust only `req.session`: express-session rejects a cookie whose signature is wrong and gives a new, empty session. Destroy that session, never another one.',
+    async run(t) {
+      const owner = t.visitor('owner');
+      expectAnswer(await owner.post('/login', { username: 'alice' }), 200, 'Logged in as alice');
+      await expectBrokenCookiesRejected(t, owner, async (stranger) => {
+        expectAnswer(await stranger.get('/whoami'), 200, 'Hello, guest');
+        expectAnswer(await stranger.post('/logout'), 200, 'Logged out');
+      });
+      expectAnswer(await owner.get('/whoami'), 200, 'Hello, alice');
+    },
+  },
+]);
