@@ -48,6 +48,7 @@ Options:
   --request-timeout <s>     seconds one request may take (default: 2)
   --exercise-timeout <s>    seconds one exercise may take in all (default: 10)
   --heap-mb <MiB>           memory for your app's heap (default: 256)
+  --no-typecheck            skip the type warnings (behaviour is graded either way)
   --help                    show this help`;
 
 async function gradeCommand(args: string[]): Promise<number> {
@@ -61,6 +62,7 @@ async function gradeCommand(args: string[]): Promise<number> {
       'request-timeout': { type: 'string' },
       'exercise-timeout': { type: 'string' },
       'heap-mb': { type: 'string' },
+      'no-typecheck': { type: 'boolean' },
       help: { type: 'boolean' },
     },
   });
@@ -89,6 +91,7 @@ async function gradeCommand(args: string[]): Promise<number> {
     target,
     exercises,
     limits,
+    typecheck: !values['no-typecheck'],
     onExercise: values.json ? undefined : (exercise) => console.log(`${renderExercise(exercise, style)}\n`),
   });
   console.log(values.json ? JSON.stringify(result, null, 2) : renderSummary(result, style));

@@ -136,7 +136,23 @@ export const manifest: Manifest = {
         'In `showFlash`: const message = req.session.flash; delete req.session.flash; then send `Message: ${message ?? \'none\'}`.',
       ],
     },
-    // ANCHOR logout
+    {
+      slug: 'logout',
+      title: 'Log out',
+      level: 'hard',
+      routes: [
+        { method: 'POST', path: '/login', handler: 'view:login' },
+        { method: 'GET', path: '/whoami', handler: 'view:whoami' },
+        { method: 'POST', path: '/logout', handler: 'view:logout' },
+        { method: 'POST', path: '/theme', handler: 'kit:saveTheme' },
+        { method: 'GET', path: '/theme', handler: 'kit:showTheme' },
+      ],
+      hints: [
+        'Logging out here ends the whole session, in two places: the server forgets it, and the browser forgets its cookie.',
+        '`req.session.destroy(callback)` removes the session from the store; express-session leaves its `connect.sid` cookie alone, so clear it yourself with `res.clearCookie()` before you answer.',
+        'In `logout`: req.session.destroy(() => { res.clearCookie(\'connect.sid\'); res.send(\'Logged out\'); });',
+      ],
+    },
     {
       slug: 'login-rotation',
       title: 'A new session ID at login',

@@ -77,6 +77,10 @@ export function renderExercise(result: ExerciseResult, style: Style): string {
     const where = result.location ? ` (${displayPath(result.location.file)}:${result.location.line}:${result.location.column})` : '';
     lines.push(`  ${style.yellow('!')} ${result.message}${where}`);
   }
+  for (const warning of result.warnings.slice(0, 5)) {
+    lines.push(`  ${style.yellow('⚠')} ${displayPath(warning.file)}:${warning.line}:${warning.column} type error ${warning.message}`);
+  }
+  if (result.warnings.length > 5) lines.push(`  ${style.yellow('⚠')} and ${result.warnings.length - 5} more type errors`);
   const fresh = notStarted(result);
   if (fresh) lines.push(`  ${style.yellow('!')} not started yet: every handler still answers "Not implemented yet"; replace the TODOs in view.ts`);
   const detailed = (result.status === 'failed' || result.status === 'passed') && !fresh;

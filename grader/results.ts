@@ -33,6 +33,15 @@ export const exerciseStatuses: readonly ExerciseStatus[] = [
   'out-of-memory',
 ];
 
+/** A type error in the learner's file: shown beside the verdict, never counted against it. */
+export interface TypeWarning {
+  file: string;
+  line: number;
+  column: number;
+  /** `TS<code>: <message>`, on one line. */
+  message: string;
+}
+
 /** For a failed public check: what was asked, what was expected and what came back. */
 export interface FailureDetails {
   requests: string[];
@@ -68,6 +77,8 @@ export interface ExerciseResult {
   hiddenChecksIncluded: boolean;
   /** What the learner's app printed while graded, at most 2 KiB. */
   output: string;
+  /** Type errors in the learner's file (empty when type checking was off). */
+  warnings: TypeWarning[];
   checks: CheckResult[];
   durationMs: number;
 }
@@ -106,10 +117,10 @@ function describeCheck(check: Check): Omit<CheckResult, 'passed' | 'message' | '
   };
 }
 
-export function exerciseResult(fields: Omit<ExerciseResult, 'score' | 'maxScore'>): ExerciseResult {
+export function exerciseResult(fields: Omit<ExerciseResult, 'score' | 'maxScore' | 'warnings'>): ExerciseResult {
   const score = fields.checks.filter((check) => check.passed).reduce((sum, check) => sum + check.points, 0);
   const maxScore = fields.checks.reduce((sum, check) => sum + check.points, 0);
-  return { ...fields, score, maxScore, output: cleanOutput(fields.output) };
+  return { ...fields, score, maxScore, output: cleanOutput(fields.output), warnings: [] };
 }
 
 export function gradeResult(target: string, exercises: ExerciseResult[], durationMs: number): GradeResult {

@@ -19,6 +19,7 @@ beforeAll(async () => {
     target: submission,
     exercises: fakeCourse,
     limits: { requestTimeoutMs: 600, exerciseTimeoutMs: 4000, heapMb: 64 },
+    typecheck: true,
   });
 });
 
@@ -104,8 +105,22 @@ describe('grading one submission of every outcome', () => {
     expect(byslug('out-of-memory')).toMatchObject({ status: 'out-of-memory', message: 'the app used more memory than allowed' });
   });
 
+  it('grades a view with a type error on behaviour, and warns with file:line', () => {
+    const typed = byslug('type-error');
+    expect(typed).toMatchObject({ status: 'passed', score: 3 });
+    expect(typed.warnings).toEqual([
+      {
+        file: expect.stringMatching(/type-error\/view\.ts$/),
+        line: 4,
+        column: 9,
+        message: "TS2322: Type 'number' is not assignable to type 'string'.",
+      },
+    ]);
+    expect(byslug('passes').warnings).toEqual([]);
+  });
+
   it('adds up the scores of all exercises', () => {
-    expect(result.score).toBe(3);
+    expect(result.score).toBe(6);
     expect(result.maxScore).toBe(3 * result.exercises.length);
     expect(result.exercises.map((exercise) => exercise.slug)).toEqual(fakeCourse.map((exercise) => exercise.info.slug));
   });

@@ -11,7 +11,7 @@ function checkResult(id: string, passed: boolean, points = 1): CheckResult {
 function exerciseResult(checks: CheckResult[]): ExerciseResult {
   const score = checks.filter((check) => check.passed).reduce((sum, check) => sum + check.points, 0);
   const maxScore = checks.reduce((sum, check) => sum + check.points, 0);
-  return { slug: 'demo', title: 'Demo', status: 'failed', score, maxScore, message: null, location: null, hiddenChecksIncluded: true, output: '', checks, durationMs: 1 };
+  return { slug: 'demo', title: 'Demo', status: 'failed', score, maxScore, message: null, location: null, hiddenChecksIncluded: true, output: '', warnings: [], checks, durationMs: 1 };
 }
 
 const mistake: KnownMistake = { slug: 'demo', file: '/kit/grader/mistakes/demo/shared.ts', summary: 'shared state', caughtBy: ['demo/apart'] };

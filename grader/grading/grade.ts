@@ -23,10 +23,12 @@ import {
   type ExerciseResult,
   type ExerciseStatus,
   type GradeResult,
+  type TypeWarning,
 } from '../results.js';
 import type { SourceLocation } from '../sandbox/protocol.js';
 import { Sandbox, formatSeconds, type HostExit } from '../sandbox/sandbox.js';
 import { compileView } from './compile.js';
+import { typeWarnings } from './typecheck.js';
 
 /** An exercise ready to grade: what the manifest says of it and its checks. */
 export interface GradedExercise {
@@ -52,6 +54,8 @@ export interface GradeOptions {
   target: string;
   exercises: GradedExercise[];
   limits: Limits;
+  /** Whether to type-check the views and attach type warnings. */
+  typecheck: boolean;
   /** Called as soon as each exercise is graded, for reports that stream. */
   onExercise?: (result: ExerciseResult) => void;
 }
@@ -236,16 +240,21 @@ export interface GradingJob {
 /** Grades each job in order, in as few sandbox hosts as the submissions allow. */
 export async function gradeJobs(
   jobs: GradingJob[],
-  limits: Limits,
-  onExercise?: (result: ExerciseResult) => void,
+  options: { limits: Limits; typecheck: boolean; onExercise?: (result: ExerciseResult) => void },
 ): Promise<ExerciseResult[]> {
+  const { limits, onExercise } = options;
   const secret = randomBytes(24).toString('hex');
   const pool = new HostPool(limits.heapMb);
   pool.warm();
+  // Runs beside the checks; a type checker that fails only costs the warnings.
+  const warnings = options.typecheck
+    ? typeWarnings(jobs.map((job) => job.file)).catch(() => new Map<string, TypeWarning[]>())
+    : Promise.resolve(new Map<string, TypeWarning[]>());
   const results: ExerciseResult[] = [];
   try {
     for (const job of jobs) {
-      const result = await gradeExercise(job.exercise, job.file, pool, secret, limits);
+      const graded = await gradeExercise(job.exercise, job.file, pool, secret, limits);
+      const result = { ...graded, warnings: (await warnings).get(job.file) ?? [] };
       results.push(result);
       onExercise?.(result);
     }
@@ -262,6 +271,6 @@ export async function grade(options: GradeOptions): Promise<GradeResult> {
     exercise,
     file: path.join(options.target, exercise.info.slug, 'view.ts'),
   }));
-  const results = await gradeJobs(jobs, options.limits, options.onExercise);
+  const results = await gradeJobs(jobs, options);
   return gradeResult(options.target, results, Date.now() - started);
 }

@@ -53,6 +53,7 @@ export const outcomes = [
   'never-answers',
   'throws-in-handler',
   'out-of-memory',
+  'type-error',
 ] as const;
 
 export const fakeCourse: GradedExercise[] = outcomes.map((slug) => ({

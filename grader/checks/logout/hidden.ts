@@ -80,12 +80,15 @@ export default hiddenChecks([
     async run(t) {
       const visitor = t.visitor();
       expectAnswer(await visitor.post('/login', { username: 'alice' }), 200, 'Logged in as alice');
-      expectThat(visitor.sessionCookie !== undefined, 'logging in did not start a session (no session cookie)');
+      const before = visitor.sessionCookie;
+      expectThat(before !== undefined, 'logging in did not start a session (no session cookie)');
       const out = await visitor.post('/logout');
       expectAnswer(out, 200, 'Logged out');
       const headers = out.setCookies.join(' | ') || 'no Set-Cookie header';
       const expected = `a Set-Cookie that expires ${sessionCookieName} (an Expires in the past, or Max-Age=0)`;
-      expectThat(visitor.sessionCookie === undefined, `after logout the browser still holds the ${sessionCookieName} cookie`, expected, headers);
+      const after = visitor.sessionCookie;
+      expectThat(after === undefined || after !== before, `after logout the browser still holds the ${sessionCookieName} cookie`, expected, headers);
+      expectThat(after === undefined, `logout gave the browser a new ${sessionCookieName} cookie: end the session rather than starting another one`, expected, headers);
       const clearing = out.setCookies.filter((header) => header.startsWith(`${sessionCookieName}=`));
       const wrongPath = clearing.find((header) => /;\s*path=(?!\/\s*(;|$))/i.test(header));
       expectThat(wrongPath === undefined, `the cookie was cleared for another path than "/", where the browser keeps ${sessionCookieName}`, 'Path=/', wrongPath);

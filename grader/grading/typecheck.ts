@@ -1,0 +1,81 @@
+/**
+ * Type warnings for learners' views. A view is graded on behaviour; its type errors are shown
+ * beside the verdict with file:line. Results are cached by file content, so re-grading an
+ * unchanged view costs nothing, and the compiler runs in a worker thread beside the checks.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { buildDirName, kitRoot, stateDir } from '../paths.js';
+import type { TypeWarning } from '../results.js';
+
+const cacheFile = path.join(stateDir, 'typecheck-cache.json');
+const workerScript = path.join(kitRoot, buildDirName, 'grader', 'grading', 'typecheck-worker.js');
+/** Bumped when the compiler options change, so that old entries no longer match. */
+const cacheVersion = 'v1';
+/** Entries kept; the oldest go first. */
+const cacheLimit = 1000;
+
+type Cache = Record<string, TypeWarning[]>;
+
+function readCache(): Cache {
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(cacheFile, 'utf8'));
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Cache) : {};
+  } catch {
+    // A missing or damaged cache only costs time.
+    return {};
+  }
+}
+
+function writeCache(cache: Cache): void {
+  try {
+    mkdirSync(stateDir, { recursive: true });
+    const staging = `${cacheFile}.${process.pid}`;
+    const entries = Object.entries(cache);
+    writeFileSync(staging, JSON.stringify(Object.fromEntries(entries.slice(-cacheLimit))));
+    renameSync(staging, cacheFile);
+  } catch {
+    // A read-only kit still grades; it only type-checks again next time.
+  }
+}
+
+function keyOf(file: string): string | null {
+  if (!existsSync(file)) return null;
+  return createHash('sha256').update(`${cacheVersion}\0${file}\0`).update(readFileSync(file)).digest('hex');
+}
+
+function runWorker(files: string[]): Promise<Record<string, TypeWarning[]>> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(workerScript, { workerData: { files, kitRoot } });
+    worker.once('message', (message: Record<string, TypeWarning[]>) => resolve(message));
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`the type checker stopped with code ${code}`));
+    });
+  });
+}
+
+/** The type warnings of each file (files that do not exist are left out). */
+export async function typeWarnings(files: string[]): Promise<Map<string, TypeWarning[]>> {
+  const cache = readCache();
+  const keys = new Map(files.map((file) => [file, keyOf(file)]));
+  const found = new Map<string, TypeWarning[]>();
+  const missing: string[] = [];
+  for (const [file, key] of keys) {
+    if (key === null) continue;
+    const cached = cache[key];
+    if (cached) found.set(file, cached);
+    else missing.push(file);
+  }
+  if (missing.length === 0) return found;
+  const fresh = await runWorker(missing);
+  for (const file of missing) {
+    const warnings = fresh[file] ?? [];
+    found.set(file, warnings);
+    cache[keys.get(file) as string] = warnings;
+  }
+  writeCache(cache);
+  return found;
+}

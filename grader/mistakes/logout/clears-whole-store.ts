@@ -1,0 +1,26 @@
+/**
+ * Known mistake: logout empties the whole session store, which logs every visitor out, not just this one.
+ * Caught by: logout/visitors-apart, logout/tampered-cookie
+ */
+import type { Request, Response } from 'express';
+
+export function login(req: Request, res: Response): void {
+  const username: unknown = req.body.username;
+  if (typeof username !== 'string' || username.trim() === '') {
+    res.status(400).send('Missing username');
+    return;
+  }
+  req.session.username = username;
+  res.send(`Logged in as ${username}`);
+}
+
+export function whoami(req: Request, res: Response): void {
+  res.send(`Hello, ${req.session.username ?? 'guest'}`);
+}
+
+export function logout(req: Request, res: Response): void {
+  req.sessionStore.clear?.(() => {
+    res.clearCookie('connect.sid');
+    res.send('Logged out');
+  });
+}

@@ -1,0 +1,25 @@
+/**
+ * Known mistake: logout deletes only the username key (as in delete-key), so the session and its theme stay.
+ * Caught by: logout/session-gone-from-store, logout/theme-gone
+ */
+import type { Request, Response } from 'express';
+
+export function login(req: Request, res: Response): void {
+  const username: unknown = req.body.username;
+  if (typeof username !== 'string' || username.trim() === '') {
+    res.status(400).send('Missing username');
+    return;
+  }
+  req.session.username = username;
+  res.send(`Logged in as ${username}`);
+}
+
+export function whoami(req: Request, res: Response): void {
+  res.send(`Hello, ${req.session.username ?? 'guest'}`);
+}
+
+export function logout(req: Request, res: Response): void {
+  delete req.session.username;
+  res.clearCookie('connect.sid');
+  res.send('Logged out');
+}
