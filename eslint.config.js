@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.kit-build/', 'bench-results/', 'tests/fake-course/submission/'] },
+  { ignores: ['node_modules/', '.kit-build/', 'bench-results/', 'tests/fake-course/submission/', 'tests/hostile/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

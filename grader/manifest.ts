@@ -102,7 +102,20 @@ export const manifest: Manifest = {
         'req.session.cart = [...(req.session.cart ?? []), item]; to show: const cart = req.session.cart ?? []; then `cart.join(\', \')`, or "empty" when `cart.length === 0`.',
       ],
     },
-    // ANCHOR theme
+    {
+      slug: 'theme',
+      title: 'Theme preference',
+      level: 'medium',
+      routes: [
+        { method: 'POST', path: '/theme', handler: 'view:saveTheme' },
+        { method: 'GET', path: '/theme', handler: 'view:showTheme' },
+      ],
+      hints: [
+        'A preference comes from the visitor: check it before it goes into the session, and let reading fall back on a default without storing it.',
+        'In `saveTheme`, lowercase the field (when it is a string), answer 400 `Invalid theme` unless it is exactly "dark" or "light", and only then store it; in `showTheme`, use `?? \'light\'`.',
+        'const theme = typeof req.body.theme === \'string\' ? req.body.theme.toLowerCase() : \'\'; if (theme !== \'dark\' && theme !== \'light\') return 400; req.session.theme = theme;',
+      ],
+    },
     {
       slug: 'delete-key',
       title: 'Delete a key',

@@ -45,16 +45,18 @@ function send(message: HostMessage): void {
 
 /**
  * Learner code may call process.kill: the permission model does not stop it from signalling the
- * grader itself, so only this process may be signalled.
+ * grader itself, so only this process may be signalled. process.kill goes through process._kill,
+ * which is replaced for good.
  */
 function guardProcessKill(): void {
-  const ownKill = process.kill.bind(process);
-  const guarded = (pid: number, signal?: string | number): true => {
+  type RawKill = (pid: number, signal: number) => number;
+  const internals = process as unknown as { _kill: RawKill };
+  const rawKill = internals._kill.bind(process);
+  const guarded: RawKill = (pid, signal) => {
     if (pid !== process.pid) throw new Error('The sandbox does not allow signalling other processes.');
-    return ownKill(pid, signal);
+    return rawKill(pid, signal);
   };
-  process.kill = guarded;
-  Object.defineProperty(process, '_kill', { value: undefined, writable: false, configurable: false });
+  Object.defineProperty(process, '_kill', { value: guarded, writable: false, configurable: false });
 }
 
 /** Compiles the learner's view as a CommonJS module that resolves packages from the kit. */

@@ -3,6 +3,7 @@
  * says in plain words how it ended when it ends badly.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { hostScript, kitRoot, buildDirName } from '../paths.js';
 import { locateInText } from './locate.js';
@@ -30,6 +31,21 @@ export type LoadOutcome =
 const bootTimeoutMs = 10_000;
 /** What is kept of the host's output, for messages about a crash. */
 const outputLimit = 16_384;
+/** Memory outside the JavaScript heap (Buffers) that the host may use on top of its heap limit. */
+export const offHeapAllowanceMb = 256;
+/** How often the host's resident memory is read. */
+const memoryPollMs = 100;
+
+/** The resident memory of a process in MiB, where the system says (Linux); otherwise null. */
+function residentMb(pid: number): number | null {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
+    return kb === undefined ? null : Number(kb) / 1024;
+  } catch {
+    return null;
+  }
+}
 
 function permissionFlags(): string[] {
   const major = Number(process.versions.node.split('.')[0]);
@@ -74,8 +90,18 @@ export class Sandbox {
       if (!message) return;
       for (const waiter of this.waiters) if (waiter(message)) this.waiters.delete(waiter);
     });
+    // The heap limit does not cover Buffers: the whole process is watched from here.
+    const memoryWatch = setInterval(() => {
+      const pid = this.child.pid;
+      const used = pid === undefined ? null : residentMb(pid);
+      if (used !== null && used > heapMb + offHeapAllowanceMb) {
+        void this.killFor({ kind: 'out-of-memory', message: 'the app used more memory than allowed', location: null });
+      }
+    }, memoryPollMs);
+    memoryWatch.unref();
     this.exited = new Promise((resolve) => {
       this.child.on('exit', (code, signal) => {
+        clearInterval(memoryWatch);
         this.exit = this.killedFor ?? this.describeExit(code, signal);
         resolve(this.exit);
       });

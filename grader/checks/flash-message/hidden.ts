@@ -28,6 +28,20 @@ export default hiddenChecks([
     },
   },
   {
+    id: 'flash-message/replace-message',
+    title: 'A new message replaces one not yet shown',
+    level: 'easy',
+    points: 1,
+    hint: 'Saving assigns the same session key again, which overwrites the waiting message: only the latest is shown, once.',
+    async run(t) {
+      const visitor = t.visitor();
+      expectAnswer(await visitor.post('/flash', { message: 'Draft saved' }), 200, 'Message saved');
+      expectAnswer(await visitor.post('/flash', { message: 'Post published' }, { json: true }), 200, 'Message saved');
+      expectAnswer(await visitor.get('/flash'), 200, 'Message: Post published');
+      expectAnswer(await visitor.get('/flash'), 200, 'Message: none');
+    },
+  },
+  {
     id: 'flash-message/removed-from-store',
     title: 'Once shown, the message is gone from the session store, key and all',
     level: 'hard',

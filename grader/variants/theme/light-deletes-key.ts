@@ -9,6 +9,7 @@ export async function saveTheme(req: Request, res: Response): Promise<void> {
   switch (theme) {
     case 'dark':
       req.session.theme = 'dark';
+      await saved(req);
       break;
     case 'light':
       delete req.session.theme;
@@ -17,7 +18,6 @@ export async function saveTheme(req: Request, res: Response): Promise<void> {
       res.status(400).send('Invalid theme');
       return;
   }
-  await saved(req);
   res.send(`Theme set to ${theme}`);
 }
 

@@ -1,0 +1,117 @@
+/**
+ * Hostile and broken submissions (tests/hostile/*.ts, each a visit-counter view), each graded
+ * between two correct exercises: each gets its exact verdict, the exercises around it keep their
+ * full marks, grading ends within its bound, and the kit's files are unchanged.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCourse } from '../grader/course.js';
+import { gradeJobs, type GradedExercise, type Limits } from '../grader/grading/grade.js';
+import type { ExerciseResult, ExerciseStatus } from '../grader/results.js';
+import { kitRoot } from './run-kit.js';
+
+const hostileDir = path.join(kitRoot, 'tests', 'hostile');
+const limits: Limits = { requestTimeoutMs: 500, exerciseTimeoutMs: 5000, heapMb: 128 };
+/** Killing a stuck host and starting the next one may take this much beyond the exercise's limit. */
+const slackMs = 3000;
+const spawnProof = '/tmp/session-kit-hostile-spawn';
+
+/** Each case's verdict, and what its message must say. */
+const expected: Record<string, { status: ExerciseStatus; message?: RegExp; check?: RegExp }> = {
+  'loops-in-handler': { status: 'timeout', message: /^the app stopped answering \(GET \/visits got no answer within 0\.5 s; an endless loop\?\)$/ },
+  'loops-at-import': { status: 'timeout', message: /did not finish loading within 0\.5 s/ },
+  'never-answers': { status: 'failed', check: /^GET \/visits got no answer within 0\.5 s: does every path of the handler send an answer\?$/ },
+  'throws-at-import': { status: 'crashed', message: /^view\.ts threw while loading: Error: broken before anything runs$/ },
+  'throws-in-handler': { status: 'failed', check: /failed: the handler threw TypeError: Cannot read properties of undefined \(reading 'count'\) \(throws-in-handler\.ts:4\)$/ },
+  'rejects-in-async-handler': { status: 'failed', check: /failed: the handler threw RangeError: async trouble \(rejects-in-async-handler\.ts:5\)$/ },
+  'throws-in-timer': { status: 'crashed', message: /^the app crashed: Error: thrown from a timer$/ },
+  exits: { status: 'crashed', message: /^the app exited with code 7$/ },
+  'kills-itself': { status: 'crashed', message: /^the app was killed \(SIGKILL\)$/ },
+  'kills-the-grader': { status: 'failed', check: /the handler threw Error: The sandbox does not allow signalling other processes\./ },
+  'unbounded-memory': { status: 'out-of-memory', message: /^the app used more memory than allowed$/ },
+  'unbounded-buffers': { status: 'out-of-memory', message: /^the app used more memory than allowed$/ },
+  'bigint-in-session': { status: 'failed', check: /the session could not be saved \(TypeError: Do not know how to serialize a BigInt\)/ },
+  'circular-in-session': { status: 'failed', check: /the session could not be saved \(TypeError: Converting circular structure to JSON\)/ },
+  'syntax-error': { status: 'compile-error', message: /^view\.ts does not compile: Unexpected ";"$/ },
+  'missing-export': { status: 'missing-export', message: /^view\.ts does not export the function `countVisit`$/ },
+  'writes-kit-files': { status: 'passed' },
+  'spawns-a-program': { status: 'passed' },
+  'reads-hidden-checks': { status: 'failed', check: /ERR_ACCESS_DENIED|Access to this API has been restricted/ },
+  'prints-a-fake-report': { status: 'failed' },
+  'huge-answer': { status: 'failed' },
+  'forges-ipc-messages': { status: 'passed' },
+};
+
+function fingerprint(): string {
+  const hash = createHash('sha256');
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else hash.update(full).update(readFileSync(full));
+    }
+  };
+  for (const dir of ['exercises', 'solutions', 'grader', 'tests']) walk(path.join(kitRoot, dir));
+  hash.update(readFileSync(path.join(kitRoot, 'package.json')));
+  return hash.digest('hex');
+}
+
+const results = new Map<string, ExerciseResult[]>();
+let before = '';
+
+beforeAll(async () => {
+  rmSync(spawnProof, { force: true });
+  before = fingerprint();
+  const course = await loadCourse(['favorite-color', 'visit-counter', 'delete-key']);
+  const [color, counter, del] = course as [GradedExercise, GradedExercise, GradedExercise];
+  const solution = (exercise: GradedExercise): string => path.join(kitRoot, 'solutions', exercise.info.slug, 'view.ts');
+  const cases = Object.keys(expected);
+  const jobs = cases.flatMap((name) => [
+    { exercise: color, file: solution(color) },
+    { exercise: counter, file: path.join(hostileDir, `${name}.ts`) },
+    { exercise: del, file: solution(del) },
+  ]);
+  const graded = await gradeJobs(jobs, { limits, typecheck: false });
+  cases.forEach((name, index) => results.set(name, graded.slice(3 * index, 3 * index + 3)));
+}, 180_000);
+
+describe('a hostile or broken submission', () => {
+  it('has a case file for every expected verdict, and the reverse', () => {
+    const files = readdirSync(hostileDir).map((file) => file.replace(/\.ts$/, '')).sort();
+    expect(files).toEqual(Object.keys(expected).sort());
+  });
+
+  it.each(Object.entries(expected))('%s: gets its verdict, and the exercises around it keep full marks', (name, want) => {
+    const [color, counter, del] = results.get(name) as [ExerciseResult, ExerciseResult, ExerciseResult];
+    expect(counter.status).toBe(want.status);
+    if (want.message) expect(counter.message).toMatch(want.message);
+    if (want.check) expect(counter.checks.map((check) => check.message ?? '')).toContainEqual(expect.stringMatching(want.check));
+    if (want.status === 'passed') expect(counter.score).toBe(counter.maxScore);
+    else expect(counter.score).toBeLessThan(counter.maxScore);
+    for (const neighbour of [color, del]) expect([neighbour.slug, neighbour.status, neighbour.score]).toEqual([neighbour.slug, 'passed', neighbour.maxScore]);
+    expect(counter.durationMs).toBeLessThan(limits.exerciseTimeoutMs + slackMs);
+  });
+
+  it('changes nothing of the kit on disk and starts no program', () => {
+    expect(fingerprint()).toBe(before);
+    expect(existsSync(spawnProof)).toBe(false);
+  });
+
+  it('cannot read the hidden checks into its answers', () => {
+    expect(JSON.stringify(results.get('reads-hidden-checks'))).not.toContain('hiddenChecks(');
+  });
+
+  it('keeps what it prints quoted and stripped of escape sequences, outside the score', () => {
+    const counter = results.get('prints-a-fake-report')?.[1] as ExerciseResult;
+    expect(counter.output).toContain('Total: 100/100 (100%), 11 of 11 exercises passed');
+    expect(counter.output).not.toContain('\u001b');
+    expect(counter.score).toBeLessThan(counter.maxScore);
+  });
+
+  it('cuts a huge answer', () => {
+    const counter = results.get('huge-answer')?.[1] as ExerciseResult;
+    expect(JSON.stringify(counter).length).toBeLessThan(100_000);
+  });
+});
