@@ -1,7 +1,10 @@
 /** The command line as a learner meets it: exit codes, one-line errors, the report, --json. */
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { GradeResult } from '../grader/results.js';
-import { runKit } from './run-kit.js';
+import { kitRoot, runKit } from './run-kit.js';
 
 const ansi = new RegExp(String.fromCharCode(27) + "\\[");
 
@@ -20,8 +23,10 @@ describe('npm run grade', () => {
     expect(runKit(['grade', 'visit-counter'], { FORCE_COLOR: '1' }).stdout).toMatch(ansi);
   });
 
-  it('prints a versioned result document with --json', () => {
-    const run = runKit(['grade', 'favorite-color', 'delete-key', '--target', 'solutions', '--json']);
+  it('prints a versioned result document with --json, for a copy anywhere on disk', () => {
+    const copy = mkdtempSync(path.join(tmpdir(), 'learner-'));
+    cpSync(path.join(kitRoot, 'solutions'), copy, { recursive: true });
+    const run = runKit(['grade', 'favorite-color', 'delete-key', '--target', copy, '--json']);
     expect(run.status).toBe(0);
     const result = JSON.parse(run.stdout) as GradeResult;
     expect(result.schemaVersion).toBe(1);
@@ -32,6 +37,8 @@ describe('npm run grade', () => {
     expect(result.score).toBe(result.maxScore);
     expect(result.score).toBe(result.exercises.reduce((sum, exercise) => sum + exercise.maxScore, 0));
     const check = result.exercises[0]?.checks[0];
+    // Type-checked from outside the kit too: the solutions have no type errors.
+    expect(result.exercises.flatMap((exercise) => exercise.warnings)).toEqual([]);
     expect(Object.keys(check ?? {}).sort()).toEqual(['details', 'hint', 'id', 'level', 'message', 'passed', 'points', 'title', 'visibility']);
   });
 

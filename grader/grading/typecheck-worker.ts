@@ -22,13 +22,14 @@ function optionsFor(kitRoot: string): ts.CompilerOptions {
     lib: ['lib.es2023.d.ts'],
     module: ts.ModuleKind.NodeNext,
     moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    types: ['node'],
+    // A view augments express-session's SessionData without importing it.
+    types: ['node', 'express-session'],
     typeRoots: [path.join(modules, '@types')],
     // Views may live anywhere on disk: resolve packages from the kit, as the sandbox does.
     baseUrl: kitRoot,
     paths: {
       'session-kit/users': [path.join(kitRoot, 'grader', 'services', 'users.ts')],
-      '*': [path.join(modules, '*'), path.join(modules, '@types', '*')],
+      '*': [path.join(modules, '@types', '*'), path.join(modules, '*')],
     },
   };
 }

@@ -1,0 +1,67 @@
+import { publicChecks } from '../../checking/check.js';
+import { expectAnswer, expectThat } from '../../checking/expect.js';
+
+export default publicChecks([
+  {
+    id: 'remember-me/guest-default',
+    title: 'Greets a guest before anybody logs in',
+    level: 'easy',
+    points: 1,
+    hint: 'Read the name with a default: `req.session.username ?? \'guest\'`.',
+    async run(t) {
+      expectAnswer(await t.visitor().get('/whoami'), 200, 'Hello, guest');
+    },
+  },
+  {
+    id: 'remember-me/login-whoami',
+    title: 'Logs in, then greets the user by name',
+    level: 'easy',
+    points: 2,
+    hint: 'In `login`, store the posted field: `req.session.username = req.body.username`.',
+    async run(t) {
+      const visitor = t.visitor();
+      expectAnswer(await visitor.post('/login', { username: 'alice' }), 200, 'Logged in as alice');
+      expectAnswer(await visitor.get('/whoami'), 200, 'Hello, alice');
+    },
+  },
+  {
+    id: 'remember-me/browser-session-by-default',
+    title: 'Without "remember me", the login ends when the browser closes',
+    level: 'medium',
+    points: 2,
+    hint: 'Leave `req.session.cookie` alone when `remember` is not "on": a cookie without an expiry is forgotten when the browser closes.',
+    async run(t) {
+      const visitor = t.visitor();
+      expectAnswer(await visitor.post('/login', { username: 'alice' }), 200, 'Logged in as alice');
+      expectThat(visitor.sessionCookie !== undefined, 'logging in did not start a session (no session cookie)');
+      expectThat(
+        visitor.sessionCookieExpiry === null,
+        'the session cookie has an expiry although "remember me" was not asked for: it survives closing the browser',
+        'a session cookie without Expires or Max-Age',
+        `a cookie expiring ${new Date(visitor.sessionCookieExpiry ?? 0).toUTCString()}`,
+      );
+      visitor.restart();
+      expectAnswer(await visitor.get('/whoami'), 200, 'Hello, guest');
+    },
+  },
+  {
+    id: 'remember-me/remembered-survives-restart',
+    title: 'With "remember me", the login survives closing the browser',
+    level: 'medium',
+    points: 2,
+    hint: 'When `req.body.remember` is "on", give the session cookie a lifetime: `req.session.cookie.maxAge` (in milliseconds). express-session then sends the cookie with an expiry date.',
+    async run(t) {
+      const visitor = t.visitor();
+      expectAnswer(await visitor.post('/login', { username: 'bob', remember: 'on' }), 200, 'Logged in as bob');
+      expectThat(visitor.sessionCookie !== undefined, 'logging in did not start a session (no session cookie)');
+      expectThat(
+        typeof visitor.sessionCookieExpiry === 'number',
+        'the session cookie has no expiry, so the browser forgets it when it closes',
+        'a session cookie with an expiry date',
+        'a session cookie without Expires or Max-Age',
+      );
+      visitor.restart();
+      expectAnswer(await visitor.get('/whoami'), 200, 'Hello, bob');
+    },
+  },
+]);

@@ -1,0 +1,20 @@
+/**
+ * Known mistake: maxAge is given in seconds, as in the Max-Age attribute, so the cookie lasts 43 minutes instead of 30 days.
+ * Caught by: remember-me/about-30-days
+ */
+import type { Request, Response } from 'express';
+
+export function login(req: Request, res: Response): void {
+  const username: unknown = req.body.username;
+  if (typeof username !== 'string' || username.trim() === '') {
+    res.status(400).send('Missing username');
+    return;
+  }
+  req.session.username = username;
+  if (req.body.remember === 'on') req.session.cookie.maxAge = 30 * 24 * 60 * 60;
+  res.send(`Logged in as ${username}`);
+}
+
+export function whoami(req: Request, res: Response): void {
+  res.send(`Hello, ${req.session.username ?? 'guest'}`);
+}

@@ -1,0 +1,19 @@
+/**
+ * Known mistake: the `remember` field is ignored; every login ends when the browser closes.
+ * Caught by: remember-me/remembered-survives-restart, remember-me/expired-session-gone
+ */
+import type { Request, Response } from 'express';
+
+export function login(req: Request, res: Response): void {
+  const username: unknown = req.body.username;
+  if (typeof username !== 'string' || username.trim() === '') {
+    res.status(400).send('Missing username');
+    return;
+  }
+  req.session.username = username;
+  res.send(`Logged in as ${username}`);
+}
+
+export function whoami(req: Request, res: Response): void {
+  res.send(`Hello, ${req.session.username ?? 'guest'}`);
+}
