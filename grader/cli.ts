@@ -123,9 +123,30 @@ async function checkCommand(args: string[]): Promise<number> {
   return 1;
 }
 
+const benchUsage = `Usage: npm run bench -- [--runs <n>]
+
+Measures grading speed against its floors, side by side in one run: median, min and max of each.
+Prints a table and writes bench-results/latest.json.`;
+
+async function benchCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { runs: { type: 'string' }, help: { type: 'boolean' } } });
+  if (values.help) {
+    console.log(benchUsage);
+    return 0;
+  }
+  const runs = wholeNumber('runs', values.runs, 7, 1, 100);
+  const { machineLine, renderFigures, runBench, writeFigures } = await import('./bench/bench.js');
+  console.error(`Measuring on ${machineLine()}, ${runs} runs each…`);
+  const figures = await runBench(runs);
+  console.log(renderFigures(figures));
+  console.log(`\nMachine: ${machineLine()}. Figures written to ${writeFigures(figures)}.`);
+  return 0;
+}
+
 const commands: Record<string, (args: string[]) => Promise<number>> = {
   grade: gradeCommand,
   check: checkCommand,
+  bench: benchCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -69,23 +69,48 @@ export function displayPath(file: string): string {
   return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
 }
 
-class HostPool {
-  private current: Promise<Sandbox> | null = null;
+/**
+ * What grading needs of a host. The sandbox is the only one learners' work meets; the benchmark
+ * also measures an in-process stand-in, as the floor that no isolation at all would give.
+ */
+export type AppHost = Pick<
+  Sandbox,
+  'exit' | 'load' | 'isResponsive' | 'sessions' | 'advanceClock' | 'unload' | 'takeOutput' | 'killFor' | 'kill'
+>;
 
-  constructor(private readonly heapMb: number) {}
+/** Keeps one live host; a new one replaces it when it ends. Reusable across gradings (watch). */
+export class HostPool {
+  private current: Promise<AppHost> | null = null;
+
+  constructor(private readonly start: () => Promise<AppHost>) {}
+
+  /** A pool of sandbox hosts with this heap limit. */
+  static sandboxes(heapMb: number): HostPool {
+    return new HostPool(() => Sandbox.start(heapMb));
+  }
 
   /** A live host: the current one, or a new one when it has ended. */
-  async get(): Promise<Sandbox> {
+  async get(): Promise<AppHost> {
     const existing = this.current ? await this.current : null;
     if (existing && !existing.exit) return existing;
-    this.current = Sandbox.start(this.heapMb);
+    this.current = this.start();
     return this.current;
   }
 
   /** Starts a host early, so that Node's start overlaps with reading and compiling. */
   warm(): void {
-    this.current ??= Sandbox.start(this.heapMb);
+    this.current ??= this.start();
     this.current.catch(() => undefined);
+  }
+
+  /**
+   * Drops the current host and starts a fresh one in the background: the next grading finds a
+   * ready host that no earlier learner code has touched (watch mode re-grades on every save).
+   */
+  async recycle(): Promise<void> {
+    await this.close();
+    this.current = null;
+    this.warm();
   }
 
   async close(): Promise<void> {
@@ -115,7 +140,7 @@ function notRun(checks: Check[], reason: string): CheckResult[] {
 
 async function runChecks(
   exercise: GradedExercise,
-  host: Sandbox,
+  host: AppHost,
   port: number,
   secret: string,
   limits: Limits,
@@ -173,7 +198,7 @@ async function runChecks(
 }
 
 /** After a request got no answer: how the host ended, or null when it is alive and well. */
-async function hostEnded(host: Sandbox, noAnswer: NoAnswer): Promise<HostExit | null> {
+async function hostEnded(host: AppHost, noAnswer: NoAnswer): Promise<HostExit | null> {
   if (host.exit) return host.exit;
   // A host that answers a ping is alive: only that request went unanswered.
   if (await host.isResponsive(pingTimeoutMs)) return null;
@@ -240,11 +265,17 @@ export interface GradingJob {
 /** Grades each job in order, in as few sandbox hosts as the submissions allow. */
 export async function gradeJobs(
   jobs: GradingJob[],
-  options: { limits: Limits; typecheck: boolean; onExercise?: (result: ExerciseResult) => void },
+  options: {
+    limits: Limits;
+    typecheck: boolean;
+    onExercise?: (result: ExerciseResult) => void;
+    /** A pool to reuse (and leave open); by default a new one, closed at the end. */
+    pool?: HostPool;
+  },
 ): Promise<ExerciseResult[]> {
   const { limits, onExercise } = options;
   const secret = randomBytes(24).toString('hex');
-  const pool = new HostPool(limits.heapMb);
+  const pool = options.pool ?? HostPool.sandboxes(limits.heapMb);
   pool.warm();
   // Runs beside the checks; a type checker that fails only costs the warnings.
   const warnings = options.typecheck
@@ -259,7 +290,7 @@ export async function gradeJobs(
       onExercise?.(result);
     }
   } finally {
-    await pool.close();
+    if (!options.pool) await pool.close();
   }
   return results;
 }

@@ -3,33 +3,14 @@
  *
  * The grader starts it with Node's permission model (read-only access to `node_modules` and the
  * kit's build, no writes, no child processes, no workers) and a heap limit, then sends it one
- * exercise at a time. For each, the host compiles the learner's view into a module, wires it into
- * the exercise's Express app with real express-session, listens on 127.0.0.1 and says on which
- * port. The checks then reach the app over HTTP from the grader's own process.
+ * exercise at a time. For each, the host starts the exercise's app (`exercise-app.ts`) and says on
+ * which port it listens. The checks then reach the app over HTTP from the grader's own process.
  */
-import Module, { createRequire } from 'node:module';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import path from 'node:path';
-import express, { type ErrorRequestHandler, type Request, type Response } from 'express';
-import session from 'express-session';
-import * as users from '../services/users.js';
-import { kitHandlers } from './kit-handlers.js';
-import { describeError, locateInText } from './locate.js';
+import { startExerciseApp, type RunningApp } from './exercise-app.js';
 import type { GraderMessage, HostMessage, LoadRequest } from './protocol.js';
-
-type Handler = (req: Request, res: Response) => unknown;
-
-interface RunningApp {
-  server: Server;
-  store: session.MemoryStore;
-}
 
 const kitRoot = process.argv[2] ?? process.cwd();
 const apps = new Map<string, RunningApp>();
-
-/** Modules of the kit that a view may import by name (typed through package.json `exports`). */
-const kitModules: Record<string, unknown> = { 'session-kit/users': users };
 
 /**
  * The sandbox's clock: checks move it forward to expire sessions without waiting. express-session
@@ -59,144 +40,21 @@ function guardProcessKill(): void {
   Object.defineProperty(process, '_kill', { value: guarded, writable: false, configurable: false });
 }
 
-/** Compiles the learner's view as a CommonJS module that resolves packages from the kit. */
-function compileView(request: LoadRequest): Record<string, unknown> {
-  type InternalModule = Module & {
-    _compile(code: string, filename: string): void;
-    paths: string[];
-  };
-  const view = new Module(request.filename) as InternalModule;
-  view.filename = request.filename;
-  // Resolve `express` and friends from the kit, wherever the learner's copy lies on disk.
-  view.paths = createRequire(path.join(kitRoot, 'package.json')).resolve.paths('express') ?? [];
-  const ownRequire = view.require.bind(view);
-  view.require = Object.assign((id: string) => (id in kitModules ? kitModules[id] : ownRequire(id)), ownRequire);
-  view._compile(request.code, request.filename);
-  return view.exports as Record<string, unknown>;
-}
-
-function oneLine(text: string): string {
-  // Header values must be single-line Latin-1.
-  return text.replace(/[^\x20-\x7e]+/g, ' ').slice(0, 500);
-}
-
-type End = (this: Response, body?: string) => Response;
-const rawEnds = new WeakMap<Response, End>();
-
-/**
- * express-session serialises the session as the response ends; a value JSON cannot hold (a
- * BigInt, a circular object) throws there and leaves the response hanging. This answers 500 with
- * the reason instead, through the end express-session had wrapped.
- */
-function answerUnsavableSessions(req: Request, res: Response, next: () => void): void {
-  const sessionEnd = res.end;
-  res.end = function end(this: Response, ...args: unknown[]) {
-    try {
-      return (sessionEnd as (...all: unknown[]) => Response).apply(this, args);
-    } catch (error) {
-      const reason = `the session could not be saved (${describeError(error)}): store only what JSON can hold, like strings, numbers, arrays and plain objects`;
-      if (!this.headersSent) {
-        // The learner's body was measured for its own length: this answer is another.
-        this.removeHeader('Content-Length');
-        this.removeHeader('ETag');
-        this.status(500).set('x-kit-error', oneLine(reason)).type('text/plain');
-      }
-      // Without a session, express-session's header hook no longer tries to serialise it.
-      (req as { session?: unknown }).session = undefined;
-      return (rawEnds.get(this) as End).call(this, 'Internal Server Error');
-    }
-  } as Response['end'];
-  next();
-}
-
-function buildApp(request: LoadRequest, exports: Record<string, unknown>): { app: express.Express; store: session.MemoryStore } {
-  const store = new session.MemoryStore();
-  const app = express();
-  app.disable('x-powered-by');
-  app.use(express.urlencoded({ extended: false, limit: '16kb' }));
-  app.use(express.json({ limit: '16kb' }));
-  app.use((req, res, next) => {
-    // Learners read fields from req.body without first checking that a body was sent.
-    req.body ??= {};
-    res.type('text/plain');
-    rawEnds.set(res, res.end as End);
-    next();
-  });
-  app.use(
-    session({
-      secret: request.secret,
-      store,
-      resave: false,
-      saveUninitialized: false,
-      cookie: { httpOnly: true, sameSite: 'lax' },
-    }),
-  );
-  app.use(answerUnsavableSessions);
-  for (const route of request.routes) {
-    const [source, name] = route.handler.split(':') as ['view' | 'kit', string];
-    const handler = (source === 'view' ? exports[name] : kitHandlers[name]) as Handler;
-    const method = route.method === 'GET' ? 'get' : 'post';
-    app[method](route.path, (req: Request, res: Response) => handler(req, res));
-  }
-  const reportErrors: ErrorRequestHandler = (error: unknown, _req, res, next) => {
-    if (res.headersSent) {
-      next(error);
-      return;
-    }
-    const location = error instanceof Error ? locateInText(error.stack ?? '', request.filename) : null;
-    const where = location ? ` (${path.basename(location.file)}:${location.line})` : '';
-    res.status(500).set('x-kit-error', oneLine(`the handler threw ${describeError(error)}${where}`)).send('Internal Server Error');
-  };
-  app.use(reportErrors);
-  return { app, store };
-}
-
-function missingExports(request: LoadRequest, exports: Record<string, unknown>): string[] {
-  return request.routes
-    .map((route) => route.handler.split(':'))
-    .filter(([source, name]) => source === 'view' && typeof exports[name as string] !== 'function')
-    .map(([, name]) => name as string);
-}
-
-function load(request: LoadRequest): void {
+async function load(request: LoadRequest): Promise<void> {
   clockOffsetMs = 0;
-  let exports: Record<string, unknown>;
-  try {
-    exports = compileView(request);
-  } catch (error) {
-    const stack = error instanceof Error ? (error.stack ?? '') : '';
-    send({
-      type: 'load-failed',
-      slug: request.slug,
-      kind: 'crashed',
-      message: `view.ts threw while loading: ${describeError(error)}`,
-      location: locateInText(stack, request.filename),
-    });
+  const outcome = await startExerciseApp(request, kitRoot);
+  if (!outcome.ok) {
+    send({ type: 'load-failed', slug: request.slug, kind: outcome.kind, message: outcome.message, location: outcome.location });
     return;
   }
-  const missing = missingExports(request, exports);
-  if (missing.length > 0) {
-    const names = missing.map((name) => `\`${name}\``).join(', ');
-    send({
-      type: 'load-failed',
-      slug: request.slug,
-      kind: 'missing-export',
-      message: `view.ts does not export ${missing.length === 1 ? 'the function' : 'the functions'} ${names}`,
-      location: null,
-    });
-    return;
-  }
-  const { app, store } = buildApp(request, exports);
-  const server = app.listen(0, '127.0.0.1', () => {
-    apps.set(request.slug, { server, store });
-    send({ type: 'loaded', slug: request.slug, port: (server.address() as AddressInfo).port });
-  });
+  apps.set(request.slug, outcome.app);
+  send({ type: 'loaded', slug: request.slug, port: outcome.app.port });
 }
 
 function handle(message: GraderMessage): void {
   switch (message.type) {
     case 'load':
-      load(message);
+      void load(message);
       break;
     case 'store': {
       const running = apps.get(message.slug);
@@ -219,8 +77,7 @@ function handle(message: GraderMessage): void {
     case 'unload': {
       const running = apps.get(message.slug);
       apps.delete(message.slug);
-      running?.server.closeAllConnections();
-      running?.server.close();
+      running?.close();
       break;
     }
   }

@@ -36,6 +36,8 @@ export const offHeapAllowanceMb = 256;
 /** How often the host's resident memory is read. */
 const memoryPollMs = 100;
 
+const outOfMemory: HostExit = { kind: 'out-of-memory', message: 'the app used more memory than allowed', location: null };
+
 /** The resident memory of a process in MiB, where the system says (Linux); otherwise null. */
 function residentMb(pid: number): number | null {
   try {
@@ -70,7 +72,7 @@ export class Sandbox {
   private readonly exited: Promise<HostExit>;
   private killedFor: HostExit | null = null;
 
-  private constructor(heapMb: number) {
+  private constructor(private readonly heapMb: number) {
     this.child = fork(hostScript, [kitRoot], {
       execArgv: [...permissionFlags(), `--max-old-space-size=${heapMb}`, '--disable-warning=ExperimentalWarning'],
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
@@ -92,11 +94,7 @@ export class Sandbox {
     });
     // The heap limit does not cover Buffers: the whole process is watched from here.
     const memoryWatch = setInterval(() => {
-      const pid = this.child.pid;
-      const used = pid === undefined ? null : residentMb(pid);
-      if (used !== null && used > heapMb + offHeapAllowanceMb) {
-        void this.killFor({ kind: 'out-of-memory', message: 'the app used more memory than allowed', location: null });
-      }
+      if (this.overMemory()) void this.killFor(outOfMemory);
     }, memoryPollMs);
     memoryWatch.unref();
     this.exited = new Promise((resolve) => {
@@ -130,7 +128,7 @@ export class Sandbox {
     const output = this.output;
     const location = this.currentFile ? locateInText(output, this.currentFile) : null;
     if (/heap out of memory|Reached heap limit|Allocation failed/i.test(output)) {
-      return { kind: 'out-of-memory', message: 'the app used more memory than allowed', location };
+      return { ...outOfMemory, location };
     }
     const error = firstErrorLine(output);
     if (error) return { kind: 'crashed', message: `the app crashed: ${error}`, location };
@@ -222,10 +220,17 @@ export class Sandbox {
     if (!this.exit && this.child.connected) this.child.send({ type: 'unload', slug } satisfies GraderMessage, () => undefined);
   }
 
+  private overMemory(): boolean {
+    const pid = this.child.pid;
+    const used = pid === undefined ? null : residentMb(pid);
+    return used !== null && used > this.heapMb + offHeapAllowanceMb;
+  }
+
   /** Ends the host, recording why, and waits until it is gone. */
   async killFor(reason: HostExit): Promise<HostExit> {
     if (!this.exit) {
-      this.killedFor = reason;
+      // A host that stopped answering while over its memory is out of memory, not stuck.
+      this.killedFor = reason.kind === 'timeout' && this.overMemory() ? outOfMemory : reason;
       this.child.kill('SIGKILL');
     }
     return this.exited;

@@ -12,7 +12,7 @@ export function login(req: Request, res: Response): void {
   if (name.trim() === '') return void res.status(400).send('Missing username');
   const { cookie: _cookie, ...kept } = req.session;
   req.session.regenerate(function (error) {
-    if (error) throw error;
+    if (error) return void res.status(500).send('Could not log in');
     Object.assign(req.session, kept);
     req.session.account = { name, since: new Date().toISOString() };
     res.send(`Logged in as ${req.session.account.name}`);

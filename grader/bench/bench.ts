@@ -1,0 +1,131 @@
+/**
+ * `npm run bench`: grading speed as users feel it, measured side by side in one run against the
+ * floors it cannot beat, so that the ratios hold on a noisy machine. Prints a table and writes the
+ * figures to `bench-results/latest.json`.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, totalmem } from 'node:os';
+import path from 'node:path';
+import { loadCourse } from '../course.js';
+import { defaultLimits, gradeJobs, HostPool, type GradingJob } from '../grading/grade.js';
+import { kitRoot, stateDir } from '../paths.js';
+import { InProcessHost } from './in-process-host.js';
+
+export interface Figure {
+  name: string;
+  what: string;
+  runs: number;
+  medianMs: number;
+  minMs: number;
+  maxMs: number;
+}
+
+function summarise(name: string, what: string, samples: number[]): Figure {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const middle = sorted.length / 2;
+  const median = sorted.length % 2 === 1 ? (sorted[Math.floor(middle)] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+  return { name, what, runs: samples.length, medianMs: median, minMs: sorted[0] ?? 0, maxMs: sorted.at(-1) ?? 0 };
+}
+
+async function measure(runs: number, once: () => unknown): Promise<number[]> {
+  await once(); // warm-up: disk caches, the build, the type-check cache
+  const samples: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const started = performance.now();
+    await once();
+    samples.push(performance.now() - started);
+  }
+  return samples;
+}
+
+function spawnOnce(command: string, args: string[]): () => void {
+  return () => {
+    const result = spawnSync(command, args, { cwd: kitRoot, stdio: 'ignore', env: { ...process.env, NO_COLOR: '1' } });
+    if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${result.status}`);
+  };
+}
+
+const kit = path.join(kitRoot, 'grader', 'kit.mjs');
+const node = process.execPath;
+
+/** A trivial vitest file, run the way an embedded vitest would run a check file. */
+function vitestFloor(): () => void {
+  const dir = path.join(stateDir, 'bench-floor');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'trivial.test.mjs'), "import { test, expect } from 'vitest';\ntest('t', () => expect(1).toBe(1));\n");
+  const script = [
+    "const { createVitest } = await import('vitest/node');",
+    `const vitest = await createVitest('test', { root: ${JSON.stringify(dir)}, pool: 'threads', isolate: false, watch: false, reporters: [], config: false, include: ['trivial.test.mjs'] });`,
+    'await vitest.start();',
+    'await vitest.close();',
+  ].join('\n');
+  return spawnOnce(node, ['--input-type=module', '-e', script]);
+}
+
+export async function runBench(runs: number): Promise<Figure[]> {
+  const course = await loadCourse();
+  const solutionJobs: GradingJob[] = course.map((exercise) => ({
+    exercise,
+    file: path.join(kitRoot, 'solutions', exercise.info.slug, 'view.ts'),
+  }));
+  const one = solutionJobs.filter((job) => job.exercise.info.slug === 'visit-counter');
+  const options = { limits: defaultLimits, typecheck: false };
+  const figures: Figure[] = [];
+  const add = async (name: string, what: string, once: () => unknown, count = runs): Promise<void> => {
+    figures.push(summarise(name, what, await measure(count, once)));
+    process.stderr.write(`  measured ${name}\n`);
+  };
+
+  await add('node -e 0', 'floor: start Node and exit', spawnOnce(node, ['-e', '0']));
+  await add('grade-all cold', `node grader/kit.mjs grade --target solutions (${course.length} exercises, new process)`, spawnOnce(node, [kit, 'grade', '--target', 'solutions']));
+  await add('grade-all cold, no typecheck', 'the same with --no-typecheck', spawnOnce(node, [kit, 'grade', '--target', 'solutions', '--no-typecheck']));
+  await add('npm run grade', 'npm run grade -- --target solutions (adds npm\'s own start)', spawnOnce('npm', ['run', '--silent', 'grade', '--', '--target', 'solutions']), Math.min(runs, 5));
+  await add('grade-one cold', 'node grader/kit.mjs grade visit-counter --target solutions', spawnOnce(node, [kit, 'grade', 'visit-counter', '--target', 'solutions']));
+  await add('grade-one warm, new host', 'visit-counter re-graded in a running process, starting a sandbox host', () => gradeJobs(one, options));
+  const pool = HostPool.sandboxes(defaultLimits.heapMb);
+  await add('grade-one warm, ready host', 'visit-counter re-graded with a fresh host started beforehand (watch mode)', async () => {
+    await gradeJobs(one, { ...options, pool });
+    await pool.recycle();
+  });
+  await pool.close();
+  await add('grade-all in-process', 'floor: the same checks against apps in the grader\'s process, no isolation', () =>
+    gradeJobs(solutionJobs, { ...options, pool: new HostPool(InProcessHost.start) }),
+  );
+  await add('grade-all warm, sandbox', 'the same checks through the sandbox, in a running process', () => gradeJobs(solutionJobs, options));
+  await add('vitest, one trivial file', 'floor: createVitest (threads, isolate: false) running one trivial test, new process', vitestFloor(), Math.min(runs, 5));
+  return figures;
+}
+
+function formatMs(ms: number): string {
+  return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`;
+}
+
+export function renderFigures(figures: Figure[]): string {
+  const floor = figures.find((figure) => figure.name === 'node -e 0')?.medianMs ?? 1;
+  const rows = figures.map((figure) => [
+    figure.name,
+    formatMs(figure.medianMs),
+    formatMs(figure.minMs),
+    formatMs(figure.maxMs),
+    `${(figure.medianMs / floor).toFixed(1)}x`,
+    String(figure.runs),
+  ]);
+  const header = ['measure', 'median', 'min', 'max', 'vs node -e 0', 'runs'];
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
+  const line = (cells: string[]): string => `| ${cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(' | ')} |`;
+  return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
+}
+
+export function machineLine(): string {
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  return `${availableParallelism()} cores (${cpu}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}, ${process.platform}`;
+}
+
+export function writeFigures(figures: Figure[]): string {
+  const dir = path.join(kitRoot, 'bench-results');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, 'latest.json');
+  writeFileSync(file, `${JSON.stringify({ takenAt: new Date().toISOString(), machine: machineLine(), figures }, null, 2)}\n`);
+  return file;
+}
