@@ -28,10 +28,12 @@ function summarise(name: string, what: string, samples: number[]): Figure {
   return { name, what, runs: samples.length, medianMs: median, minMs: sorted[0] ?? 0, maxMs: sorted.at(-1) ?? 0 };
 }
 
-async function measure(runs: number, once: () => unknown): Promise<number[]> {
+async function measure(runs: number, once: () => unknown, prepare?: () => Promise<unknown>): Promise<number[]> {
   await once(); // warm-up: disk caches, the build, the type-check cache
   const samples: number[] = [];
   for (let run = 0; run < runs; run++) {
+    // What happens between two runs (a learner typing) is not timed.
+    await prepare?.();
     const started = performance.now();
     await once();
     samples.push(performance.now() - started);
@@ -72,8 +74,8 @@ export async function runBench(runs: number): Promise<Figure[]> {
   const one = solutionJobs.filter((job) => job.exercise.info.slug === 'visit-counter');
   const options = { limits: defaultLimits, typecheck: false };
   const figures: Figure[] = [];
-  const add = async (name: string, what: string, once: () => unknown, count = runs): Promise<void> => {
-    figures.push(summarise(name, what, await measure(count, once)));
+  const add = async (name: string, what: string, once: () => unknown, count = runs, prepare?: () => Promise<unknown>): Promise<void> => {
+    figures.push(summarise(name, what, await measure(count, once, prepare)));
     process.stderr.write(`  measured ${name}\n`);
   };
 
@@ -84,10 +86,16 @@ export async function runBench(runs: number): Promise<Figure[]> {
   await add('grade-one cold', 'node grader/kit.mjs grade visit-counter --target solutions', spawnOnce(node, [kit, 'grade', 'visit-counter', '--target', 'solutions']));
   await add('grade-one warm, new host', 'visit-counter re-graded in a running process, starting a sandbox host', () => gradeJobs(one, options));
   const pool = HostPool.sandboxes(defaultLimits.heapMb);
-  await add('grade-one warm, ready host', 'visit-counter re-graded with a fresh host started beforehand (watch mode)', async () => {
-    await gradeJobs(one, { ...options, pool });
-    await pool.recycle();
-  });
+  await add(
+    'grade-one warm, ready host',
+    'visit-counter re-graded with a fresh host started while the learner typed (watch mode)',
+    () => gradeJobs(one, { ...options, pool }),
+    runs,
+    async () => {
+      await pool.recycle();
+      await pool.get();
+    },
+  );
   await pool.close();
   await add('grade-all in-process', 'floor: the same checks against apps in the grader\'s process, no isolation', () =>
     gradeJobs(solutionJobs, { ...options, pool: new HostPool(InProcessHost.start) }),

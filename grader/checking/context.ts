@@ -12,6 +12,8 @@ export interface CheckContext {
   storedSessions(): Promise<Map<string, SessionRecord>>;
   /** The stored session of the visitor's session cookie, or null when there is none. */
   sessionOf(visitor: Visitor): Promise<SessionRecord | null>;
+  /** The app's clock now (ms since 1970), which `advanceClock` moves. */
+  now(): number;
   /** Moves the app's clock forward, so that sessions and cookies expire without waiting. */
   advanceClock(ms: number): Promise<void>;
   /** The secret the app signs its session cookies with. */
@@ -42,6 +44,7 @@ export function createContext(options: {
       const id = sessionIdOf(visitor.sessionCookie);
       return id === null ? null : ((await storedSessions()).get(id) ?? null);
     },
+    now: () => Date.now() + connection.clockOffsetMs,
     advanceClock: async (ms) => {
       await options.advanceClock(ms);
       connection.clockOffsetMs += ms;

@@ -13,12 +13,18 @@ const kitRoot = process.argv[2] ?? process.cwd();
 const apps = new Map<string, RunningApp>();
 
 /**
- * The sandbox's clock: checks move it forward to expire sessions without waiting. express-session
- * and its MemoryStore read the time through Date.now.
+ * The sandbox's clock: checks move it forward to expire sessions without waiting. Date.now and
+ * `new Date()` both read it (express-session uses the one, learners' code often the other).
  */
-const realNow = Date.now.bind(Date);
+const RealDate = Date;
+const realNow = RealDate.now.bind(RealDate);
 let clockOffsetMs = 0;
-Date.now = () => realNow() + clockOffsetMs;
+RealDate.now = () => realNow() + clockOffsetMs;
+globalThis.Date = new Proxy(RealDate, {
+  construct: (target, args: unknown[], newTarget) =>
+    Reflect.construct(target, args.length === 0 ? [target.now()] : args, newTarget) as object,
+  apply: (target) => new target(target.now()).toString(),
+});
 
 function send(message: HostMessage): void {
   process.send?.(message);

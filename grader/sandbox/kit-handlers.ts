@@ -1,7 +1,7 @@
 /**
  * Routes the kit provides inside an exercise's app, so that checks can show what a learner's code
  * must leave alone (delete-key: logging out keeps the theme; login-rotation: logging in keeps the
- * cart).
+ * cart). They answer as the learner's own theme and shopping-cart exercises do.
  */
 import type { Request, Response } from 'express';
 
@@ -13,13 +13,14 @@ declare module 'express-session' {
 }
 
 function saveTheme(req: Request, res: Response): void {
-  const theme: unknown = req.body.theme;
-  if (typeof theme !== 'string' || theme.trim() === '') {
-    res.status(400).send('Missing theme');
+  const sent: unknown = req.body.theme;
+  const theme = typeof sent === 'string' ? sent.toLowerCase() : '';
+  if (theme !== 'dark' && theme !== 'light') {
+    res.status(400).send('Invalid theme');
     return;
   }
   req.session.theme = theme;
-  res.send('Theme saved');
+  res.send(`Theme set to ${theme}`);
 }
 
 function showTheme(req: Request, res: Response): void {

@@ -25,7 +25,7 @@ export default hiddenChecks([
     hint: 'Delete only the `username` key: destroying or regenerating the session, or replacing its data, loses the theme too.',
     async run(t) {
       const visitor = t.visitor();
-      expectAnswer(await visitor.post('/theme', { theme: 'dark' }), 200, 'Theme saved');
+      expectAnswer(await visitor.post('/theme', { theme: 'dark' }), 200, 'Theme set to dark');
       expectAnswer(await visitor.post('/login', { username: 'alice' }), 200, 'Logged in as alice');
       expectAnswer(await visitor.post('/logout'), 200, 'Logged out');
       expectAnswer(await visitor.get('/whoami'), 200, 'Hello, guest');

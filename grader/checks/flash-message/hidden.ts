@@ -69,7 +69,7 @@ export default hiddenChecks([
     hint: 'Remove only the message: destroying, regenerating or emptying the whole session takes the theme with it.',
     async run(t) {
       const visitor = t.visitor();
-      expectAnswer(await visitor.post('/theme', { theme: 'dark' }), 200, 'Theme saved');
+      expectAnswer(await visitor.post('/theme', { theme: 'dark' }), 200, 'Theme set to dark');
       expectAnswer(await visitor.post('/flash', { message: 'Settings saved' }), 200, 'Message saved');
       expectAnswer(await visitor.get('/flash'), 200, 'Message: Settings saved');
       expectAnswer(await visitor.get('/theme'), 200, 'Theme: dark');
@@ -121,7 +121,7 @@ export default hiddenChecks([
         return shown;
       });
       const visitor = t.visitor('a visitor with a theme');
-      expectAnswer(await visitor.post('/theme', { theme: 'dark' }), 200, 'Theme saved');
+      expectAnswer(await visitor.post('/theme', { theme: 'dark' }), 200, 'Theme set to dark');
       const before = JSON.stringify(dataOf(await t.sessionOf(visitor)));
       const shown = await visitor.get('/flash');
       expectAnswer(shown, 200, 'Message: none');

@@ -36,7 +36,7 @@ export default hiddenChecks([
     hint: 'Deleting a key, or forgetting the cookie, leaves the session in the store: `req.session.destroy()` removes it there.',
     async run(t) {
       const visitor = t.visitor('mia');
-      expectAnswer(await visitor.post('/theme', { theme: 'dark' }), 200, 'Theme saved');
+      expectAnswer(await visitor.post('/theme', { theme: 'dark' }), 200, 'Theme set to dark');
       expectAnswer(await visitor.post('/login', { username: 'mia-4410' }), 200, 'Logged in as mia-4410');
       const id = sessionIdOf(visitor.sessionCookie);
       expectThat(id !== null, 'logging in did not start a session (no signed session cookie)');
@@ -103,7 +103,7 @@ export default hiddenChecks([
     hint: 'Logging out here is not deleting one key: everything the session held (the theme too) must go, for this browser and for a copy of its old cookie.',
     async run(t) {
       const visitor = t.visitor();
-      expectAnswer(await visitor.post('/theme', { theme: 'dark' }), 200, 'Theme saved');
+      expectAnswer(await visitor.post('/theme', { theme: 'dark' }), 200, 'Theme set to dark');
       expectAnswer(await visitor.post('/login', { username: 'alice' }), 200, 'Logged in as alice');
       const captured = visitor.sessionCookie;
       expectThat(captured !== undefined, 'saving the theme did not start a session (no session cookie)');

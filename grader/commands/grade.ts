@@ -1,0 +1,73 @@
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadCourse } from '../course.js';
+import { defaultLimits, grade, type Limits } from '../grading/grade.js';
+import { findExercise, manifest } from '../manifest.js';
+import { kitRoot } from '../paths.js';
+import { renderExercise, renderSummary, styleFor } from '../report.js';
+import { seconds, UsageError, userPath, wholeNumber, type Command } from './args.js';
+
+const gradeUsage = `Usage: npm run grade -- [slug...] [options]
+
+Grades your exercises and prints a report. With slugs, grades only those exercises.
+
+Options:
+  --target <dir>            the folder of exercise folders to grade (default: exercises)
+  --json                    print the result document (JSON) instead of the report
+  --fail-under <percent>    exit 1 when the total is below this percentage
+  --request-timeout <s>     seconds one request may take (default: 2)
+  --exercise-timeout <s>    seconds one exercise may take in all (default: 10)
+  --heap-mb <MiB>           memory for your app's heap (default: 256)
+  --no-typecheck            skip the type warnings (behaviour is graded either way)
+  --help                    show this help`;
+
+async function run(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      target: { type: 'string' },
+      json: { type: 'boolean' },
+      'fail-under': { type: 'string' },
+      'request-timeout': { type: 'string' },
+      'exercise-timeout': { type: 'string' },
+      'heap-mb': { type: 'string' },
+      'no-typecheck': { type: 'boolean' },
+      help: { type: 'boolean' },
+    },
+  });
+  if (values.help) {
+    console.log(gradeUsage);
+    return 0;
+  }
+  for (const slug of positionals) {
+    if (!findExercise(slug)) {
+      throw new UsageError(`no exercise "${slug}": the exercises are ${manifest.exercises.map((e) => e.slug).join(', ')}`);
+    }
+  }
+  const target = values.target === undefined ? path.join(kitRoot, 'exercises') : userPath(values.target);
+  if (!existsSync(target) || !statSync(target).isDirectory()) {
+    throw new UsageError(`no folder ${target}: --target takes the folder that holds the exercise folders`);
+  }
+  const failUnder = values['fail-under'] === undefined ? null : wholeNumber('fail-under', values['fail-under'], 0, 0, 100);
+  const limits: Limits = {
+    requestTimeoutMs: seconds('request-timeout', values['request-timeout'], defaultLimits.requestTimeoutMs),
+    exerciseTimeoutMs: seconds('exercise-timeout', values['exercise-timeout'], defaultLimits.exerciseTimeoutMs),
+    heapMb: wholeNumber('heap-mb', values['heap-mb'], defaultLimits.heapMb, 16, 8192),
+  };
+  const style = styleFor(process.stdout);
+  const exercises = await loadCourse(positionals);
+  const result = await grade({
+    target,
+    exercises,
+    limits,
+    typecheck: !values['no-typecheck'],
+    onExercise: values.json ? undefined : (exercise) => console.log(`${renderExercise(exercise, style)}\n`),
+  });
+  console.log(values.json ? JSON.stringify(result, null, 2) : renderSummary(result, style));
+  const percent = result.maxScore === 0 ? 100 : (100 * result.score) / result.maxScore;
+  return failUnder !== null && percent < failUnder ? 1 : 0;
+}
+
+export const gradeCommand: Command = { name: 'grade', summary: 'grade your exercises and print a report', run };
