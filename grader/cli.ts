@@ -7,9 +7,16 @@ import { UsageError, type Command } from './commands/args.js';
 import { benchCommand } from './commands/bench.js';
 import { checkCommand } from './commands/check.js';
 import { gradeCommand } from './commands/grade.js';
+import { hintCommand } from './commands/hint.js';
+import { listCommand } from './commands/list.js';
+import { newExerciseCommand } from './commands/new-exercise.js';
+import { releaseCommand } from './commands/release.js';
+import { resetCommand } from './commands/reset.js';
+import { serveCommand } from './commands/serve.js';
+import { watchCommand } from './commands/watch.js';
 
 /** Every command, in the order `npm run` help would list them. */
-const commands: Command[] = [gradeCommand, checkCommand, benchCommand];
+const commands: Command[] = [gradeCommand, watchCommand, hintCommand, listCommand, resetCommand, serveCommand, checkCommand, benchCommand, newExerciseCommand, releaseCommand];
 
 export async function main(argv: string[]): Promise<number> {
   const [name = 'grade', ...args] = argv;

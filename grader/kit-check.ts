@@ -8,9 +8,10 @@ import path from 'node:path';
 import type { Check } from './checking/check.js';
 import { loadCourse } from './course.js';
 import { gradeJobs, type GradedExercise, type GradingJob, type Limits } from './grading/grade.js';
-import { manifest } from './manifest.js';
+import { manifest, type ExerciseInfo } from './manifest.js';
 import { kitRoot } from './paths.js';
 import type { ExerciseResult } from './results.js';
+import { slugProblem } from './scaffold/names.js';
 
 /** The sections every lesson has, in this order. */
 export const lessonSections = ['## The idea', '## How a request flows', '## Step by step', '## Your task', '## Quiz'];
@@ -18,6 +19,9 @@ export const lessonSections = ['## The idea', '## How a request flows', '## Step
 /** Where the known mistakes and the correct variants of an exercise live. */
 export const mistakesDir = path.join(kitRoot, 'grader', 'mistakes');
 export const variantsDir = path.join(kitRoot, 'grader', 'variants');
+
+/** The folders that hold one folder per exercise, named by its slug, from the kit's root. */
+export const exerciseFolders = ['exercises', 'solutions', 'grader/checks', 'grader/mistakes', 'grader/variants'];
 
 export interface KitCheckReport {
   /** What was proven, one line each, for the readable report. */
@@ -75,10 +79,11 @@ function checkLayout(exercises: GradedExercise[]): string[] {
   const problems: string[] = [];
   const slugs = manifest.exercises.map((exercise) => exercise.slug);
   for (const slug of slugs) {
-    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)) problems.push(`slug "${slug}" is not kebab-case`);
+    const problem = slugProblem(slug);
+    if (problem) problems.push(`slug ${problem}`);
     if (slugs.indexOf(slug) !== slugs.lastIndexOf(slug)) problems.push(`slug "${slug}" is in the manifest twice`);
   }
-  for (const dir of ['exercises', 'solutions', 'grader/checks', 'grader/mistakes', 'grader/variants']) {
+  for (const dir of exerciseFolders) {
     for (const folder of folders(path.join(kitRoot, dir))) {
       if (!slugs.includes(folder)) problems.push(`${dir}/${folder} is not an exercise of the manifest`);
     }
@@ -90,21 +95,96 @@ function checkLayout(exercises: GradedExercise[]): string[] {
       if (!existsSync(path.join(kitRoot, required))) problems.push(`${required} is missing`);
     }
     const stub = path.join(kitRoot, 'exercises', slug, 'view.ts');
-    if (existsSync(stub) && !readFileSync(stub, 'utf8').includes('// TODO')) problems.push(`exercises/${slug}/view.ts has no // TODO marking what to write`);
+    if (existsSync(stub)) problems.push(...stubProblems(info, readFileSync(stub, 'utf8')));
     const readme = path.join(kitRoot, 'exercises', slug, 'README.md');
-    if (existsSync(readme)) {
-      const text = readFileSync(readme, 'utf8');
-      const positions = lessonSections.map((section) => text.indexOf(`\n${section}\n`));
-      const missing = lessonSections.filter((_, index) => positions[index] === -1);
-      if (missing.length > 0) problems.push(`exercises/${slug}/README.md lacks ${missing.join(', ')}`);
-      else if (positions.some((at, index) => index > 0 && at < (positions[index - 1] ?? 0))) {
-        problems.push(`exercises/${slug}/README.md has its sections out of order (${lessonSections.join(', ')})`);
-      }
-    }
-    if (info.hints.length < 2) problems.push(`${slug} has ${info.hints.length} hint(s): give at least two, from a nudge to nearly the answer`);
+    if (existsSync(readme)) problems.push(...lessonProblems(info, readFileSync(readme, 'utf8')));
+    problems.push(...hintProblems(info));
     if (checks.length === 0) problems.push(`${slug} has no checks (grader/checks/${slug}/public.ts)`);
     if (!checks.some((check) => check.visibility === 'public')) problems.push(`${slug} has no public check`);
     problems.push(...checkChecks(slug, checks, ids));
+  }
+  return problems;
+}
+
+/**
+ * What is wrong with a lesson: its sections (all of them, in order), its first heading (the
+ * exercise's title), how to grade it (`npm run grade -- <slug>`), and a quiz with its answers.
+ */
+export function lessonProblems(info: ExerciseInfo, text: string): string[] {
+  const name = `exercises/${info.slug}/README.md`;
+  const problems: string[] = [];
+  const positions = lessonSections.map((section) => text.indexOf(`\n${section}\n`));
+  const missing = lessonSections.filter((_, index) => positions[index] === -1);
+  if (missing.length > 0) problems.push(`${name} lacks ${missing.join(', ')}`);
+  else if (positions.some((at, index) => index > 0 && at < (positions[index - 1] ?? 0))) {
+    problems.push(`${name} has its sections out of order (${lessonSections.join(', ')})`);
+  }
+  const heading = /^# (.+)$/m.exec(text)?.[1]?.trim();
+  if (heading !== info.title) problems.push(`${name} starts with "# ${heading ?? ''}", not the exercise's title "# ${info.title}"`);
+  if (!text.includes(`npm run grade -- ${info.slug}`)) problems.push(`${name} does not say how to grade it (\`npm run grade -- ${info.slug}\`)`);
+  const quiz = positions.at(-1) ?? -1;
+  if (quiz !== -1 && !text.slice(quiz).includes('<details>')) problems.push(`${name} has a quiz without answers (<details><summary>Answer</summary> … </details>)`);
+  return problems;
+}
+
+/**
+ * What is wrong with a stub: each handler the routes need (`view:<name>`) is exported and says,
+ * in a `// TODO`, what the learner writes there.
+ */
+export function stubProblems(info: ExerciseInfo, source: string): string[] {
+  const name = `exercises/${info.slug}/view.ts`;
+  const problems: string[] = [];
+  if (!source.includes('// TODO')) problems.push(`${name} has no // TODO marking what to write`);
+  for (const route of info.routes) {
+    if (!route.handler.startsWith('view:')) continue;
+    const handler = route.handler.slice('view:'.length);
+    const declaration = new RegExp(`^export\\s+(?:async\\s+)?(?:function\\s+|const\\s+)${handler}\\b`, 'm').exec(source);
+    if (!declaration) {
+      problems.push(`${name} does not export ${handler}, the handler of ${route.method} ${route.path}`);
+      continue;
+    }
+    const rest = source.slice(declaration.index + declaration[0].length);
+    const next = rest.search(/^export\s/m);
+    if (!(next === -1 ? rest : rest.slice(0, next)).includes('// TODO')) {
+      problems.push(`${name}: ${handler} (${route.method} ${route.path}) has no // TODO saying what to write there`);
+    }
+  }
+  return problems;
+}
+
+/**
+ * How much code a hint shows: spans in backticks, plus code written bare (`a.b`, `f(`, `??`, `===`,
+ * `=>`, ` = `, `+=`). The measure behind "progressive hints": a first hint is a nudge that names
+ * the idea, a last one nearly gives the code.
+ */
+export function codeShown(hint: string): number {
+  const spans = hint.match(/`[^`]+`/g) ?? [];
+  const bare = hint.replace(/`[^`]+`/g, ' ').match(/[\w$]+(?:\.[\w$]+)+|[\w$]\(|\?\?|[=!]==?|=>|\s=\s|\+=|\+\+/g) ?? [];
+  return spans.length + bare.length;
+}
+
+/**
+ * What is wrong with an exercise's hints: at least two, none empty or repeated, and progressive:
+ * no later hint shows less code than the first (a nudge), and the last shows more (nearly the
+ * answer). A middle hint may show less code than the one before it when it turns to another handler.
+ */
+export function hintProblems(info: ExerciseInfo): string[] {
+  const { slug, hints } = info;
+  if (hints.length < 2) return [`${slug} has ${hints.length} hint(s): give at least two, from a nudge to nearly the answer`];
+  const problems: string[] = [];
+  hints.forEach((hint, index) => {
+    if (hint.trim() === '') problems.push(`${slug}'s hint ${index + 1} is empty`);
+    const earlier = hints.indexOf(hint);
+    if (earlier < index) problems.push(`${slug}'s hint ${index + 1} repeats hint ${earlier + 1}`);
+  });
+  const code = hints.map(codeShown);
+  const first = code[0] ?? 0;
+  const lessThanFirst = code.findIndex((shown) => shown < first);
+  if (lessThanFirst !== -1) {
+    problems.push(`${slug}'s hint ${lessThanFirst + 1} shows less code than its first: start with a nudge that names the idea, then get more specific`);
+  }
+  if ((code.at(-1) ?? 0) <= first) {
+    problems.push(`${slug}'s last hint shows no more code than its first: hints go from a nudge to nearly the answer`);
   }
   return problems;
 }

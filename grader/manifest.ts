@@ -24,6 +24,20 @@ export interface RouteInfo {
    * where an exercise needs a route the learner does not write.
    */
   handler: `view:${string}` | `kit:${string}`;
+  /**
+   * The fields a request to this route sends, each with an example value: the body fields of a
+   * POST, and one field per parameter of the path (`:name`). `npm run serve` builds its `/_kit`
+   * page's forms from them; absent when the route takes nothing.
+   */
+  fields?: FieldInfo[];
+}
+
+/** One field of a route's request, as `npm run serve`'s page offers it to fill in. */
+export interface FieldInfo {
+  /** The field's name, as the handler reads it (`req.body.<name>`, or `:<name>` in the path). */
+  name: string;
+  /** A value that the exercise's lesson uses, filled in for the learner to change. */
+  example: string;
 }
 
 /** What the kit knows of one exercise before anything is graded. */
@@ -56,7 +70,7 @@ export const manifest: Manifest = {
       title: 'Favorite color',
       level: 'easy',
       routes: [
-        { method: 'POST', path: '/color', handler: 'view:saveColor' },
+        { method: 'POST', path: '/color', handler: 'view:saveColor', fields: [{ name: 'color', example: 'blue' }] },
         { method: 'GET', path: '/color', handler: 'view:showColor' },
       ],
       hints: [
@@ -80,7 +94,7 @@ export const manifest: Manifest = {
       slug: 'last-page',
       title: 'Last page visited',
       level: 'easy',
-      routes: [{ method: 'GET', path: '/pages/:name', handler: 'view:visitPage' }],
+      routes: [{ method: 'GET', path: '/pages/:name', handler: 'view:visitPage', fields: [{ name: 'name', example: 'about' }] }],
       hints: [
         'The answer is about the request before this one: read what the session holds before you change it.',
         'Keep the old value in a variable, with a default for a new visitor, then store the current page (`req.path`) in the session.',
@@ -92,7 +106,7 @@ export const manifest: Manifest = {
       title: 'Shopping cart',
       level: 'easy',
       routes: [
-        { method: 'POST', path: '/cart', handler: 'view:addItem' },
+        { method: 'POST', path: '/cart', handler: 'view:addItem', fields: [{ name: 'item', example: 'apple' }] },
         { method: 'GET', path: '/cart', handler: 'view:showCart' },
         { method: 'POST', path: '/cart/empty', handler: 'view:emptyCart' },
       ],
@@ -107,7 +121,7 @@ export const manifest: Manifest = {
       title: 'Theme preference',
       level: 'medium',
       routes: [
-        { method: 'POST', path: '/theme', handler: 'view:saveTheme' },
+        { method: 'POST', path: '/theme', handler: 'view:saveTheme', fields: [{ name: 'theme', example: 'dark' }] },
         { method: 'GET', path: '/theme', handler: 'view:showTheme' },
       ],
       hints: [
@@ -121,10 +135,10 @@ export const manifest: Manifest = {
       title: 'Delete a key',
       level: 'medium',
       routes: [
-        { method: 'POST', path: '/login', handler: 'view:login' },
+        { method: 'POST', path: '/login', handler: 'view:login', fields: [{ name: 'username', example: 'alice' }] },
         { method: 'GET', path: '/whoami', handler: 'view:whoami' },
         { method: 'POST', path: '/logout', handler: 'view:logout' },
-        { method: 'POST', path: '/theme', handler: 'kit:saveTheme' },
+        { method: 'POST', path: '/theme', handler: 'kit:saveTheme', fields: [{ name: 'theme', example: 'dark' }] },
         { method: 'GET', path: '/theme', handler: 'kit:showTheme' },
       ],
       hints: [
@@ -138,9 +152,9 @@ export const manifest: Manifest = {
       title: 'Flash message',
       level: 'medium',
       routes: [
-        { method: 'POST', path: '/flash', handler: 'view:saveFlash' },
+        { method: 'POST', path: '/flash', handler: 'view:saveFlash', fields: [{ name: 'message', example: 'Welcome back' }] },
         { method: 'GET', path: '/flash', handler: 'view:showFlash' },
-        { method: 'POST', path: '/theme', handler: 'kit:saveTheme' },
+        { method: 'POST', path: '/theme', handler: 'kit:saveTheme', fields: [{ name: 'theme', example: 'dark' }] },
         { method: 'GET', path: '/theme', handler: 'kit:showTheme' },
       ],
       hints: [
@@ -154,10 +168,10 @@ export const manifest: Manifest = {
       title: 'Log out',
       level: 'hard',
       routes: [
-        { method: 'POST', path: '/login', handler: 'view:login' },
+        { method: 'POST', path: '/login', handler: 'view:login', fields: [{ name: 'username', example: 'alice' }] },
         { method: 'GET', path: '/whoami', handler: 'view:whoami' },
         { method: 'POST', path: '/logout', handler: 'view:logout' },
-        { method: 'POST', path: '/theme', handler: 'kit:saveTheme' },
+        { method: 'POST', path: '/theme', handler: 'kit:saveTheme', fields: [{ name: 'theme', example: 'dark' }] },
         { method: 'GET', path: '/theme', handler: 'kit:showTheme' },
       ],
       hints: [
@@ -171,9 +185,9 @@ export const manifest: Manifest = {
       title: 'A new session ID at login',
       level: 'hard',
       routes: [
-        { method: 'POST', path: '/cart', handler: 'kit:addToCart' },
+        { method: 'POST', path: '/cart', handler: 'kit:addToCart', fields: [{ name: 'item', example: 'apple' }] },
         { method: 'GET', path: '/cart', handler: 'kit:showCart' },
-        { method: 'POST', path: '/login', handler: 'view:login' },
+        { method: 'POST', path: '/login', handler: 'view:login', fields: [{ name: 'username', example: 'alice' }] },
         { method: 'GET', path: '/whoami', handler: 'view:whoami' },
       ],
       hints: [
@@ -187,7 +201,7 @@ export const manifest: Manifest = {
       title: 'Keep only the user ID',
       level: 'hard',
       routes: [
-        { method: 'POST', path: '/login', handler: 'view:login' },
+        { method: 'POST', path: '/login', handler: 'view:login', fields: [{ name: 'username', example: 'alice' }, { name: 'password', example: 'wonderland' }] },
         { method: 'GET', path: '/me', handler: 'view:me' },
       ],
       hints: [
@@ -201,7 +215,7 @@ export const manifest: Manifest = {
       title: 'Remember me',
       level: 'hard',
       routes: [
-        { method: 'POST', path: '/login', handler: 'view:login' },
+        { method: 'POST', path: '/login', handler: 'view:login', fields: [{ name: 'username', example: 'alice' }, { name: 'remember', example: 'on' }] },
         { method: 'GET', path: '/whoami', handler: 'view:whoami' },
       ],
       hints: [

@@ -70,7 +70,12 @@ function checkLines(check: CheckResult, style: Style, detailed: boolean): string
   return lines;
 }
 
-export function renderExercise(result: ExerciseResult, style: Style): string {
+/** How much to show of the failed checks: all of them (`npm run grade`), or the first only (`npm run watch`: one screen). */
+export interface RenderOptions {
+  firstFailureOnly?: boolean;
+}
+
+export function renderExercise(result: ExerciseResult, style: Style, options: RenderOptions = {}): string {
   const score = `${result.score}/${result.maxScore}`;
   const lines = [`${style.bold(result.slug)} ${style.dim('·')} ${result.title}  ${score}  ${statusText(result, style)}`];
   if (result.message) {
@@ -84,7 +89,8 @@ export function renderExercise(result: ExerciseResult, style: Style): string {
   const fresh = notStarted(result);
   if (fresh) lines.push(`  ${style.yellow('!')} not started yet: every handler still answers "Not implemented yet"; replace the TODOs in view.ts`);
   const detailed = (result.status === 'failed' || result.status === 'passed') && !fresh;
-  for (const check of result.checks) lines.push(...checkLines(check, style, detailed));
+  const shownFailure = options.firstFailureOnly ? result.checks.find((check) => !check.passed) : undefined;
+  for (const check of result.checks) lines.push(...checkLines(check, style, detailed && (!shownFailure || check === shownFailure)));
   if (!detailed && result.status !== 'failed' && result.status !== 'passed') {
     const hint = result.checks[0]?.hint;
     if (hint) lines.push(`      ${style.yellow('hint:')} ${hint}`);

@@ -1,9 +1,8 @@
 /**
  * A visitor is one browser: it keeps its own cookies from answer to answer, like a supertest
- * agent, and records every exchange so that a failed check can show what was asked and answered.
+ * agent (on node:http directly: see the README's figures), and records every exchange so that a failed check can show what was asked and answered.
  */
-import type { IncomingMessage } from 'node:http';
-import request from 'supertest';
+import { RequestFailed, sendRequest, type RawAnswer } from './http-client.js';
 
 /** The name express-session gives its cookie. */
 export const sessionCookieName = 'connect.sid';
@@ -39,9 +38,6 @@ export class NoAnswer extends Error {
 /** Larger answers are cut: a learner's app may send gigabytes. */
 const bodyLimit = 65_536;
 
-/** superagent hands a parser the raw response, whatever its types say. */
-type Parser = (res: request.Response, callback: (error: Error | null, body: string) => void) => void;
-
 /** What every request shares: where the app is and how long it may take. */
 export interface Connection {
   baseUrl: string;
@@ -49,27 +45,6 @@ export interface Connection {
   transcript: Exchange[];
   /** How far the app's clock was moved forward; browsers expire cookies on that clock. */
   clockOffsetMs: number;
-}
-
-function readLimited(res: IncomingMessage, callback: (error: Error | null, body: string) => void): void {
-  let text = '';
-  let done = false;
-  res.setEncoding('utf8');
-  res.on('data', (chunk: string) => {
-    if (done) return;
-    text += chunk;
-    if (text.length > bodyLimit) {
-      done = true;
-      res.destroy();
-      callback(null, `${text.slice(0, bodyLimit)}… (cut at 64 KiB)`);
-    }
-  });
-  res.on('end', () => {
-    if (!done) callback(null, text);
-  });
-  res.on('error', (error) => {
-    if (!done) callback(error, text);
-  });
 }
 
 /** A cookie as a browser keeps it. */
@@ -149,19 +124,19 @@ export class Visitor {
     const { baseUrl, timeoutMs, transcript } = this.connection;
     this.forgetExpired();
     const cookie = [...this.cookies].map(([name, { value }]) => `${name}=${value}`).join('; ') || null;
-    let test = method === 'GET' ? request(baseUrl).get(path) : request(baseUrl).post(path);
-    test = test.timeout({ response: timeoutMs, deadline: timeoutMs }).redirects(0).buffer(true).parse(readLimited as unknown as Parser);
-    if (cookie) test = test.set('Cookie', cookie);
-    if (fields) test = json ? test.send(fields) : test.type('form').send(fields);
-    let response: request.Response;
+    const headers: Record<string, string> = cookie ? { cookie } : {};
+    let body: string | null = null;
+    if (fields) {
+      body = json ? JSON.stringify(fields) : new URLSearchParams(fields).toString();
+      headers['content-type'] = json ? 'application/json' : 'application/x-www-form-urlencoded';
+    }
+    let response: RawAnswer;
     try {
-      response = await test.ok(() => true);
+      response = await sendRequest({ url: new URL(path, baseUrl), method, headers, body, timeoutMs, bodyLimit });
     } catch (error) {
-      const failure = error as { timeout?: number; code?: string };
-      if (failure.timeout !== undefined) {
-        throw new NoAnswer('timeout', `${method} ${path} got no answer within ${timeoutMs / 1000} s`);
-      }
-      throw new NoAnswer('unreachable', `${method} ${path} could not reach the app (${failure.code ?? 'closed'})`);
+      if (!(error instanceof RequestFailed)) throw error;
+      if (error.reason === 'timeout') throw new NoAnswer('timeout', `${method} ${path} got no answer within ${timeoutMs / 1000} s`);
+      throw new NoAnswer('unreachable', `${method} ${path} could not reach the app (${error.code})`);
     }
     const setCookies = ([] as string[]).concat(response.headers['set-cookie'] ?? []);
     for (const header of setCookies) {
@@ -180,7 +155,7 @@ export class Visitor {
       fields,
       cookie,
       status: response.status,
-      text: typeof response.body === 'string' ? response.body : response.text,
+      text: response.text,
       setCookies,
       handlerError: (response.headers['x-kit-error'] as string | undefined) ?? null,
     };

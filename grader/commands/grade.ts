@@ -5,7 +5,9 @@ import { loadCourse } from '../course.js';
 import { defaultLimits, grade, type Limits } from '../grading/grade.js';
 import { findExercise, manifest } from '../manifest.js';
 import { kitRoot } from '../paths.js';
+import { recordGrading } from '../progress.js';
 import { renderExercise, renderSummary, styleFor } from '../report.js';
+import { classRun, classUsage } from '../batch/dispatch.js';
 import { seconds, UsageError, userPath, wholeNumber, type Command } from './args.js';
 
 const gradeUsage = `Usage: npm run grade -- [slug...] [options]
@@ -20,9 +22,13 @@ Options:
   --exercise-timeout <s>    seconds one exercise may take in all (default: 10)
   --heap-mb <MiB>           memory for your app's heap (default: 256)
   --no-typecheck            skip the type warnings (behaviour is graded either way)
-  --help                    show this help`;
+  --help                    show this help
+
+${classUsage}`;
 
 async function run(args: string[]): Promise<number> {
+  const forClass = classRun(args);
+  if (forClass) return forClass;
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -65,6 +71,8 @@ async function run(args: string[]): Promise<number> {
     typecheck: !values['no-typecheck'],
     onExercise: values.json ? undefined : (exercise) => console.log(`${renderExercise(exercise, style)}\n`),
   });
+  // The kit's own exercises folder is the learner's: `npm run list` shows these verdicts.
+  recordGrading(target, result.exercises);
   console.log(values.json ? JSON.stringify(result, null, 2) : renderSummary(result, style));
   const percent = result.maxScore === 0 ? 100 : (100 * result.score) / result.maxScore;
   return failUnder !== null && percent < failUnder ? 1 : 0;

@@ -58,6 +58,8 @@ export interface GradeOptions {
   typecheck: boolean;
   /** Called as soon as each exercise is graded, for reports that stream. */
   onExercise?: (result: ExerciseResult) => void;
+  /** Hosts side by side (see `GradeJobsOptions.lanes`). */
+  lanes?: number;
 }
 
 /** How long to wait for a host whose request timed out to show it is still alive. */
@@ -263,34 +265,53 @@ export interface GradingJob {
 }
 
 /** Grades each job in order, in as few sandbox hosts as the submissions allow. */
-export async function gradeJobs(
-  jobs: GradingJob[],
-  options: {
-    limits: Limits;
-    typecheck: boolean;
-    onExercise?: (result: ExerciseResult) => void;
-    /** A pool to reuse (and leave open); by default a new one, closed at the end. */
-    pool?: HostPool;
-  },
-): Promise<ExerciseResult[]> {
+export interface GradeJobsOptions {
+  limits: Limits;
+  typecheck: boolean;
+  /** Called for each result, in the order of the jobs, as soon as it and those before it are done. */
+  onExercise?: (result: ExerciseResult) => void;
+  /**
+   * Hosts grading side by side, each taking the next job as it finishes one: one per core suits
+   * a single learner's run; a batch that already runs learners side by side wants 1.
+   */
+  lanes?: number;
+  /** A pool to reuse and leave open (watch mode): one lane. By default new pools, closed at the end. */
+  pool?: HostPool;
+}
+
+/** Grades each job in sandbox hosts, `lanes` side by side, reporting results in job order. */
+export async function gradeJobs(jobs: GradingJob[], options: GradeJobsOptions): Promise<ExerciseResult[]> {
   const { limits, onExercise } = options;
   const secret = randomBytes(24).toString('hex');
-  const pool = options.pool ?? HostPool.sandboxes(limits.heapMb);
-  pool.warm();
+  const laneCount = options.pool ? 1 : Math.max(1, Math.min(options.lanes ?? 1, jobs.length));
+  const pools = options.pool ? [options.pool] : Array.from({ length: laneCount }, () => HostPool.sandboxes(limits.heapMb));
+  for (const pool of pools) pool.warm();
   // Runs beside the checks; a type checker that fails only costs the warnings.
   const warnings = options.typecheck
     ? typeWarnings(jobs.map((job) => job.file)).catch(() => new Map<string, TypeWarning[]>())
     : Promise.resolve(new Map<string, TypeWarning[]>());
-  const results: ExerciseResult[] = [];
-  try {
-    for (const job of jobs) {
-      const graded = await gradeExercise(job.exercise, job.file, pool, secret, limits);
-      const result = { ...graded, warnings: (await warnings).get(job.file) ?? [] };
-      results.push(result);
+  const results: ExerciseResult[] = new Array(jobs.length);
+  let next = 0;
+  let reported = 0;
+  const report = (): void => {
+    while (reported < jobs.length && results[reported]) {
+      const result = results[reported++] as ExerciseResult;
       onExercise?.(result);
     }
+  };
+  const lane = async (pool: HostPool): Promise<void> => {
+    while (next < jobs.length) {
+      const index = next++;
+      const job = jobs[index] as GradingJob;
+      const graded = await gradeExercise(job.exercise, job.file, pool, secret, limits);
+      results[index] = { ...graded, warnings: (await warnings).get(job.file) ?? [] };
+      report();
+    }
+  };
+  try {
+    await Promise.all(pools.map(lane));
   } finally {
-    if (!options.pool) await pool.close();
+    if (!options.pool) await Promise.all(pools.map((pool) => pool.close()));
   }
   return results;
 }

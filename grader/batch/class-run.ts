@@ -1,0 +1,263 @@
+/**
+ * Grades a class: every learner folder under `--submissions`, several at once (one per core by
+ * default), each with hosts of its own that no other learner's code has touched, and with every
+ * guarantee of the sandbox. Each learner's files are written as soon as they are graded, so an
+ * interrupted run loses at most the learners in progress, and `--resume` finishes it.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadCourse } from '../course.js';
+import { defaultLimits, grade, type GradedExercise, type Limits } from '../grading/grade.js';
+import { findExercise, manifest } from '../manifest.js';
+import { styleFor } from '../report.js';
+import { exerciseResult, failedCheck, gradeResult, type ExerciseStatus, type GradeResult } from '../results.js';
+import { seconds, UsageError, userPath, wholeNumber } from '../commands/args.js';
+import {
+  classEntry,
+  completeLearner,
+  outPaths,
+  outputFormats,
+  readLearner,
+  writeClassFiles,
+  writeLearner,
+  type LearnerOutputOptions,
+  type LearnerRecord,
+  type OutputFormat,
+} from './class-outputs.js';
+import { classUsage } from './dispatch.js';
+import type { ClassEntry } from './gradebook.js';
+import { gradescopeVisibilities, type GradescopeVisibility } from './gradescope.js';
+import { PeakMemory } from './memory.js';
+import { Progress } from './progress.js';
+import { findSubmissions, fingerprint, parseShard, shardOf, type GradingSettings, type Shard, type Submission } from './submissions.js';
+
+interface ClassOptions {
+  submissions: string;
+  out: string;
+  exercises: GradedExercise[];
+  limits: Limits;
+  typecheck: boolean;
+  resume: boolean;
+  shard: Shard | null;
+  jobs: number;
+  output: LearnerOutputOptions;
+}
+
+function folderFlag(flag: string, value: string | undefined, what: string): string {
+  if (value === undefined) throw new UsageError(`--${flag} is required for a class: ${what}`);
+  return userPath(value);
+}
+
+function parseFormats(values: string[] | undefined): OutputFormat[] {
+  const names = (values ?? []).flatMap((value) => value.split(',')).map((name) => name.trim()).filter(Boolean);
+  for (const name of names) {
+    if (!outputFormats.includes(name as OutputFormat)) throw new UsageError(`--format takes ${outputFormats.join(' or ')}, not "${name}"`);
+  }
+  return [...new Set(names as OutputFormat[])];
+}
+
+function inside(child: string, parent: string): boolean {
+  const relative = path.relative(parent, child);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+async function parse(args: string[]): Promise<ClassOptions | null> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      submissions: { type: 'string' },
+      out: { type: 'string' },
+      resume: { type: 'boolean' },
+      shard: { type: 'string' },
+      format: { type: 'string', multiple: true },
+      'hidden-visibility': { type: 'string' },
+      jobs: { type: 'string' },
+      typecheck: { type: 'boolean' },
+      'request-timeout': { type: 'string' },
+      'exercise-timeout': { type: 'string' },
+      'heap-mb': { type: 'string' },
+      help: { type: 'boolean' },
+    },
+  });
+  if (values.help) {
+    console.log(classUsage);
+    return null;
+  }
+  for (const slug of positionals) {
+    if (!findExercise(slug)) {
+      throw new UsageError(`no exercise "${slug}": the exercises are ${manifest.exercises.map((e) => e.slug).join(', ')}`);
+    }
+  }
+  const submissions = folderFlag('submissions', values.submissions, 'the folder holding one folder per learner');
+  if (!existsSync(submissions) || !statSync(submissions).isDirectory()) {
+    throw new UsageError(`no folder ${submissions}: --submissions takes the folder that holds one folder per learner`);
+  }
+  const out = folderFlag('out', values.out, 'the folder where the gradebook, results and feedback go');
+  if (inside(out, submissions)) throw new UsageError(`--out ${out} is inside --submissions: choose a folder outside the class's work`);
+  if (existsSync(out) && !statSync(out).isDirectory()) throw new UsageError(`--out ${out} is a file: it takes a folder`);
+  const paths = outPaths(out);
+  if (!values.resume && (existsSync(paths.gradebook) || existsSync(paths.recordsDir))) {
+    throw new UsageError(`--out ${out} already holds a class run: add --resume to finish or update it, or choose another folder`);
+  }
+  const shard = values.shard === undefined ? null : parseShard(values.shard);
+  if (values.shard !== undefined && !shard) throw new UsageError(`--shard takes k/n with 1 ≤ k ≤ n (for example 2/4), not "${values.shard}"`);
+  const hiddenVisibility = (values['hidden-visibility'] ?? 'after_published') as GradescopeVisibility;
+  if (!gradescopeVisibilities.includes(hiddenVisibility)) {
+    throw new UsageError(`--hidden-visibility takes ${gradescopeVisibilities.join(', ')}, not "${hiddenVisibility}"`);
+  }
+  const limits: Limits = {
+    requestTimeoutMs: seconds('request-timeout', values['request-timeout'], defaultLimits.requestTimeoutMs),
+    exerciseTimeoutMs: seconds('exercise-timeout', values['exercise-timeout'], defaultLimits.exerciseTimeoutMs),
+    heapMb: wholeNumber('heap-mb', values['heap-mb'], defaultLimits.heapMb, 16, 8192),
+  };
+  return {
+    submissions,
+    out,
+    exercises: await loadCourse(positionals),
+    limits,
+    typecheck: Boolean(values.typecheck),
+    resume: Boolean(values.resume),
+    shard,
+    jobs: wholeNumber('jobs', values.jobs, availableParallelism(), 1, 256),
+    output: { formats: parseFormats(values.format), hiddenVisibility },
+  };
+}
+
+/** The result of a learner whose folder could not be graded: every check not run, and why. */
+function notGraded(submission: Submission, exercises: GradedExercise[], status: ExerciseStatus, reason: string): GradeResult {
+  const results = exercises.map((exercise) =>
+    exerciseResult({
+      slug: exercise.info.slug,
+      title: exercise.info.title,
+      hiddenChecksIncluded: exercise.hiddenChecksIncluded,
+      status,
+      message: reason,
+      location: null,
+      output: '',
+      durationMs: 0,
+      checks: exercise.checks.map((check) => failedCheck(check, `not run: ${reason}`, null)),
+    }),
+  );
+  return gradeResult(submission.exercisesDir, results, 0);
+}
+
+interface Outcome {
+  entry: ClassEntry;
+  kept: boolean;
+}
+
+async function gradeLearner(submission: Submission, options: ClassOptions, settings: GradingSettings): Promise<{ record: LearnerRecord; result: GradeResult }> {
+  const print = fingerprint(submission, settings);
+  const base = { recordVersion: 1 as const, learner: submission.id, submission: submission.folder };
+  if (submission.verdict !== 'graded') {
+    const reason = submission.reason ?? submission.verdict;
+    return {
+      record: { ...base, verdict: submission.verdict, reason, fingerprint: print },
+      result: notGraded(submission, options.exercises, 'missing-file', reason),
+    };
+  }
+  try {
+    // grade() starts a host pool of its own and closes it: no host outlives its learner.
+    const result = await grade({ target: submission.exercisesDir, exercises: options.exercises, limits: options.limits, typecheck: options.typecheck });
+    return { record: { ...base, verdict: 'graded', reason: null, fingerprint: print }, result };
+  } catch (error) {
+    const reason = `the grader could not run: ${error instanceof Error ? error.message : String(error)}`;
+    // No fingerprint: --resume grades this learner again.
+    return {
+      record: { ...base, verdict: 'grader-error', reason, fingerprint: null },
+      result: notGraded(submission, options.exercises, 'crashed', reason),
+    };
+  }
+}
+
+/** The learner as stored by an earlier run, when it can be kept: same files, same settings. */
+function keptLearner(submission: Submission, options: ClassOptions, settings: GradingSettings): Outcome | null {
+  if (!options.resume) return null;
+  const stored = readLearner(options.out, submission.id);
+  const print = fingerprint(submission, settings);
+  if (!stored || print === null || stored.record.fingerprint !== print) return null;
+  const record = { ...stored.record, submission: submission.folder };
+  completeLearner(options.out, record, stored.result, options.output);
+  return { entry: classEntry(submission.id, stored.result, record), kept: true };
+}
+
+function formatBytes(bytes: number): string {
+  return `${Math.round(bytes / (1024 * 1024))} MiB`;
+}
+
+export async function runClass(args: string[]): Promise<number> {
+  const options = await parse(args);
+  if (!options) return 0;
+  const learners = shardOf(findSubmissions(options.submissions), options.shard);
+  if (learners.length === 0) {
+    if (options.shard) {
+      writeClassFiles(options.out, []);
+      console.log(`Shard ${options.shard.index}/${options.shard.count} has no learners; wrote an empty gradebook to ${options.out}.`);
+      return 0;
+    }
+    throw new UsageError(`no learner folders in ${options.submissions}: --submissions takes a folder holding one folder per learner`);
+  }
+  const settings: GradingSettings = { exercises: options.exercises, limits: options.limits, typecheck: options.typecheck };
+  const style = styleFor(process.stdout);
+  const progress = new Progress(learners.length, process.stdout, style);
+  const memory = new PeakMemory();
+  const started = Date.now();
+  const entries = new Map<string, ClassEntry>();
+  let graded = 0;
+  let kept = 0;
+
+  // Every file is written whole (temporary file, then rename), and synchronously: stopping here
+  // between two writes leaves only whole files, and the learners in progress are graded again.
+  const interrupted = (signal: NodeJS.Signals): void => {
+    progress.finish();
+    console.error(`Interrupted (${signal}): ${graded + kept} of ${learners.length} learners done. Run the same command with --resume to finish.`);
+    process.exit(130);
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let submission = learners[next++]; submission; submission = learners[next++]) {
+      const stored = keptLearner(submission, options, settings);
+      if (stored) {
+        kept += 1;
+        entries.set(submission.id, stored.entry);
+        progress.learner(submission.id, stored.entry.result, stored.entry.verdict, true);
+        continue;
+      }
+      const { record, result } = await gradeLearner(submission, options, settings);
+      writeLearner(options.out, record, result, options.output);
+      graded += 1;
+      entries.set(submission.id, classEntry(submission.id, result, record));
+      progress.learner(submission.id, result, record.verdict, false);
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.min(options.jobs, learners.length) }, worker));
+  } finally {
+    process.removeListener('SIGINT', interrupted);
+    process.removeListener('SIGTERM', interrupted);
+  }
+  const peak = memory.stop();
+  const elapsed = (Date.now() - started) / 1000;
+  progress.finish();
+
+  const all = learners.map((submission) => entries.get(submission.id)).filter((entry): entry is ClassEntry => entry !== undefined);
+  writeClassFiles(options.out, all);
+  const notGradable = all.filter((entry) => entry.verdict !== 'graded').length;
+  const details = [kept > 0 ? `${kept} kept from an earlier run` : '', notGradable > 0 ? `${notGradable} not gradable` : ''].filter(Boolean);
+  const rate = elapsed > 0 ? graded / elapsed : 0;
+  const memoryText = peak > 0 ? `, peak memory ${formatBytes(peak)} (grader and sandbox hosts)` : '';
+  const shardText = options.shard ? ` (shard ${options.shard.index}/${options.shard.count})` : '';
+  console.log(
+    `Graded ${learners.length} learners${shardText}${details.length ? ` (${details.join(', ')})` : ''} in ${elapsed.toFixed(1)} s: ` +
+      `${rate.toFixed(1)} per second, ${options.jobs} at once${memoryText}.`,
+  );
+  const formats = options.output.formats.map((format) => `${format}/`).join(', ');
+  console.log(`Wrote ${outPaths(options.out).gradebook}, report.html, results/, feedback/${formats ? `, ${formats}` : ''} in ${options.out}.`);
+  return 0;
+}

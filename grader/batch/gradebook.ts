@@ -1,0 +1,48 @@
+/**
+ * The gradebook: one CSV row per learner (id, total, maximum, one column per exercise in manifest
+ * order, and the verdict), built only from the results documents, so that a merged run and a
+ * single run give the same file.
+ */
+import { manifest } from '../manifest.js';
+import type { GradeResult } from '../results.js';
+
+/** One learner of the class, as the gradebook and the class report read them. */
+export interface ClassEntry {
+  learner: string;
+  result: GradeResult;
+  /** `graded`, or why the submission could not be graded (`empty`, `no-exercises`, `unreadable`, `grader-error`). */
+  verdict: string;
+  /** The verdict in words, when not graded. */
+  reason: string | null;
+}
+
+/** RFC 4180: a field with a comma, a quote or a line break is quoted, its quotes doubled. */
+export function csvField(value: string | number): string {
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** The exercises the entries were graded on, in manifest order (any unknown slug after them). */
+export function exerciseSlugs(entries: readonly ClassEntry[]): string[] {
+  const seen = new Set(entries.flatMap((entry) => entry.result.exercises.map((exercise) => exercise.slug)));
+  const known = manifest.exercises.map((info) => info.slug).filter((slug) => seen.has(slug));
+  return [...known, ...[...seen].filter((slug) => !known.includes(slug))];
+}
+
+/** Sorted by learner id, in code-unit order, as the shards split the class. */
+export function sortEntries(entries: readonly ClassEntry[]): ClassEntry[] {
+  return [...entries].sort((a, b) => (a.learner < b.learner ? -1 : a.learner > b.learner ? 1 : 0));
+}
+
+export function renderGradebook(entries: readonly ClassEntry[]): string {
+  const slugs = exerciseSlugs(entries);
+  const rows = [['id', 'total', 'maximum', ...slugs, 'verdict']];
+  for (const entry of sortEntries(entries)) {
+    const scores = slugs.map((slug) => {
+      const exercise = entry.result.exercises.find((candidate) => candidate.slug === slug);
+      return exercise ? String(exercise.score) : '';
+    });
+    rows.push([entry.learner, String(entry.result.score), String(entry.result.maxScore), ...scores, entry.verdict]);
+  }
+  return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+}

@@ -1,0 +1,46 @@
+/**
+ * What a learner may see of their own result, for every learner-facing output of a class run
+ * (feedback, Gradescope, JUnit): public checks with their details, hidden checks by title, verdict
+ * and hint only, and paths relative to the learner's own folder, never the instructor's disk.
+ */
+import path from 'node:path';
+import type { CheckResult, ExerciseResult, GradeResult } from '../results.js';
+
+function relativeText(root: string): (text: string) => string {
+  const prefix = root.endsWith(path.sep) ? root : root + path.sep;
+  return (text) => text.split(prefix).join('');
+}
+
+function learnerCheck(check: CheckResult, relative: (text: string) => string): CheckResult {
+  if (check.visibility === 'hidden') return { ...check, message: null, details: null };
+  return {
+    ...check,
+    message: check.message === null ? null : relative(check.message),
+    details: check.details && {
+      requests: check.details.requests.map(relative),
+      expected: check.details.expected === null ? null : relative(check.details.expected),
+      actual: check.details.actual === null ? null : relative(check.details.actual),
+    },
+  };
+}
+
+function learnerExercise(exercise: ExerciseResult, relative: (text: string) => string): ExerciseResult {
+  return {
+    ...exercise,
+    message: exercise.message === null ? null : relative(exercise.message),
+    location: exercise.location && { ...exercise.location, file: relative(exercise.location.file) },
+    output: relative(exercise.output),
+    warnings: exercise.warnings.map((warning) => ({ ...warning, file: relative(warning.file), message: relative(warning.message) })),
+    checks: exercise.checks.map((check) => learnerCheck(check, relative)),
+  };
+}
+
+/** The result as its learner may read it; `root` is the learner's folder. */
+export function learnerView(result: GradeResult, root: string): GradeResult {
+  const relative = relativeText(path.resolve(root));
+  return {
+    ...result,
+    target: path.relative(path.resolve(root), result.target) || '.',
+    exercises: result.exercises.map((exercise) => learnerExercise(exercise, relative)),
+  };
+}

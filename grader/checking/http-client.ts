@@ -1,0 +1,66 @@
+/**
+ * One HTTP exchange with a learner's app, on node:http: a deadline for the whole answer, and a
+ * body cut at a limit, since the app may never answer or may send gigabytes.
+ */
+import http from 'node:http';
+
+export interface RawAnswer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  text: string;
+}
+
+export interface RawRequest {
+  url: URL;
+  method: 'GET' | 'POST';
+  headers: Record<string, string>;
+  body: string | null;
+  timeoutMs: number;
+  bodyLimit: number;
+}
+
+/** Why no answer came: the deadline passed, or the connection failed (with its code). */
+export class RequestFailed extends Error {
+  constructor(
+    readonly reason: 'timeout' | 'unreachable',
+    readonly code: string,
+  ) {
+    super(`${reason}: ${code}`);
+  }
+}
+
+export function sendRequest(request: RawRequest): Promise<RawAnswer> {
+  return new Promise((resolve, reject) => {
+    const headers = { ...request.headers, ...(request.body === null ? {} : { 'content-length': String(Buffer.byteLength(request.body)) }) };
+    const outgoing = http.request(request.url, { method: request.method, headers, agent: false });
+    const timer = setTimeout(() => {
+      outgoing.destroy();
+      reject(new RequestFailed('timeout', 'ETIMEDOUT'));
+    }, request.timeoutMs);
+    outgoing.on('error', (error: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      reject(new RequestFailed('unreachable', error.code ?? 'closed'));
+    });
+    outgoing.on('response', (response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => {
+        text += chunk;
+        if (text.length > request.bodyLimit) {
+          clearTimeout(timer);
+          response.destroy();
+          resolve({ status: response.statusCode ?? 0, headers: response.headers, text: `${text.slice(0, request.bodyLimit)}… (cut at ${request.bodyLimit / 1024} KiB)` });
+        }
+      });
+      response.on('end', () => {
+        clearTimeout(timer);
+        resolve({ status: response.statusCode ?? 0, headers: response.headers, text });
+      });
+      response.on('error', (error: NodeJS.ErrnoException) => {
+        clearTimeout(timer);
+        reject(new RequestFailed('unreachable', error.code ?? 'closed'));
+      });
+    });
+    outgoing.end(request.body ?? undefined);
+  });
+}

@@ -1,0 +1,49 @@
+/**
+ * What the learner's commands (watch, hint, reset, serve) share on their command lines: naming an
+ * exercise, the folder of exercise folders (`--target`), and the grading limits, each with the
+ * same one-line errors as `npm run grade`.
+ */
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { defaultLimits, type Limits } from '../grading/grade.js';
+import { findExercise, manifest, type ExerciseInfo } from '../manifest.js';
+import { kitRoot } from '../paths.js';
+import { seconds, UsageError, userPath, wholeNumber } from './args.js';
+
+/** The exercise named on the command line; a usage error lists the slugs when there is none. */
+export function exerciseNamed(slug: string): ExerciseInfo {
+  const exercise = findExercise(slug);
+  if (!exercise) throw new UsageError(`no exercise "${slug}": the exercises are ${manifest.exercises.map((e) => e.slug).join(', ')}`);
+  return exercise;
+}
+
+/** At most one slug: a second one is a mistake worth saying, not something to ignore. */
+export function oneSlug(positionals: string[], usage: string): string | undefined {
+  if (positionals.length > 1) throw new UsageError(`one exercise at a time (got ${positionals.join(', ')}): ${usage}`);
+  return positionals[0];
+}
+
+/** The folder holding `<slug>/view.ts`: the kit's `exercises/` unless `--target` says otherwise. */
+export function exerciseFolder(target: string | undefined): string {
+  const folder = target === undefined ? path.join(kitRoot, 'exercises') : userPath(target);
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+    throw new UsageError(`no folder ${folder}: --target takes the folder that holds the exercise folders`);
+  }
+  return folder;
+}
+
+/** The `parseArgs` options behind `limitsFrom`. */
+export const limitOptions = {
+  'request-timeout': { type: 'string' },
+  'exercise-timeout': { type: 'string' },
+  'heap-mb': { type: 'string' },
+} as const;
+
+/** The grading limits from the flags of `limitOptions`, defaults as `npm run grade` has them. */
+export function limitsFrom(values: { 'request-timeout'?: string; 'exercise-timeout'?: string; 'heap-mb'?: string }): Limits {
+  return {
+    requestTimeoutMs: seconds('request-timeout', values['request-timeout'], defaultLimits.requestTimeoutMs),
+    exerciseTimeoutMs: seconds('exercise-timeout', values['exercise-timeout'], defaultLimits.exerciseTimeoutMs),
+    heapMb: wholeNumber('heap-mb', values['heap-mb'], defaultLimits.heapMb, 16, 8192),
+  };
+}

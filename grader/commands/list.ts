@@ -1,0 +1,59 @@
+/**
+ * `npm run list`: every exercise in the course's order with its last verdict, its score and the
+ * hints seen, and which one to do next. It reads what gradings recorded; it grades nothing.
+ */
+import { parseArgs } from 'node:util';
+import { manifest } from '../manifest.js';
+import { nextExercise, readProgress, type Progress } from '../progress.js';
+import { styleFor, type Style } from '../report.js';
+import { UsageError, type Command } from './args.js';
+
+const listUsage = `Usage: npm run list
+
+Lists every exercise in order with its status and score from its last grading (by npm run grade
+or npm run watch on the kit's exercises folder), the hints you have seen, and the next one to do.`;
+
+function statusCell(status: string, style: Style): string {
+  const cell = status.padEnd(14);
+  if (status === 'passed') return style.green(cell);
+  if (status === 'failed') return style.red(cell);
+  if (status === 'not graded') return style.dim(cell);
+  return style.yellow(cell);
+}
+
+/** The list as `npm run list` and the `l` key of `npm run watch` show it. */
+export function renderList(progress: Progress, style: Style, current?: string): string {
+  const next = nextExercise(progress);
+  const width = Math.max(...manifest.exercises.map((exercise) => exercise.slug.length));
+  const lines = [style.bold(`   #  ${'exercise'.padEnd(width)}  level   ${'status'.padEnd(14)}  score  hints`)];
+  for (const [index, exercise] of manifest.exercises.entries()) {
+    const grade = progress.grades[exercise.slug];
+    const marker = exercise.slug === (current ?? next?.slug) ? style.bold('→') : ' ';
+    const score = (grade ? `${grade.score}/${grade.maxScore}` : '-').padStart(5);
+    const hints = `${Math.min(progress.hintsShown[exercise.slug] ?? 0, exercise.hints.length)}/${exercise.hints.length}`.padStart(5);
+    const number = String(index + 1).padStart(2);
+    lines.push(` ${marker}${number}  ${exercise.slug.padEnd(width)}  ${exercise.level.padEnd(6)}  ${statusCell(grade?.status ?? 'not graded', style)}  ${score}  ${hints}`);
+  }
+  const passed = manifest.exercises.filter((exercise) => progress.grades[exercise.slug]?.status === 'passed').length;
+  const total = manifest.exercises.length;
+  lines.push('');
+  lines.push(
+    next
+      ? `${passed} of ${total} exercises passed. Next: ${style.bold(next.slug)} (exercises/${next.slug}/view.ts)`
+      : style.green(`All ${total} exercises passed.`),
+  );
+  return lines.join('\n');
+}
+
+async function run(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { help: { type: 'boolean' } } });
+  if (values.help) {
+    console.log(listUsage);
+    return 0;
+  }
+  if (positionals.length > 0) throw new UsageError(`npm run list takes no exercise (got ${positionals.join(', ')}); to grade one: npm run grade -- <slug>`);
+  console.log(renderList(readProgress(), styleFor(process.stdout)));
+  return 0;
+}
+
+export const listCommand: Command = { name: 'list', summary: 'list the exercises with your progress and the next one', run };

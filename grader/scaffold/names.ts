@@ -1,0 +1,37 @@
+/**
+ * The names an exercise gets from its slug. The slug names folders, check ids and the routes of the
+ * scaffolded example, so it has to be a safe kebab-case word; the handler names and the session key
+ * in TypeScript come from it, so it starts with a letter.
+ */
+
+/** Lowercase words of letters and digits joined by single hyphens, starting with a letter. */
+export const slugPattern = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+
+/** Why `slug` cannot name an exercise, or null when it can. */
+export function slugProblem(slug: string): string | null {
+  if (slugPattern.test(slug)) return null;
+  return `"${slug}" is not a kebab-case slug: use lowercase letters and digits in words joined by "-", starting with a letter (for example remember-name)`;
+}
+
+/** What the scaffold calls things for one slug. */
+export interface ExerciseNames {
+  slug: string;
+  /** `remember-name` → `Remember name`: the title shown in reports, until the author writes one. */
+  title: string;
+  /** `remember-name` → `RememberName`, for handler names (`saveRememberName`). */
+  pascal: string;
+  /** `remember-name` → `rememberNameValue`: the session key, unique to the exercise. */
+  sessionKey: string;
+}
+
+export function namesOf(slug: string): ExerciseNames {
+  const words = slug.split('-');
+  const capital = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
+  const pascal = words.map(capital).join('');
+  return {
+    slug,
+    title: capital(words.join(' ')),
+    pascal,
+    sessionKey: `${pascal.charAt(0).toLowerCase()}${pascal.slice(1)}Value`,
+  };
+}
