@@ -8,6 +8,7 @@ import type { ExerciseResult, GradeResult } from '../grader/results.js';
 import { fakeCourse, submission } from './fake-course/course.js';
 
 let result: GradeResult;
+const streamed: string[] = [];
 const byslug = (slug: string): ExerciseResult => {
   const found = result.exercises.find((exercise) => exercise.slug === slug);
   if (!found) throw new Error(`no result for ${slug}`);
@@ -20,6 +21,9 @@ beforeAll(async () => {
     exercises: fakeCourse,
     limits: { requestTimeoutMs: 600, exerciseTimeoutMs: 4000, heapMb: 64 },
     typecheck: true,
+    // Two hosts side by side: each verdict must still land on its own exercise, in order.
+    lanes: 2,
+    onExercise: (exercise) => streamed.push(exercise.slug),
   });
 });
 
@@ -123,5 +127,6 @@ describe('grading one submission of every outcome', () => {
     expect(result.score).toBe(6);
     expect(result.maxScore).toBe(3 * result.exercises.length);
     expect(result.exercises.map((exercise) => exercise.slug)).toEqual(fakeCourse.map((exercise) => exercise.info.slug));
+    expect(streamed).toEqual(fakeCourse.map((exercise) => exercise.info.slug));
   });
 });

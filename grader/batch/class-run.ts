@@ -243,6 +243,7 @@ export async function runClass(args: string[]): Promise<number> {
     process.removeListener('SIGTERM', interrupted);
   }
   const peak = memory.stop();
+  if (process.env.CLASS_DEBUG) console.error("grader cpu", process.cpuUsage(), process.resourceUsage().maxRSS);
   const elapsed = (Date.now() - started) / 1000;
   progress.finish();
 

@@ -40,6 +40,12 @@ Options:
 /** Saves closer together than this are one save: an editor's write, a formatter's, a burst. */
 const debounceMs = 50;
 
+/**
+ * The type check waits until the saves have stopped this long: loading the TypeScript compiler
+ * takes a core for about a second, which must not slow down the re-grade of the next save.
+ */
+const typecheckDelayMs = 1000;
+
 const keysLine = 'h hint · n next exercise · l list · r re-grade · q quit';
 
 /** Statuses for which the host never ran the learner's code, so it need not be replaced. */
@@ -90,6 +96,7 @@ class WatchSession {
   private readonly verdicts = emptyProgress();
   private pending: { slug: string; since: number; fromSave: boolean } | null = null;
   private debounce: NodeJS.Timeout | null = null;
+  private typesTimer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private readonly lastGraded = new Map<string, { content: string | null; endedAt: number }>();
   private watcher: FSWatcher | null = null;
@@ -185,6 +192,7 @@ class WatchSession {
     const file = this.fileOf(exercise.slug);
     const content = contentOf(file);
     const generation = ++this.generation;
+    this.holdTypes();
     if (exercise.slug !== this.current.slug) this.notes = [];
     this.current = exercise;
     let result: ExerciseResult;
@@ -214,8 +222,19 @@ class WatchSession {
     this.timing = fromSave ? `graded ${took} ms after the save` : `graded in ${took} ms`;
     this.types = this.options.typecheck && ranLearnerCode(result) ? 'types: checking' : '';
     this.show();
-    if (this.types) void this.checkTypes(file, generation);
+    if (this.types) {
+      this.typesTimer = setTimeout(() => {
+        this.typesTimer = null;
+        void this.checkTypes(file, generation);
+      }, typecheckDelayMs);
+    }
     return result;
+  }
+
+  /** A grading puts off the type check that was waiting: the grading comes first. */
+  private holdTypes(): void {
+    if (this.typesTimer) clearTimeout(this.typesTimer);
+    this.typesTimer = null;
   }
 
   private record(result: ExerciseResult): void {
@@ -320,7 +339,10 @@ class WatchSession {
     if (this.closed) return;
     this.closed = true;
     if (this.debounce) clearTimeout(this.debounce);
+    this.holdTypes();
     this.watcher?.close();
+    // Ending the host first ends a grading under way at once (an endless loop would take seconds).
+    await this.pool.close();
     await this.running?.catch(() => undefined);
     await this.pool.close();
     this.write(this.options.interactive ? '\nStopped watching.\n' : 'Stopped watching.\n');

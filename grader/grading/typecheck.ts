@@ -13,7 +13,7 @@ import type { TypeWarning } from '../results.js';
 const cacheFile = path.join(stateDir, 'typecheck-cache.json');
 const workerScript = path.join(kitRoot, buildDirName, 'grader', 'grading', 'typecheck-worker.js');
 /** Bumped when the compiler options change, so that old entries no longer match. */
-const cacheVersion = 'v2';
+const cacheVersion = 'v3';
 /** Entries kept; the oldest go first. */
 const cacheLimit = 1000;
 
