@@ -14,9 +14,10 @@ import { releaseCommand } from './commands/release.js';
 import { resetCommand } from './commands/reset.js';
 import { serveCommand } from './commands/serve.js';
 import { watchCommand } from './commands/watch.js';
+import { packageGradescopeCommand } from './batch/package-gradescope.js';
 
 /** Every command, in the order `npm run` help would list them. */
-const commands: Command[] = [gradeCommand, watchCommand, hintCommand, listCommand, resetCommand, serveCommand, checkCommand, benchCommand, newExerciseCommand, releaseCommand];
+const commands: Command[] = [gradeCommand, watchCommand, hintCommand, listCommand, resetCommand, serveCommand, checkCommand, benchCommand, newExerciseCommand, releaseCommand, packageGradescopeCommand];
 
 export async function main(argv: string[]): Promise<number> {
   const [name = 'grade', ...args] = argv;

@@ -4,7 +4,7 @@
  * hint` and the `h` key of `npm run watch` go on from where the learner stopped.
  */
 import type { ExerciseInfo } from './manifest.js';
-import { progressFile, readProgress, updateProgress } from './progress.js';
+import { progressFile, updateProgress, type Progress } from './progress.js';
 
 /** The hint just shown, or, when every hint was already shown, the last one again. */
 export interface HintShown {
@@ -22,7 +22,7 @@ export function takeNextHint(exercise: ExerciseInfo, file = progressFile()): Hin
   let number = 0;
   let noMore = false;
   updateProgress((progress) => {
-    const shown = Math.min(progress.hintsShown[exercise.slug] ?? 0, total);
+    const shown = hintsSeen(exercise, progress);
     noMore = shown === total;
     number = noMore ? total : shown + 1;
     progress.hintsShown[exercise.slug] = number;
@@ -31,8 +31,8 @@ export function takeNextHint(exercise: ExerciseInfo, file = progressFile()): Hin
 }
 
 /** How many of the exercise's hints the learner has seen so far. */
-export function hintsSeen(exercise: ExerciseInfo, file = progressFile()): number {
-  return Math.min(readProgress(file).hintsShown[exercise.slug] ?? 0, exercise.hints.length);
+export function hintsSeen(exercise: ExerciseInfo, progress: Progress): number {
+  return Math.min(progress.hintsShown[exercise.slug] ?? 0, exercise.hints.length);
 }
 
 /** The hint as the learner reads it, on one line (or two when there are no new ones). */

@@ -11,6 +11,10 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
+function count(number: number, noun: string): string {
+  return `${number} ${noun}${number === 1 ? '' : 's'}`;
+}
+
 function percentOf(part: number, whole: number): number {
   return whole === 0 ? 0 : (100 * part) / whole;
 }
@@ -31,7 +35,7 @@ export function histogramBins(percents: readonly number[]): { label: string; cou
 }
 
 function histogramSvg(bins: { label: string; count: number }[]): string {
-  const width = 660;
+  const width = 960;
   const height = 240;
   const left = 36;
   const bottom = 36;
@@ -51,7 +55,7 @@ function histogramSvg(bins: { label: string; count: number }[]): string {
     const y = height - bottom - barHeight;
     parts.push(
       `<g class="bin" data-bin="${escapeHtml(bin.label)}" data-count="${bin.count}">` +
-        `<title>${escapeHtml(bin.label)} %: ${bin.count} learner(s)</title>` +
+        `<title>${escapeHtml(bin.label)} %: ${count(bin.count, 'learner')}</title>` +
         `<rect x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${(slot - 8).toFixed(1)}" height="${barHeight.toFixed(1)}" class="${index === 10 ? 'bar full' : 'bar'}"/>` +
         (bin.count > 0 ? `<text x="${(x + (slot - 8) / 2).toFixed(1)}" y="${(y - 5).toFixed(1)}" class="count" text-anchor="middle">${bin.count}</text>` : '') +
         `<text x="${(x + (slot - 8) / 2).toFixed(1)}" y="${height - bottom + 16}" class="axis" text-anchor="middle">${escapeHtml(bin.label)}</text>` +
@@ -59,7 +63,7 @@ function histogramSvg(bins: { label: string; count: number }[]): string {
     );
   });
   parts.push(`<text x="${(left + width) / 2}" y="${height - 4}" class="axis" text-anchor="middle">score (% of the maximum)</text>`);
-  return `<svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="Histogram of the class's scores">${parts.join('')}</svg>`;
+  return `<svg viewBox="0 0 ${width} ${height}" role="img" aria-label="Histogram of the class's scores">${parts.join('')}</svg>`;
 }
 
 interface CheckSummary {
@@ -148,6 +152,7 @@ p.lead { color: var(--muted); margin: 0 0 18px; }
 .card .value { font-size: 24px; font-weight: 650; }
 .card .label { color: var(--muted); font-size: 13px; }
 section.panel { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 16px 18px; }
+#histogram svg { display: block; width: 100%; height: auto; }
 svg .bar { fill: var(--bar); }
 svg .bar.full { fill: var(--good); }
 svg .grid { stroke: #edf0f3; }
@@ -166,7 +171,7 @@ td.rate { width: 290px; white-space: nowrap; }
 .status { display: inline-block; font-size: 12px; padding: 1px 6px; border-radius: 4px; background: #eef1f5; margin: 1px 0; }
 .status.passed { background: #e3f3e7; } .status.failed { background: #fbe7e5; }
 .none { color: var(--muted); }
-code { font-size: 13px; }
+code { font-size: 13px; white-space: nowrap; }
 `;
 
 /** The whole page for these learners. */
@@ -195,7 +200,7 @@ export function renderClassReport(entries: readonly ClassEntry[], title = 'Class
     `<title>${escapeHtml(title)}</title>`,
     `<style>${style}</style></head><body><main>`,
     `<h1>${escapeHtml(title)}</h1>`,
-    `<p class="lead">${sorted.length} learner(s), ${exercises.length} exercise(s). Pass rates count the learners who handed the exercise in.</p>`,
+    `<p class="lead">${count(sorted.length, 'learner')}, ${count(exercises.length, 'exercise')}. Pass rates count the learners who handed the exercise in.</p>`,
     '<div class="cards">',
     card('learners', String(sorted.length), 'learners'),
     card('mean score', `${round(mean)}%`, 'mean'),

@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCourse } from '../course.js';
-import { defaultLimits, grade, type GradedExercise, type Limits } from '../grading/grade.js';
+import { defaultLimits, gradeJobs, HostPool, type GradedExercise, type Limits } from '../grading/grade.js';
 import { findExercise, manifest } from '../manifest.js';
 import { styleFor } from '../report.js';
 import { exerciseResult, failedCheck, gradeResult, type ExerciseStatus, type GradeResult } from '../results.js';
@@ -149,7 +149,41 @@ interface Outcome {
   kept: boolean;
 }
 
-async function gradeLearner(submission: Submission, options: ClassOptions, settings: GradingSettings): Promise<{ record: LearnerRecord; result: GradeResult }> {
+/**
+ * Hosts for the learners of one worker, one pool per learner. The next learner's host starts while
+ * the current learner is graded, so no learner waits for Node to start; a pool is used by one
+ * learner only and closed after it, so no host ever serves two learners.
+ */
+class FreshHosts {
+  private upcoming: HostPool | null = null;
+
+  constructor(private readonly heapMb: number) {}
+
+  private started(): HostPool {
+    const pool = HostPool.sandboxes(this.heapMb);
+    pool.warm();
+    return pool;
+  }
+
+  /** A pool no learner has used; with `more`, the next one starts booting now. */
+  take(more: boolean): HostPool {
+    const pool = this.upcoming ?? this.started();
+    this.upcoming = more ? this.started() : null;
+    return pool;
+  }
+
+  async close(): Promise<void> {
+    await this.upcoming?.close();
+    this.upcoming = null;
+  }
+}
+
+async function gradeLearner(
+  submission: Submission,
+  options: ClassOptions,
+  settings: GradingSettings,
+  hosts: () => HostPool,
+): Promise<{ record: LearnerRecord; result: GradeResult }> {
   const print = fingerprint(submission, settings);
   const base = { recordVersion: 1 as const, learner: submission.id, submission: submission.folder };
   if (submission.verdict !== 'graded') {
@@ -159,18 +193,28 @@ async function gradeLearner(submission: Submission, options: ClassOptions, setti
       result: notGraded(submission, options.exercises, 'missing-file', reason),
     };
   }
-  try {
-    // grade() starts a host pool of its own and closes it: no host outlives its learner.
-    const result = await grade({ target: submission.exercisesDir, exercises: options.exercises, limits: options.limits, typecheck: options.typecheck });
-    return { record: { ...base, verdict: 'graded', reason: null, fingerprint: print }, result };
-  } catch (error) {
-    const reason = `the grader could not run: ${error instanceof Error ? error.message : String(error)}`;
-    // No fingerprint: --resume grades this learner again.
-    return {
-      record: { ...base, verdict: 'grader-error', reason, fingerprint: null },
-      result: notGraded(submission, options.exercises, 'crashed', reason),
-    };
+  let failure: unknown = null;
+  // A host that could not start is the machine's trouble, not the learner's: one more try.
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    const pool = hosts();
+    try {
+      const started = Date.now();
+      const jobs = options.exercises.map((exercise) => ({ exercise, file: path.join(submission.exercisesDir, exercise.info.slug, 'view.ts') }));
+      const results = await gradeJobs(jobs, { limits: options.limits, typecheck: options.typecheck, pool });
+      const result = gradeResult(submission.exercisesDir, results, Date.now() - started);
+      return { record: { ...base, verdict: 'graded', reason: null, fingerprint: print }, result };
+    } catch (error) {
+      failure = error;
+    } finally {
+      await pool.close();
+    }
   }
+  const reason = `the grader could not run: ${failure instanceof Error ? failure.message : String(failure)}`;
+  // No fingerprint: --resume grades this learner again.
+  return {
+    record: { ...base, verdict: 'grader-error', reason, fingerprint: null },
+    result: notGraded(submission, options.exercises, 'crashed', reason),
+  };
 }
 
 /** The learner as stored by an earlier run, when it can be kept: same files, same settings. */
@@ -221,6 +265,16 @@ export async function runClass(args: string[]): Promise<number> {
 
   let next = 0;
   const worker = async (): Promise<void> => {
+    const fresh = new FreshHosts(options.limits.heapMb);
+    // A host is started ahead only while learners that need one are left in the queue.
+    const hosts = (): HostPool => fresh.take(learners.slice(next).some((learner) => learner.verdict === 'graded'));
+    try {
+      await gradeQueue(hosts);
+    } finally {
+      await fresh.close();
+    }
+  };
+  const gradeQueue = async (hosts: () => HostPool): Promise<void> => {
     for (let submission = learners[next++]; submission; submission = learners[next++]) {
       const stored = keptLearner(submission, options, settings);
       if (stored) {
@@ -229,7 +283,7 @@ export async function runClass(args: string[]): Promise<number> {
         progress.learner(submission.id, stored.entry.result, stored.entry.verdict, true);
         continue;
       }
-      const { record, result } = await gradeLearner(submission, options, settings);
+      const { record, result } = await gradeLearner(submission, options, settings, hosts);
       writeLearner(options.out, record, result, options.output);
       graded += 1;
       entries.set(submission.id, classEntry(submission.id, result, record));
@@ -255,8 +309,8 @@ export async function runClass(args: string[]): Promise<number> {
   const memoryText = peak > 0 ? `, peak memory ${formatBytes(peak)} (grader and sandbox hosts)` : '';
   const shardText = options.shard ? ` (shard ${options.shard.index}/${options.shard.count})` : '';
   console.log(
-    `Graded ${learners.length} learners${shardText}${details.length ? ` (${details.join(', ')})` : ''} in ${elapsed.toFixed(1)} s: ` +
-      `${rate.toFixed(1)} per second, ${options.jobs} at once${memoryText}.`,
+    `Graded ${learners.length} ${learners.length === 1 ? 'learner' : 'learners'}${shardText}${details.length ? ` (${details.join(', ')})` : ''} in ${elapsed.toFixed(1)} s: ` +
+      `${rate.toFixed(1)} per second, ${Math.min(options.jobs, learners.length)} at once${memoryText}.`,
   );
   const formats = options.output.formats.map((format) => `${format}/`).join(', ');
   console.log(`Wrote ${outPaths(options.out).gradebook}, report.html, results/, feedback/${formats ? `, ${formats}` : ''} in ${options.out}.`);

@@ -76,7 +76,7 @@ function overview(view: GradeResult, note: string | null): string {
 export function toGradescope(view: GradeResult, hiddenVisibility: GradescopeVisibility, note: string | null): GradescopeResults {
   return {
     score: view.score,
-    execution_time: Math.round(view.durationMs / 1000),
+    execution_time: Math.round(view.durationMs / 100) / 10,
     output: overview(view, note),
     output_format: 'text',
     test_output_format: 'text',

@@ -3,6 +3,7 @@
  * hints seen, and which one to do next. It reads what gradings recorded; it grades nothing.
  */
 import { parseArgs } from 'node:util';
+import { hintsSeen } from '../hints.js';
 import { manifest } from '../manifest.js';
 import { nextExercise, readProgress, type Progress } from '../progress.js';
 import { styleFor, type Style } from '../report.js';
@@ -30,7 +31,7 @@ export function renderList(progress: Progress, style: Style, current?: string): 
     const grade = progress.grades[exercise.slug];
     const marker = exercise.slug === (current ?? next?.slug) ? style.bold('→') : ' ';
     const score = (grade ? `${grade.score}/${grade.maxScore}` : '-').padStart(5);
-    const hints = `${Math.min(progress.hintsShown[exercise.slug] ?? 0, exercise.hints.length)}/${exercise.hints.length}`.padStart(5);
+    const hints = `${hintsSeen(exercise, progress)}/${exercise.hints.length}`.padStart(5);
     const number = String(index + 1).padStart(2);
     lines.push(` ${marker}${number}  ${exercise.slug.padEnd(width)}  ${exercise.level.padEnd(6)}  ${statusCell(grade?.status ?? 'not graded', style)}  ${score}  ${hints}`);
   }

@@ -97,6 +97,10 @@ class WatchSession {
   private pending: { slug: string; since: number; fromSave: boolean } | null = null;
   private debounce: NodeJS.Timeout | null = null;
   private typesTimer: NodeJS.Timeout | null = null;
+  /** The type check under way, if any: one at a time, so that checks never pile up on two cores. */
+  private typesRunning = false;
+  /** The check asked for while another ran; started when that one ends, if still current. */
+  private typesWanted: { file: string; generation: number } | null = null;
   private running: Promise<void> | null = null;
   private readonly lastGraded = new Map<string, { content: string | null; endedAt: number }>();
   private watcher: FSWatcher | null = null;
@@ -173,7 +177,8 @@ class WatchSession {
     if (this.running) return this.running;
     this.running = (async () => {
       if (first) await first();
-      while (this.pending && !this.closed) {
+      // While saves are still coming (the debounce runs), they wait: its end drains them.
+      while (this.pending && !this.debounce && !this.closed) {
         const { slug, since, fromSave } = this.pending;
         this.pending = null;
         const last = this.lastGraded.get(slug);
@@ -225,7 +230,8 @@ class WatchSession {
     if (this.types) {
       this.typesTimer = setTimeout(() => {
         this.typesTimer = null;
-        void this.checkTypes(file, generation);
+        this.typesWanted = { file, generation };
+        void this.checkTypes();
       }, typecheckDelayMs);
     }
     return result;
@@ -245,8 +251,22 @@ class WatchSession {
     this.verdicts.grades[result.slug] = { status: result.status, score: result.score, maxScore: result.maxScore, gradedAt: new Date().toISOString() };
   }
 
+  /** Runs the type check last asked for, unless one is running; its end starts the next one. */
+  private async checkTypes(): Promise<void> {
+    const wanted = this.typesWanted;
+    if (this.typesRunning || !wanted || wanted.generation !== this.generation || this.closed) return;
+    this.typesWanted = null;
+    this.typesRunning = true;
+    try {
+      await this.showTypes(wanted.file, wanted.generation);
+    } finally {
+      this.typesRunning = false;
+    }
+    void this.checkTypes();
+  }
+
   /** Type warnings, added to the report on screen when they arrive (unless a newer grading came). */
-  private async checkTypes(file: string, generation: number): Promise<void> {
+  private async showTypes(file: string, generation: number): Promise<void> {
     let warnings: ExerciseResult['warnings'];
     try {
       warnings = (await typeWarnings([file])).get(file) ?? [];
@@ -310,9 +330,12 @@ class WatchSession {
         break;
       }
       case 'n': {
-        const following = manifest.exercises[manifest.exercises.indexOf(this.current) + 1];
+        // Pressed again before the grading began: one further on from the one already asked for.
+        const asked = this.pending && !this.pending.fromSave ? this.pending.slug : this.current.slug;
+        const from = manifest.exercises.findIndex((exercise) => exercise.slug === asked);
+        const following = manifest.exercises[from + 1];
         if (!following) {
-          this.note(`${this.current.slug} is the last exercise; npm run list shows them all.`);
+          this.note(`${asked} is the last exercise; npm run list shows them all.`);
           break;
         }
         this.notes = [];

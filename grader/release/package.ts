@@ -11,7 +11,7 @@
 export const learnerCommands = ['grade', 'watch', 'hint', 'list', 'reset', 'serve'];
 
 /** The kit's commands that are the instructor's: they prove, measure, package or grade a class. */
-export const instructorCommands = ['check', 'bench', 'release', 'new-exercise'];
+export const instructorCommands = ['check', 'bench', 'release', 'new-exercise', 'package-gradescope'];
 
 export interface PackageJson {
   name?: string;

@@ -20,6 +20,13 @@ function scriptRun(line: string): string | null {
   return match ? (match[1] ?? match[2] ?? null) : null;
 }
 
+/** A prose line without its asides naming a script the copy lacks: "full marks (`npm run check`)". */
+function withoutMissingScripts(line: string, scripts: Record<string, string>): string {
+  return line.replace(/\s*\(`npm (?:run ([\w:-]+)|(test))\b[^`]*`\)/g, (aside, run?: string, test?: string) =>
+    (run ?? test ?? '') in scripts ? aside : '',
+  );
+}
+
 /** `kitReadme` as a learner's copy needs it, for a copy whose package.json has `scripts`. */
 export function learnerReadme(kitReadme: string, scripts: Record<string, string>): string {
   const lines: string[] = [];
@@ -32,7 +39,7 @@ export function learnerReadme(kitReadme: string, scripts: Record<string, string>
     if (dropping) continue;
     const script = inFence ? scriptRun(line) : null;
     if (script !== null && !(script in scripts)) continue;
-    lines.push(line);
+    lines.push(inFence ? line : withoutMissingScripts(line, scripts));
     if (!noted && line.startsWith('# ')) {
       lines.push('', learnerNote);
       noted = true;

@@ -3,7 +3,7 @@
  * says in plain words how it ended when it ends badly.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { hostScript, kitRoot, buildDirName } from '../paths.js';
 import { locateInText } from './locate.js';
@@ -51,7 +51,10 @@ function residentMb(pid: number): number | null {
 
 function permissionFlags(): string[] {
   const major = Number(process.versions.node.split('.')[0]);
-  const readable = [path.join(kitRoot, 'node_modules', '*'), path.join(kitRoot, buildDirName, '*')];
+  // Node reads a module by the path it resolved and by its real path: a symlinked node_modules
+  // (a kit copy sharing its packages) must be readable under both.
+  const dirs = [path.join(kitRoot, 'node_modules'), path.join(kitRoot, buildDirName)];
+  const readable = [...new Set(dirs.flatMap((dir) => [dir, realpathSync(dir)]))].map((dir) => path.join(dir, '*'));
   return [major >= 22 ? '--permission' : '--experimental-permission', ...readable.map((dir) => `--allow-fs-read=${dir}`)];
 }
 

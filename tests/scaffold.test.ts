@@ -1,0 +1,90 @@
+/**
+ * The pieces of `npm run new-exercise` on made-up inputs: the manifest entry lands at the end of
+ * `manifest.exercises` whatever the array's shape, and a change that fails half-way leaves the
+ * folder exactly as it was.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { applyAllOrNothing } from '../grader/scaffold/apply.js';
+import { ManifestShapeError, withEntryAppended } from '../grader/scaffold/manifest-entry.js';
+import { namesOf, slugProblem } from '../grader/scaffold/names.js';
+import { snapshot } from './kit-copy.js';
+
+const entry = (indent: string): string => `${indent}{ slug: 'new-one' },`;
+
+const folders: string[] = [];
+function folder(): string {
+  const made = mkdtempSync(path.join(tmpdir(), 'apply-'));
+  folders.push(made);
+  return made;
+}
+afterAll(() => {
+  for (const made of folders) rmSync(made, { recursive: true, force: true });
+});
+
+describe('appending to manifest.exercises', () => {
+  it('adds after the last entry, with a trailing comma or without, and keeps comments', async () => {
+    const withComma = "export const manifest = {\n  formatVersion: 1,\n  exercises: [\n    { slug: 'a' },\n    // the last one\n    { slug: 'b' },\n  ],\n};\n";
+    expect(await withEntryAppended(withComma, entry)).toBe(
+      "export const manifest = {\n  formatVersion: 1,\n  exercises: [\n    { slug: 'a' },\n    // the last one\n    { slug: 'b' },\n    { slug: 'new-one' },\n  ],\n};\n",
+    );
+    const withoutComma = "export const manifest: Manifest = {\n  exercises: [\n    { slug: 'a' }\n  ]\n} satisfies Manifest;\n";
+    expect(await withEntryAppended(withoutComma, entry)).toBe(
+      "export const manifest: Manifest = {\n  exercises: [\n    { slug: 'a' },\n    { slug: 'new-one' },\n  ]\n} satisfies Manifest;\n",
+    );
+  });
+
+  it('fills an empty list', async () => {
+    expect(await withEntryAppended('export const manifest = {\n  exercises: [],\n};\n', entry)).toBe(
+      "export const manifest = {\n  exercises: [\n    { slug: 'new-one' },\n  ],\n};\n",
+    );
+  });
+
+  it('refuses a manifest it cannot find the list in, or an entry that breaks it', async () => {
+    await expect(withEntryAppended('export const manifest = loadIt();\n', entry)).rejects.toThrow(ManifestShapeError);
+    await expect(withEntryAppended('export const manifest = { exercises: [{}] };\n', () => '  {,')).rejects.toThrow(/could not be added .* cleanly/);
+  });
+});
+
+describe('names from a slug', () => {
+  it('derives the title, the handler names and a session key of its own', () => {
+    expect(namesOf('remember-name')).toEqual({ slug: 'remember-name', title: 'Remember name', pascal: 'RememberName', sessionKey: 'rememberNameValue' });
+    expect(slugProblem('step-2-login')).toBeNull();
+    expect(slugProblem('2-step')).toMatch(/is not a kebab-case slug/);
+  });
+});
+
+describe('writing all or nothing', () => {
+  it('moves new folders into place and replaces rewritten files', () => {
+    const root = folder();
+    writeFileSync(path.join(root, 'list.txt'), 'old');
+    applyAllOrNothing(root, path.join(root, '.state'), { created: { 'a/b/one.txt': '1', 'a/b/two.txt': '2', 'c/three.txt': '3' }, rewritten: { 'list.txt': 'new' } });
+    expect(readFileSync(path.join(root, 'a', 'b', 'two.txt'), 'utf8')).toBe('2');
+    expect(readFileSync(path.join(root, 'c', 'three.txt'), 'utf8')).toBe('3');
+    expect(readFileSync(path.join(root, 'list.txt'), 'utf8')).toBe('new');
+  });
+
+  it('undoes the moves already made when a later one fails, and leaves no staging behind', () => {
+    const root = folder();
+    writeFileSync(path.join(root, 'list.txt'), 'old');
+    mkdirSync(path.join(root, 'taken-by-a-folder'));
+    writeFileSync(path.join(root, 'taken-by-a-folder', 'keep.txt'), 'mine');
+    mkdirSync(path.join(root, '.state'));
+    const before = snapshot(root);
+    // Replacing a folder with a file fails, after the new folders and list.txt were moved.
+    const changes = { created: { 'exercises/new/view.ts': 'x', 'solutions/new/view.ts': 'y' }, rewritten: { 'list.txt': 'new', 'taken-by-a-folder': 'z' } };
+    expect(() => applyAllOrNothing(root, path.join(root, '.state'), changes)).toThrow(/EISDIR|EEXIST|ENOTDIR|EPERM/);
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it('refuses a file that exists already before writing anything', () => {
+    const root = folder();
+    mkdirSync(path.join(root, 'exercises', 'new'), { recursive: true });
+    writeFileSync(path.join(root, 'exercises', 'new', 'view.ts'), 'mine');
+    const before = snapshot(root);
+    expect(() => applyAllOrNothing(root, path.join(root, '.state'), { created: { 'exercises/new/view.ts': 'x' }, rewritten: {} })).toThrow('exercises/new/view.ts exists already');
+    expect(snapshot(root)).toEqual(before);
+  });
+});
