@@ -135,7 +135,7 @@ export function gradeResult(target: string, exercises: ExerciseResult[], duratio
 }
 
 /** Learner output is shown quoted: no escape sequences that could redraw the terminal. */
-function cleanOutput(text: string): string {
+export function cleanOutput(text: string): string {
   // Matching control characters is the point here.
   const clean = text
     // eslint-disable-next-line no-control-regex

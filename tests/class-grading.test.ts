@@ -49,6 +49,10 @@ describe('npm run grade -- --submissions', () => {
     expect(lines).toHaveLength(classSize);
     expect(lines.map((line) => /^\[\d+\/(\d+)\]/.exec(line)?.[1])).toEqual(Array(classSize).fill(String(classSize)));
     expect(first.stdout).toMatch(new RegExp(`^Graded ${classSize} learners \\(3 not gradable\\) in [\\d.]+ s: [\\d.]+ per second, \\d+ at once`, 'm'));
+    // The grader and its hosts together: more than one Node process, far less than the 2 GB budget.
+    const peak = Number(/peak memory (\d+) MiB \(grader and sandbox hosts\)/.exec(first.stdout)?.[1]);
+    expect(peak).toBeGreaterThan(60);
+    expect(peak).toBeLessThan(2048);
   });
 
   it('writes a gradebook row for every learner, computed from the results documents', () => {

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { kitRoot, type KitRun } from './run-kit.js';
@@ -13,15 +13,13 @@ import { kitRoot, type KitRun } from './run-kit.js';
 const notCopied = new Set(['.git', 'node_modules', '.kit-build', '.kit-state', 'bench-results']);
 
 /**
- * Copies the kit's sources to a new temporary folder and gives it the kit's node_modules as hard
- * links (instant, no extra space). Not a symbolic link: the sandbox may read only
- * `<kit>/node_modules`, and Node loads modules from their real path, which a link would move out.
+ * Copies the kit's sources to a new temporary folder and gives it the kit's node_modules as a
+ * symbolic link (instant; the sandbox allows reading a linked node_modules under both paths).
  */
 export function copyKit(): string {
   const copy = path.join(mkdtempSync(path.join(tmpdir(), 'kit-copy-')), 'kit');
   cpSync(kitRoot, copy, { recursive: true, filter: (source) => !notCopied.has(path.relative(kitRoot, source).split(path.sep)[0] ?? '') });
-  const linked = spawnSync('cp', ['-al', path.join(kitRoot, 'node_modules'), path.join(copy, 'node_modules')]);
-  if (linked.status !== 0) cpSync(path.join(kitRoot, 'node_modules'), path.join(copy, 'node_modules'), { recursive: true, verbatimSymlinks: true });
+  symlinkSync(path.join(kitRoot, 'node_modules'), path.join(copy, 'node_modules'));
   return copy;
 }
 

@@ -85,28 +85,20 @@ describe('npm run watch (output not a terminal)', () => {
     expect(readProgress(progress).grades).toEqual({});
   });
 
-  it('re-grades a save within a quarter of a second (one host pool, a fresh host ready for each save)', async () => {
+  it('re-grades each save on a fresh host that was started before the save (its speed is in npm run bench)', async () => {
     const exercises = copyOfExercises();
     const kit = watch(exercises, progressFileForTest(), 'visit-counter', '--no-typecheck');
     const file = path.join(exercises, 'visit-counter', 'view.ts');
     await kit.waitFor((out) => out.includes('visit-counter · Visit counter'), 20_000, 'the first report');
-    const times: number[] = [];
     const hostsBeforeSaves: number[][] = [];
     for (let save = 0; save < 10; save++) {
       // A learner reads the report before saving again.
       await sleep(500);
       hostsBeforeSaves.push(hostPids(kit.child.pid as number));
       const before = kit.count(reportEnd);
-      const savedAt = performance.now();
       writeFileSync(file, save % 2 === 0 ? solution('visit-counter') : `${stub('visit-counter')}// save ${save}\n`);
-      const shownAt = await kit.waitFor(() => kit.count(reportEnd) > before, 10_000, `the report of save ${save}`);
-      times.push(Math.round(shownAt - savedAt));
+      await kit.waitFor(() => kit.count(reportEnd) > before, 10_000, `the report of save ${save}`);
     }
-    const sorted = [...times].sort((a, b) => a - b);
-    const median = sorted[Math.floor(sorted.length / 2)] as number;
-    console.log(`watch: from save to report printed, ms: ${times.join(', ')} (median ${median}, max ${sorted.at(-1)})`);
-    // 250 ms on a quiet machine; the margin is for a machine busy with other tests.
-    expect(median).toBeLessThan(500);
     // Each save was graded by a host started for it, already waiting: never one that ran earlier code.
     expect(hostsBeforeSaves.every((hosts) => hosts.length === 1)).toBe(true);
     expect(new Set(hostsBeforeSaves.flat()).size).toBe(10);

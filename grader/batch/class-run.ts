@@ -144,11 +144,6 @@ function notGraded(submission: Submission, exercises: GradedExercise[], status: 
   return gradeResult(submission.exercisesDir, results, 0);
 }
 
-interface Outcome {
-  entry: ClassEntry;
-  kept: boolean;
-}
-
 /**
  * Hosts for the learners of one worker, one pool per learner. The next learner's host starts while
  * the current learner is graded, so no learner waits for Node to start; a pool is used by one
@@ -218,14 +213,14 @@ async function gradeLearner(
 }
 
 /** The learner as stored by an earlier run, when it can be kept: same files, same settings. */
-function keptLearner(submission: Submission, options: ClassOptions, settings: GradingSettings): Outcome | null {
+function keptLearner(submission: Submission, options: ClassOptions, settings: GradingSettings): ClassEntry | null {
   if (!options.resume) return null;
   const stored = readLearner(options.out, submission.id);
   const print = fingerprint(submission, settings);
   if (!stored || print === null || stored.record.fingerprint !== print) return null;
   const record = { ...stored.record, submission: submission.folder };
   completeLearner(options.out, record, stored.result, options.output);
-  return { entry: classEntry(submission.id, stored.result, record), kept: true };
+  return classEntry(submission.id, stored.result, record);
 }
 
 function formatBytes(bytes: number): string {
@@ -279,8 +274,8 @@ export async function runClass(args: string[]): Promise<number> {
       const stored = keptLearner(submission, options, settings);
       if (stored) {
         kept += 1;
-        entries.set(submission.id, stored.entry);
-        progress.learner(submission.id, stored.entry.result, stored.entry.verdict, true);
+        entries.set(submission.id, stored);
+        progress.learner(submission.id, stored.result, stored.verdict, true);
         continue;
       }
       const { record, result } = await gradeLearner(submission, options, settings, hosts);
@@ -297,7 +292,6 @@ export async function runClass(args: string[]): Promise<number> {
     process.removeListener('SIGTERM', interrupted);
   }
   const peak = memory.stop();
-  if (process.env.CLASS_DEBUG) console.error("grader cpu", process.cpuUsage(), process.resourceUsage().maxRSS);
   const elapsed = (Date.now() - started) / 1000;
   progress.finish();
 

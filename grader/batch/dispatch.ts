@@ -19,6 +19,7 @@ export const classUsage = `Grading a class (for instructors):
                             after_due_date, hidden or visible
   --jobs <n>                learners graded at once (default: the number of cores)
   --typecheck               add type warnings (off by default for a class)
+  --request-timeout, --exercise-timeout and --heap-mb apply to each learner as above
   npm run grade -- merge <dir...> --out <dir>
                             join the output folders of shards into one gradebook`;
 

@@ -5,17 +5,23 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 
-/** The parent and resident memory (kB) of a process, or null when it is gone. */
-function processInfo(pid: string): { parent: string; rssKb: number } | null {
+/** The parent of a process, or null when it is gone. */
+function parentOf(pid: string): string | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // The name (field 2) may hold spaces and parentheses: read after its closing parenthesis.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const rss = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
-    return { parent: fields[1] ?? '', rssKb: rss === undefined ? 0 : Number(rss) };
+    // The name (field 2) may hold spaces and parentheses: the parent is the 2nd field after it.
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1] ?? null;
   } catch {
     return null;
+  }
+}
+
+/** The resident memory of a process in kB (0 when it is gone). */
+function residentKb(pid: string): number {
+  try {
+    return Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+  } catch {
+    return 0;
   }
 }
 
@@ -28,22 +34,18 @@ export function treeResidentBytes(root: number = process.pid): number | null {
     return null;
   }
   const children = new Map<string, string[]>();
-  const rss = new Map<string, number>();
   for (const pid of pids) {
-    const info = processInfo(pid);
-    if (!info) continue;
-    rss.set(pid, info.rssKb);
-    children.set(info.parent, [...(children.get(info.parent) ?? []), pid]);
+    const parent = parentOf(pid);
+    if (parent !== null) children.set(parent, [...(children.get(parent) ?? []), pid]);
   }
-  if (!rss.has(String(root))) return null;
   let totalKb = 0;
   const stack = [String(root)];
   while (stack.length > 0) {
     const pid = stack.pop() as string;
-    totalKb += rss.get(pid) ?? 0;
+    totalKb += residentKb(pid);
     stack.push(...(children.get(pid) ?? []));
   }
-  return totalKb * 1024;
+  return totalKb === 0 ? null : totalKb * 1024;
 }
 
 /** Samples the tree's memory in the background and keeps the peak. */
@@ -51,7 +53,7 @@ export class PeakMemory {
   private peak = 0;
   private readonly timer: NodeJS.Timeout;
 
-  constructor(intervalMs = 250) {
+  constructor(intervalMs = 500) {
     this.sample();
     this.timer = setInterval(() => this.sample(), intervalMs);
     this.timer.unref();

@@ -16,6 +16,7 @@ import { compileView } from '../grading/compile.js';
 import { displayPath, type Limits } from '../grading/grade.js';
 import type { ExerciseInfo } from '../manifest.js';
 import { styleFor } from '../report.js';
+import { cleanOutput } from '../results.js';
 import type { SourceLocation } from '../sandbox/protocol.js';
 import { Sandbox } from '../sandbox/sandbox.js';
 import { startFrontServer } from '../serve/front-server.js';
@@ -68,14 +69,9 @@ async function startApp(exercise: ExerciseInfo, file: string, secret: string, li
   return { ok: true, sandbox, port: loaded.port };
 }
 
-/** The app's console output, quoted line by line, without escape sequences that could redraw the terminal. */
+/** The app's console output, quoted line by line, cleaned as in reports. */
 function quoted(output: string): string {
-  return output
-    // eslint-disable-next-line no-control-regex
-    .replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, '')
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '')
-    .trimEnd()
+  return cleanOutput(output)
     .split('\n')
     .map((line) => `  app │ ${line}`)
     .join('\n');
