@@ -3,7 +3,7 @@
  * stubs, known mistakes (grader/mistakes), a view that does not compile, an empty folder, a folder
  * without exercises and a link to nowhere. Two learners hand in a whole copy of the kit.
  */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { kitRoot } from './run-kit.js';
@@ -96,24 +96,4 @@ export function parseCsv(text: string): string[][] {
   }
   if (field !== '' || row.length > 0) rows.push([...row, field]);
   return rows;
-}
-
-/**
- * A class of `size` learners for measuring, each handing in the whole kit: half the solutions, half
- * the solutions with three known mistakes (grader/mistakes) in place of three exercises.
- */
-export function makeLargeClass(size: number): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'large-class-'));
-  const mistakesDir = path.join(kitRoot, 'grader', 'mistakes');
-  const mistakes = readdirSync(mistakesDir).flatMap((slug) => readdirSync(path.join(mistakesDir, slug)).map((file) => ({ slug, file })));
-  for (let index = 0; index < size; index += 1) {
-    const folder = path.join(root, `learner-${String(index + 1).padStart(4, '0')}`);
-    cpSync(path.join(kitRoot, 'solutions'), folder, { recursive: true });
-    if (index % 2 === 0) continue;
-    for (let pick = 0; pick < 3; pick += 1) {
-      const mistake = mistakes[(index * 7 + pick * 13) % mistakes.length];
-      if (mistake) cpSync(path.join(mistakesDir, mistake.slug, mistake.file), path.join(folder, mistake.slug, 'view.ts'));
-    }
-  }
-  return root;
 }

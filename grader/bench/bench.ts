@@ -4,12 +4,13 @@
  * figures to `bench-results/latest.json`.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, totalmem } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { loadCourse } from '../course.js';
 import { defaultLimits, gradeJobs, HostPool, type GradingJob } from '../grading/grade.js';
 import { kitRoot, stateDir } from '../paths.js';
+import { generateClass } from './generated-class.js';
 import { InProcessHost } from './in-process-host.js';
 
 export interface Figure {
@@ -65,7 +66,35 @@ function vitestFloor(): () => void {
   return spawnOnce(node, ['--input-type=module', '-e', script]);
 }
 
-export async function runBench(runs: number): Promise<Figure[]> {
+/** A class graded in one batch: the time, and the peak memory the run itself reports. */
+export interface ClassFigure {
+  learners: number;
+  seconds: number;
+  perSecond: number;
+  peakMemoryMiB: number | null;
+}
+
+function measureClass(size: number): ClassFigure {
+  const submissions = generateClass(size);
+  const out = mkdtempSync(path.join(tmpdir(), 'bench-class-out-'));
+  try {
+    const started = performance.now();
+    const run = spawnSync(node, [kit, 'grade', '--submissions', submissions, '--out', path.join(out, 'class')], {
+      cwd: kitRoot,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    const seconds = (performance.now() - started) / 1000;
+    if (run.status !== 0) throw new Error(`grading the generated class failed: ${run.stderr.trim()}`);
+    const peak = /peak memory (\d+) MiB/.exec(run.stdout)?.[1];
+    return { learners: size, seconds, perSecond: size / seconds, peakMemoryMiB: peak === undefined ? null : Number(peak) };
+  } finally {
+    rmSync(submissions, { recursive: true, force: true });
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+export async function runBench(runs: number, classSize: number): Promise<{ figures: Figure[]; classFigure: ClassFigure | null }> {
   const course = await loadCourse();
   const solutionJobs: GradingJob[] = course.map((exercise) => ({
     exercise,
@@ -102,7 +131,14 @@ export async function runBench(runs: number): Promise<Figure[]> {
   );
   await add('grade-all warm, sandbox', 'the same checks through the sandbox, in a running process', () => gradeJobs(solutionJobs, options));
   await add('vitest, one trivial file', 'floor: createVitest (threads, isolate: false) running one trivial test, new process', vitestFloor(), Math.min(runs, 5));
-  return figures;
+  const classFigure = classSize > 0 ? measureClass(classSize) : null;
+  if (classFigure) process.stderr.write('  measured class\n');
+  return { figures, classFigure };
+}
+
+export function renderClass(figure: ClassFigure): string {
+  const memory = figure.peakMemoryMiB === null ? 'peak memory not measured' : `peak memory ${figure.peakMemoryMiB} MiB (grader and hosts)`;
+  return `class: ${figure.learners} generated learners (whole kit each) in ${figure.seconds.toFixed(1)} s, ${figure.perSecond.toFixed(2)} per second, ${memory}`;
 }
 
 function formatMs(ms: number): string {
@@ -130,10 +166,10 @@ export function machineLine(): string {
   return `${availableParallelism()} cores (${cpu}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}, ${process.platform}`;
 }
 
-export function writeFigures(figures: Figure[]): string {
+export function writeFigures(figures: Figure[], classFigure: ClassFigure | null): string {
   const dir = path.join(kitRoot, 'bench-results');
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, 'latest.json');
-  writeFileSync(file, `${JSON.stringify({ takenAt: new Date().toISOString(), machine: machineLine(), figures }, null, 2)}\n`);
+  writeFileSync(file, `${JSON.stringify({ takenAt: new Date().toISOString(), machine: machineLine(), figures, class: classFigure }, null, 2)}\n`);
   return file;
 }
