@@ -1,7 +1,7 @@
 // Keeps `.kit-build/` a current JavaScript build of `grader/`, so that every command starts as
 // plain Node (no TypeScript compiler at run time). Rebuilt only when a source file changed.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, readdirSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -31,26 +31,50 @@ function fingerprint(files) {
   return hash.digest('hex');
 }
 
-/** Builds `.kit-build/grader/` unless it is already current. */
+/**
+ * Builds `.kit-build/grader` unless it is already current. Each build goes to a folder of its own
+ * under `.kit-build/builds/`, and `.kit-build/grader` is a link swapped to it in one step, so a
+ * process starting a sandbox host while another rebuilds never finds the build half there.
+ */
 export async function ensureBuilt() {
   const files = sources();
   const stamp = fingerprint(files);
   if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return;
   const { build } = await import('esbuild');
-  const staging = path.join(buildDir, `grader.${process.pid}`);
-  await build({
-    entryPoints: files,
-    outdir: staging,
-    outbase: sourceDir,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    sourcemap: 'inline',
-    logLevel: 'error',
-  });
-  // Swap the whole folder, so that a file deleted from grader/ is gone from the build too.
-  const target = path.join(buildDir, 'grader');
-  rmSync(target, { recursive: true, force: true });
-  renameSync(staging, target);
+  const name = stamp.slice(0, 16);
+  const buildsDir = path.join(buildDir, 'builds');
+  const output = path.join(buildsDir, name, 'grader');
+  if (!existsSync(output)) {
+    const staging = path.join(buildsDir, `${name}.${process.pid}`);
+    await build({
+      entryPoints: files,
+      outdir: path.join(staging, 'grader'),
+      outbase: sourceDir,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      sourcemap: 'inline',
+      logLevel: 'error',
+    });
+    try {
+      renameSync(staging, path.join(buildsDir, name));
+    } catch {
+      // Another process finished the same build first.
+      rmSync(staging, { recursive: true, force: true });
+    }
+  }
+  const link = path.join(buildDir, 'grader');
+  const previousBuild = existsSync(link) && lstatSync(link).isSymbolicLink() ? path.basename(path.dirname(readlinkSync(link))) : null;
+  // A build from before builds had folders of their own is a plain folder: replace it once.
+  if (existsSync(link) && !lstatSync(link).isSymbolicLink()) rmSync(link, { recursive: true, force: true });
+  const nextLink = path.join(buildDir, `grader.${process.pid}`);
+  rmSync(nextLink, { force: true });
+  symlinkSync(path.join('builds', name, 'grader'), nextLink);
+  renameSync(nextLink, link);
   writeFileSync(stampFile, stamp);
+  // Keep this build and the one before it (running processes may still be using it).
+  const keep = new Set([name, previousBuild ?? name]);
+  for (const entry of readdirSync(buildsDir)) {
+    if (!keep.has(entry) && !entry.includes('.')) rmSync(path.join(buildsDir, entry), { recursive: true, force: true });
+  }
 }

@@ -6,9 +6,9 @@ export const buildDirName = '.kit-build';
 
 function findKitRoot(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
-  // This file runs from `grader/` under tests and from `.kit-build/grader/` in the CLI.
-  const root = path.resolve(here, '..');
-  return path.basename(root) === buildDirName ? path.dirname(root) : root;
+  // This file runs from `grader/` under tests and from `.kit-build/builds/<build>/grader/` in the CLI.
+  const inBuild = here.split(path.sep).lastIndexOf(buildDirName);
+  return inBuild === -1 ? path.resolve(here, '..') : here.split(path.sep).slice(0, inBuild).join(path.sep);
 }
 
 /** The folder holding the kit's package.json. */
