@@ -56,6 +56,17 @@ export async function ensureBuilt() {
       sourcemap: 'inline',
       logLevel: 'error',
     });
+    // The sandbox host starts for every learner: one bundled file with Express inside loads in
+    // about two thirds of the time the separate modules take.
+    await build({
+      entryPoints: [path.join(sourceDir, 'sandbox', 'host.ts')],
+      outfile: path.join(staging, 'grader', 'sandbox', 'host.cjs'),
+      bundle: true,
+      format: 'cjs',
+      platform: 'node',
+      target: 'node20',
+      logLevel: 'error',
+    });
     try {
       renameSync(staging, path.join(buildsDir, name));
     } catch {

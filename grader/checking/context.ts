@@ -29,8 +29,14 @@ export function createContext(options: {
   advanceClock: (ms: number) => Promise<void>;
   /** How far earlier checks of the exercise already moved the app's clock. */
   clockOffsetMs: number;
-}): { context: CheckContext; transcript: Exchange[] } {
-  const connection: Connection = { baseUrl: options.baseUrl, timeoutMs: options.timeoutMs, transcript: [], clockOffsetMs: options.clockOffsetMs };
+}): { context: CheckContext; transcript: Exchange[]; close: () => void } {
+  const connection: Connection = {
+    baseUrl: options.baseUrl,
+    timeoutMs: options.timeoutMs,
+    transcript: [],
+    clockOffsetMs: options.clockOffsetMs,
+    agents: [],
+  };
   let visitors = 0;
   const storedSessions = async (): Promise<Map<string, SessionRecord>> => {
     const entries = Object.entries(await options.readStore());
@@ -51,5 +57,8 @@ export function createContext(options: {
     },
     secret: options.secret,
   };
-  return { context, transcript: connection.transcript };
+  const close = (): void => {
+    for (const agent of connection.agents) agent.destroy();
+  };
+  return { context, transcript: connection.transcript, close };
 }

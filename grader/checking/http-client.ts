@@ -17,6 +17,8 @@ export interface RawRequest {
   body: string | null;
   timeoutMs: number;
   bodyLimit: number;
+  /** The browser's connection pool: a visitor keeps its connection open between requests. */
+  agent: http.Agent;
 }
 
 /** Why no answer came: the deadline passed, or the connection failed (with its code). */
@@ -32,7 +34,7 @@ export class RequestFailed extends Error {
 export function sendRequest(request: RawRequest): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
     const headers = { ...request.headers, ...(request.body === null ? {} : { 'content-length': String(Buffer.byteLength(request.body)) }) };
-    const outgoing = http.request(request.url, { method: request.method, headers, agent: false });
+    const outgoing = http.request(request.url, { method: request.method, headers, agent: request.agent });
     const timer = setTimeout(() => {
       outgoing.destroy();
       reject(new RequestFailed('timeout', 'ETIMEDOUT'));

@@ -2,6 +2,7 @@
  * A visitor is one browser: it keeps its own cookies from answer to answer, like a supertest
  * agent (on node:http directly: see the README's figures), and records every exchange so that a failed check can show what was asked and answered.
  */
+import http from 'node:http';
 import { RequestFailed, sendRequest, type RawAnswer } from './http-client.js';
 
 /** The name express-session gives its cookie. */
@@ -45,6 +46,8 @@ export interface Connection {
   transcript: Exchange[];
   /** How far the app's clock was moved forward; browsers expire cookies on that clock. */
   clockOffsetMs: number;
+  /** Every visitor's connection pool, closed when the check ends. */
+  agents: http.Agent[];
 }
 
 /** A cookie as a browser keeps it. */
@@ -68,11 +71,15 @@ function expiryOf(attributes: string[], now: number): number | null {
 
 export class Visitor {
   private readonly cookies = new Map<string, StoredCookie>();
+  /** One connection kept open, as a browser does: a new one for each request costs both sides. */
+  private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 
   constructor(
     private readonly connection: Connection,
     readonly name: string,
-  ) {}
+  ) {
+    connection.agents.push(this.agent);
+  }
 
   /** The session cookie's value as this browser holds it (URL-encoded, as sent), if any. */
   get sessionCookie(): string | undefined {
@@ -132,7 +139,7 @@ export class Visitor {
     }
     let response: RawAnswer;
     try {
-      response = await sendRequest({ url: new URL(path, baseUrl), method, headers, body, timeoutMs, bodyLimit });
+      response = await sendRequest({ url: new URL(path, baseUrl), method, headers, body, timeoutMs, bodyLimit, agent: this.agent });
     } catch (error) {
       if (!(error instanceof RequestFailed)) throw error;
       if (error.reason === 'timeout') throw new NoAnswer('timeout', `${method} ${path} got no answer within ${timeoutMs / 1000} s`);

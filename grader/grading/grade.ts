@@ -158,7 +158,7 @@ async function runChecks(
       results.push(...notRun(checks.slice(index), message));
       return { results, run: { status: 'timeout', message, location: null } };
     }
-    const { context, transcript } = createContext({
+    const { context, transcript, close } = createContext({
       baseUrl: `http://127.0.0.1:${port}`,
       timeoutMs: Math.min(limits.requestTimeoutMs, remaining),
       secret,
@@ -193,6 +193,8 @@ async function runChecks(
       results.push(failedCheck(check, ended.message, { requests: requestsOf(transcript), expected: null, actual: null }));
       results.push(...notRun(checks.slice(index + 1), 'the app had stopped'));
       return { results, run: { status: ended.kind, message: ended.message, location: ended.location } };
+    } finally {
+      close();
     }
   }
   const allPassed = results.every((result) => result.passed);
