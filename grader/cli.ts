@@ -4,27 +4,31 @@
  * 2 for a usage error (bad flag, unknown slug, missing folder), with one line saying what to fix.
  */
 import { UsageError, type Command } from './commands/args.js';
-import { benchCommand } from './commands/bench.js';
-import { checkCommand } from './commands/check.js';
-import { gradeCommand } from './commands/grade.js';
-import { hintCommand } from './commands/hint.js';
-import { listCommand } from './commands/list.js';
-import { newExerciseCommand } from './commands/new-exercise.js';
-import { releaseCommand } from './commands/release.js';
-import { resetCommand } from './commands/reset.js';
-import { serveCommand } from './commands/serve.js';
-import { watchCommand } from './commands/watch.js';
-import { packageGradescopeCommand } from './batch/package-gradescope.js';
 
-/** Every command, in the order `npm run` help would list them. */
-const commands: Command[] = [gradeCommand, watchCommand, hintCommand, listCommand, resetCommand, serveCommand, checkCommand, benchCommand, newExerciseCommand, releaseCommand, packageGradescopeCommand];
+/**
+ * Every command, in the order help lists them. Each is loaded only when run: `npm run grade`
+ * does not pay for loading the class grader, the release builder or the benchmark.
+ */
+const commands: Record<string, () => Promise<Command>> = {
+  grade: async () => (await import('./commands/grade.js')).gradeCommand,
+  watch: async () => (await import('./commands/watch.js')).watchCommand,
+  hint: async () => (await import('./commands/hint.js')).hintCommand,
+  list: async () => (await import('./commands/list.js')).listCommand,
+  reset: async () => (await import('./commands/reset.js')).resetCommand,
+  serve: async () => (await import('./commands/serve.js')).serveCommand,
+  check: async () => (await import('./commands/check.js')).checkCommand,
+  bench: async () => (await import('./commands/bench.js')).benchCommand,
+  'new-exercise': async () => (await import('./commands/new-exercise.js')).newExerciseCommand,
+  release: async () => (await import('./commands/release.js')).releaseCommand,
+  'package-gradescope': async () => (await import('./batch/package-gradescope.js')).packageGradescopeCommand,
+};
 
 export async function main(argv: string[]): Promise<number> {
   const [name = 'grade', ...args] = argv;
-  const command = commands.find((candidate) => candidate.name === name);
+  const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
   try {
-    if (!command) throw new UsageError(`no command "${name}": the commands are ${commands.map((c) => c.name).join(', ')}`);
-    return await command.run(args);
+    if (!load) throw new UsageError(`no command "${name}": the commands are ${Object.keys(commands).join(', ')}`);
+    return await (await load()).run(args);
   } catch (error) {
     const usage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
     if (!usage) throw error;

@@ -1,5 +1,5 @@
 /**
- * What the learner's commands (watch, hint, reset, serve) share on their command lines: naming an
+ * What the learner's commands (grade, watch, hint, reset, serve) share on their command lines: naming an
  * exercise, the folder of exercise folders (`--target`), and the grading limits, each with the
  * same one-line errors as `npm run grade`.
  */

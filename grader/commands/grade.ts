@@ -1,14 +1,11 @@
-import { existsSync, statSync } from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCourse } from '../course.js';
-import { defaultLimits, grade, type Limits } from '../grading/grade.js';
-import { findExercise, manifest } from '../manifest.js';
-import { kitRoot } from '../paths.js';
+import { grade, HostPool } from '../grading/grade.js';
 import { recordGrading } from '../progress.js';
 import { renderExercise, renderSummary, styleFor } from '../report.js';
 import { classRun, classUsage } from '../batch/dispatch.js';
-import { seconds, UsageError, userPath, wholeNumber, type Command } from './args.js';
+import { wholeNumber, type Command } from './args.js';
+import { exerciseFolder, exerciseNamed, limitOptions, limitsFrom } from './exercise-args.js';
 
 const gradeUsage = `Usage: npm run grade -- [slug...] [options]
 
@@ -36,9 +33,7 @@ async function run(args: string[]): Promise<number> {
       target: { type: 'string' },
       json: { type: 'boolean' },
       'fail-under': { type: 'string' },
-      'request-timeout': { type: 'string' },
-      'exercise-timeout': { type: 'string' },
-      'heap-mb': { type: 'string' },
+      ...limitOptions,
       'no-typecheck': { type: 'boolean' },
       help: { type: 'boolean' },
     },
@@ -47,21 +42,13 @@ async function run(args: string[]): Promise<number> {
     console.log(gradeUsage);
     return 0;
   }
-  for (const slug of positionals) {
-    if (!findExercise(slug)) {
-      throw new UsageError(`no exercise "${slug}": the exercises are ${manifest.exercises.map((e) => e.slug).join(', ')}`);
-    }
-  }
-  const target = values.target === undefined ? path.join(kitRoot, 'exercises') : userPath(values.target);
-  if (!existsSync(target) || !statSync(target).isDirectory()) {
-    throw new UsageError(`no folder ${target}: --target takes the folder that holds the exercise folders`);
-  }
+  for (const slug of positionals) exerciseNamed(slug);
+  const target = exerciseFolder(values.target);
   const failUnder = values['fail-under'] === undefined ? null : wholeNumber('fail-under', values['fail-under'], 0, 0, 100);
-  const limits: Limits = {
-    requestTimeoutMs: seconds('request-timeout', values['request-timeout'], defaultLimits.requestTimeoutMs),
-    exerciseTimeoutMs: seconds('exercise-timeout', values['exercise-timeout'], defaultLimits.exerciseTimeoutMs),
-    heapMb: wholeNumber('heap-mb', values['heap-mb'], defaultLimits.heapMb, 16, 8192),
-  };
+  const limits = limitsFrom(values);
+  // The sandbox host starts while the checks load: it is the slowest thing to get ready.
+  const pool = HostPool.sandboxes(limits.heapMb);
+  pool.warm();
   const style = styleFor(process.stdout);
   const exercises = await loadCourse(positionals);
   const result = await grade({
@@ -70,7 +57,8 @@ async function run(args: string[]): Promise<number> {
     limits,
     typecheck: !values['no-typecheck'],
     onExercise: values.json ? undefined : (exercise) => console.log(`${renderExercise(exercise, style)}\n`),
-  });
+    pool,
+  }).finally(() => pool.close());
   // The kit's own exercises folder is the learner's: `npm run list` shows these verdicts.
   recordGrading(target, result.exercises);
   console.log(values.json ? JSON.stringify(result, null, 2) : renderSummary(result, style));

@@ -55,7 +55,7 @@ async function startApp(exercise: ExerciseInfo, file: string, secret: string, li
   } catch {
     return { ok: false, message: `${displayPath(file)} is missing` };
   }
-  const compiled = compileView(source, file);
+  const compiled = await compileView(source, file);
   if (!compiled.ok) return { ok: false, message: `${compiled.message}${where(compiled.location)}` };
   const sandbox = await Sandbox.start(limits.heapMb);
   const loaded = await sandbox.load(

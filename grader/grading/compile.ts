@@ -2,16 +2,22 @@
  * Turns a learner's `view.ts` into JavaScript the sandbox can run. Types are erased, not checked:
  * a view is graded on what it does, and a type error is only a warning.
  */
-import { transformSync, type TransformFailure } from 'esbuild';
+import type { TransformFailure } from 'esbuild';
 import type { SourceLocation } from '../sandbox/protocol.js';
 
 export type CompileOutcome =
   | { ok: true; code: string }
   | { ok: false; message: string; location: SourceLocation | null };
 
-export function compileView(source: string, file: string): CompileOutcome {
+/**
+ * Compiles in esbuild's own process, without blocking this one: the grader keeps talking to other
+ * hosts meanwhile (a class is graded several learners at a time).
+ */
+export async function compileView(source: string, file: string): Promise<CompileOutcome> {
   try {
-    const { code } = transformSync(source, {
+    // Loaded on first use, while the sandbox host is still starting.
+    const { transform } = await import('esbuild');
+    const { code } = await transform(source, {
       loader: 'ts',
       format: 'cjs',
       target: 'node20',

@@ -60,6 +60,8 @@ export interface GradeOptions {
   onExercise?: (result: ExerciseResult) => void;
   /** Hosts side by side (see `GradeJobsOptions.lanes`). */
   lanes?: number;
+  /** A pool already warming (see `GradeJobsOptions.pool`). */
+  pool?: HostPool;
 }
 
 /** How long to wait for a host whose request timed out to show it is still alive. */
@@ -240,7 +242,7 @@ async function gradeExercise(
   } catch {
     return stopped({ status: 'missing-file', message: `${shown} is missing`, location: null });
   }
-  const compiled = compileView(source, file);
+  const compiled = await compileView(source, file);
   if (!compiled.ok) {
     return stopped({ status: 'compile-error', message: compiled.message, location: compiled.location });
   }
