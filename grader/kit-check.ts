@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Check } from './checking/check.js';
 import { loadCourse } from './course.js';
 import { gradeJobs, type GradedExercise, type GradingJob, type Limits } from './grading/grade.js';
+import { typeWarnings } from './grading/typecheck.js';
 import { manifest, type ExerciseInfo } from './manifest.js';
 import { kitRoot } from './paths.js';
 import type { ExerciseResult } from './results.js';
@@ -222,7 +223,13 @@ export async function checkKit(limits: Limits): Promise<KitCheckReport> {
   }
   const byslug = new Map(exercises.map((exercise) => [exercise.info.slug, exercise]));
   const mistakeJobs = mistakes.map((mistake) => job(byslug.get(mistake.slug) as GradedExercise, mistake.file));
+  // Learners see type warnings: the kit's own stubs and solutions must not give them any.
+  const typed = typeWarnings([...solutions, ...stubs].map((entry) => entry.file));
   const results = await gradeJobs([...solutions, ...stubs, ...mistakeJobs, ...variants], { limits, typecheck: false });
+  for (const [file, warnings] of await typed) {
+    for (const warning of warnings) problems.push(`${path.relative(kitRoot, file)}:${warning.line}:${warning.column} has a type error: ${warning.message}`);
+  }
+  proven.push(`${solutions.length + stubs.length} stubs and solutions type-check clean`);
   let at = 0;
   const next = (count: number): ExerciseResult[] => results.slice(at, (at += count));
 
