@@ -6,6 +6,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { hostScript } from '../grader/paths.js';
 import { kitRoot } from './run-kit.js';
 
 export class LiveKit {
@@ -91,7 +92,8 @@ export function hostPids(pid: number): number[] {
     // ps exits 1 when there is no such process.
     return [];
   }
-  return lines.filter((line) => line.includes('sandbox/host.js')).map((line) => Number(line.trim().split(/\s+/)[0]));
+  const host = `sandbox/${path.basename(hostScript)}`;
+  return lines.filter((line) => line.includes(host)).map((line) => Number(line.trim().split(/\s+/)[0]));
 }
 
 /** True while a process with this pid runs. */

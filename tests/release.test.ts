@@ -18,7 +18,8 @@ import { kitRoot, runKit } from './run-kit.js';
 function filesOf(root: string, relative = ''): string[] {
   return readdirSync(path.join(root, relative), { withFileTypes: true }).flatMap((entry) => {
     const child = relative === '' ? entry.name : `${relative}/${entry.name}`;
-    if (entry.name === 'node_modules') return [];
+    // The build's `grader` link points into `builds/`, which is walked itself.
+    if (entry.name === 'node_modules' || entry.isSymbolicLink()) return [];
     return entry.isDirectory() ? filesOf(root, child) : [child];
   });
 }

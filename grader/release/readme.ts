@@ -5,7 +5,7 @@
  */
 
 /** The README's `## ` sections that are the instructor's, left out of a learner's copy. */
-export const instructorSections = ['For instructors', 'Choices, with figures'];
+export const instructorSections = ['For instructors', 'Speed: `npm run bench`', 'Choices, with figures'];
 
 /** The note a learner's copy opens with. */
 export const learnerNote = [
