@@ -53,7 +53,7 @@ describe('grading one submission of every outcome', () => {
   it('names a missing export', () => {
     expect(byslug('missing-export')).toMatchObject({
       status: 'missing-export',
-      message: 'view.ts does not export the function `ping`',
+      message: 'view.ts does not export the function `ping` (is `pong` meant to be `ping`?)',
       score: 0,
     });
   });

@@ -35,7 +35,7 @@ const expected: Record<string, { status: ExerciseStatus; message?: RegExp; check
   'bigint-in-session': { status: 'failed', check: /the session could not be saved \(TypeError: Do not know how to serialize a BigInt\)/ },
   'circular-in-session': { status: 'failed', check: /the session could not be saved \(TypeError: Converting circular structure to JSON\)/ },
   'syntax-error': { status: 'compile-error', message: /^view\.ts does not compile: Unexpected ";"$/ },
-  'missing-export': { status: 'missing-export', message: /^view\.ts does not export the function `countVisit`$/ },
+  'missing-export': { status: 'missing-export', message: /^view\.ts does not export the function `countVisit` \(is `countVisits` meant to be `countVisit`\?\)$/ },
   'writes-kit-files': { status: 'passed' },
   'spawns-a-program': { status: 'passed' },
   'reads-hidden-checks': { status: 'failed', check: /ERR_ACCESS_DENIED|Access to this API has been restricted/ },

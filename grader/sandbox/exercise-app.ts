@@ -120,11 +120,43 @@ function buildApp(request: LoadRequest, exports: Record<string, unknown>): { app
   return { app, store };
 }
 
+/** How many single-letter edits turn `a` into `b`. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+/** The exported function the learner probably meant by `wanted` (a typo, another case), if any. */
+function nearestExport(wanted: string, exports: Record<string, unknown>): string | null {
+  const candidates = Object.keys(exports).filter((name) => typeof exports[name] === 'function' && name !== wanted);
+  const close = candidates
+    .map((name) => ({ name, distance: editDistance(name.toLowerCase(), wanted.toLowerCase()) }))
+    .filter(({ distance }) => distance <= 2)
+    .sort((a, b) => a.distance - b.distance);
+  return close[0]?.name ?? null;
+}
+
 function missingExports(request: LoadRequest, exports: Record<string, unknown>): string[] {
   return request.routes
     .map((route) => route.handler.split(':'))
     .filter(([source, name]) => source === 'view' && typeof exports[name as string] !== 'function')
     .map(([, name]) => name as string);
+}
+
+/** "(is `countVisits` meant to be `countVisit`?)" for the names that look like typos. */
+function guesses(missing: string[], exports: Record<string, unknown>): string {
+  const pairs = missing.flatMap((name) => {
+    const near = nearestExport(name, exports);
+    return near ? [`is \`${near}\` meant to be \`${name}\`?`] : [];
+  });
+  return pairs.length > 0 ? ` (${pairs.join(' ')})` : '';
 }
 
 /** Compiles the view, checks its exports and starts its app; says why when it cannot. */
@@ -147,7 +179,7 @@ export async function startExerciseApp(request: LoadRequest, kitRoot: string): P
     return {
       ok: false,
       kind: 'missing-export',
-      message: `view.ts does not export ${missing.length === 1 ? 'the function' : 'the functions'} ${names}`,
+      message: `view.ts does not export ${missing.length === 1 ? 'the function' : 'the functions'} ${names}${guesses(missing, exports)}`,
       location: null,
     };
   }
