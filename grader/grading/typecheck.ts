@@ -9,11 +9,12 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { buildDirName, kitRoot, stateDir } from '../paths.js';
 import type { TypeWarning } from '../results.js';
+import type { TypecheckAnswer, TypecheckJob } from './typecheck-worker.js';
 
 const cacheFile = path.join(stateDir, 'typecheck-cache.json');
 const workerScript = path.join(kitRoot, buildDirName, 'grader', 'grading', 'typecheck-worker.js');
 /** Bumped when the compiler options change, so that old entries no longer match. */
-const cacheVersion = 'v3';
+const cacheVersion = 'v4';
 /** Entries kept; the oldest go first. */
 const cacheLimit = 1000;
 
@@ -46,14 +47,39 @@ function keyOf(file: string): string | null {
   return createHash('sha256').update(`${cacheVersion}\0${file}\0`).update(readFileSync(file)).digest('hex');
 }
 
+/**
+ * The one type-checking worker of this process, started on first use and kept for later checks
+ * (watch mode checks after every save). It does not keep the process alive by itself.
+ */
+let worker: Worker | null = null;
+let nextJob = 1;
+const pending = new Map<number, { resolve: (warnings: Record<string, TypeWarning[]>) => void; reject: (error: Error) => void }>();
+
+function failAll(error: Error): void {
+  for (const job of pending.values()) job.reject(error);
+  pending.clear();
+  worker = null;
+}
+
 function runWorker(files: string[]): Promise<Record<string, TypeWarning[]>> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(workerScript, { workerData: { files, kitRoot } });
-    worker.once('message', (message: Record<string, TypeWarning[]>) => resolve(message));
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`the type checker stopped with code ${code}`));
+  if (!worker) {
+    worker = new Worker(workerScript, { workerData: { kitRoot } });
+    worker.unref();
+    worker.on('message', (answer: TypecheckAnswer) => {
+      const job = pending.get(answer.id);
+      pending.delete(answer.id);
+      job?.resolve(answer.warnings);
+      if (pending.size === 0) worker?.unref();
     });
+    worker.on('error', (error) => failAll(error));
+    worker.on('exit', (code) => failAll(new Error(`the type checker stopped with code ${code}`)));
+  }
+  const id = nextJob++;
+  // Held while a job is out, so that the process waits for the answer.
+  worker.ref();
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    worker?.postMessage({ id, files } satisfies TypecheckJob);
   });
 }
 
