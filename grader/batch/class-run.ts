@@ -9,11 +9,11 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCourse } from '../course.js';
-import { defaultLimits, gradeJobs, HostPool, type GradedExercise, type Limits } from '../grading/grade.js';
-import { findExercise, manifest } from '../manifest.js';
+import { gradeJobs, HostPool, type GradedExercise, type Limits } from '../grading/grade.js';
 import { styleFor } from '../report.js';
 import { exerciseResult, failedCheck, gradeResult, type ExerciseStatus, type GradeResult } from '../results.js';
-import { seconds, UsageError, userPath, wholeNumber } from '../commands/args.js';
+import { UsageError, userPath, wholeNumber } from '../commands/args.js';
+import { exerciseNamed, limitOptions, limitsFrom } from '../commands/exercise-args.js';
 import {
   classEntry,
   completeLearner,
@@ -76,9 +76,7 @@ async function parse(args: string[]): Promise<ClassOptions | null> {
       'hidden-visibility': { type: 'string' },
       jobs: { type: 'string' },
       typecheck: { type: 'boolean' },
-      'request-timeout': { type: 'string' },
-      'exercise-timeout': { type: 'string' },
-      'heap-mb': { type: 'string' },
+      ...limitOptions,
       help: { type: 'boolean' },
     },
   });
@@ -86,11 +84,7 @@ async function parse(args: string[]): Promise<ClassOptions | null> {
     console.log(classUsage);
     return null;
   }
-  for (const slug of positionals) {
-    if (!findExercise(slug)) {
-      throw new UsageError(`no exercise "${slug}": the exercises are ${manifest.exercises.map((e) => e.slug).join(', ')}`);
-    }
-  }
+  for (const slug of positionals) exerciseNamed(slug);
   const submissions = folderFlag('submissions', values.submissions, 'the folder holding one folder per learner');
   if (!existsSync(submissions) || !statSync(submissions).isDirectory()) {
     throw new UsageError(`no folder ${submissions}: --submissions takes the folder that holds one folder per learner`);
@@ -108,11 +102,7 @@ async function parse(args: string[]): Promise<ClassOptions | null> {
   if (!gradescopeVisibilities.includes(hiddenVisibility)) {
     throw new UsageError(`--hidden-visibility takes ${gradescopeVisibilities.join(', ')}, not "${hiddenVisibility}"`);
   }
-  const limits: Limits = {
-    requestTimeoutMs: seconds('request-timeout', values['request-timeout'], defaultLimits.requestTimeoutMs),
-    exerciseTimeoutMs: seconds('exercise-timeout', values['exercise-timeout'], defaultLimits.exerciseTimeoutMs),
-    heapMb: wholeNumber('heap-mb', values['heap-mb'], defaultLimits.heapMb, 16, 8192),
-  };
+  const limits = limitsFrom(values);
   return {
     submissions,
     out,
