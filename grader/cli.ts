@@ -3,7 +3,10 @@
  * (whatever the score), 1 when `--fail-under` was not reached or a kit check found problems,
  * 2 for a usage error (bad flag, unknown slug, missing folder), with one line saying what to fix.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { UsageError, type Command } from './commands/args.js';
+import { kitRoot } from './paths.js';
 
 /**
  * Every command, in the order help lists them. Each is loaded only when run: `npm run grade`
@@ -23,8 +26,26 @@ const commands: Record<string, () => Promise<Command>> = {
   'package-gradescope': async () => (await import('./batch/package-gradescope.js')).packageGradescopeCommand,
 };
 
+/** `npm run help`: every command with what it does, learners' first, as npm runs it. */
+async function help(): Promise<number> {
+  const { scripts } = JSON.parse(readFileSync(path.join(kitRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const scriptOf = (name: string): string | undefined =>
+    Object.keys(scripts).find((script) => scripts[script]?.endsWith(`kit.mjs ${name}`));
+  const loaded = await Promise.all(Object.values(commands).map((load) => load()));
+  // A learner's copy has only the learner's scripts: the others are not listed there.
+  const lines = loaded.flatMap((command) => {
+    const script = scriptOf(command.name);
+    return script ? [[`npm run ${script}`, command.summary] as const] : [];
+  });
+  const width = Math.max(...lines.map(([run]) => run.length));
+  console.log('Each command takes -- --help for its options.\n');
+  for (const [run, summary] of lines) console.log(`  ${run.padEnd(width)}  ${summary}`);
+  return 0;
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [name = 'grade', ...args] = argv;
+  if (name === 'help') return help();
   const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
   try {
     if (!load) throw new UsageError(`no command "${name}": the commands are ${Object.keys(commands).join(', ')}`);

@@ -1,5 +1,5 @@
 /** The command line as a learner meets it: exit codes, one-line errors, the report, --json. */
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -54,6 +54,16 @@ describe('npm run grade', () => {
   it('exits 1 below --fail-under and 0 at or above it', () => {
     expect(runKit(['grade', 'favorite-color', '--fail-under', '50']).status).toBe(1);
     expect(runKit(['grade', 'favorite-color', '--target', 'solutions', '--fail-under', '100']).status).toBe(0);
+  });
+
+  it('lists every command as npm runs it with npm run help', () => {
+    const run = runKit(['help']);
+    expect(run.status).toBe(0);
+    const scripts = (JSON.parse(readFileSync(path.join(kitRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    const listed = [...run.stdout.matchAll(/^ {2}npm run (\S+) /gm)].map((match) => match[1]);
+    expect(listed).toContain('grade');
+    expect(listed).toContain('package:gradescope');
+    for (const script of listed) expect(Object.keys(scripts)).toContain(script);
   });
 
   it.each([
