@@ -62,6 +62,15 @@ export interface Manifest {
   exercises: ExerciseInfo[];
 }
 
+/**
+ * The kit's own theme routes, in the exercises where the theme shows what a learner's code must
+ * keep (delete-key, flash-message) or end with the session (logout).
+ */
+const kitThemeRoutes: RouteInfo[] = [
+  { method: 'POST', path: '/theme', handler: 'kit:saveTheme', fields: [{ name: 'theme', example: 'dark' }] },
+  { method: 'GET', path: '/theme', handler: 'kit:showTheme' },
+];
+
 export const manifest: Manifest = {
   formatVersion: 1,
   exercises: [
@@ -138,8 +147,7 @@ export const manifest: Manifest = {
         { method: 'POST', path: '/login', handler: 'view:login', fields: [{ name: 'username', example: 'alice' }] },
         { method: 'GET', path: '/whoami', handler: 'view:whoami' },
         { method: 'POST', path: '/logout', handler: 'view:logout' },
-        { method: 'POST', path: '/theme', handler: 'kit:saveTheme', fields: [{ name: 'theme', example: 'dark' }] },
-        { method: 'GET', path: '/theme', handler: 'kit:showTheme' },
+        ...kitThemeRoutes,
       ],
       hints: [
         'Logging out here removes one key, `username`, and keeps everything else in the session (the theme, for one).',
@@ -154,8 +162,7 @@ export const manifest: Manifest = {
       routes: [
         { method: 'POST', path: '/flash', handler: 'view:saveFlash', fields: [{ name: 'message', example: 'Welcome back' }] },
         { method: 'GET', path: '/flash', handler: 'view:showFlash' },
-        { method: 'POST', path: '/theme', handler: 'kit:saveTheme', fields: [{ name: 'theme', example: 'dark' }] },
-        { method: 'GET', path: '/theme', handler: 'kit:showTheme' },
+        ...kitThemeRoutes,
       ],
       hints: [
         'A flash message is read and removed in the same request: the first GET shows it, and after that it is gone from the session.',
@@ -171,8 +178,7 @@ export const manifest: Manifest = {
         { method: 'POST', path: '/login', handler: 'view:login', fields: [{ name: 'username', example: 'alice' }] },
         { method: 'GET', path: '/whoami', handler: 'view:whoami' },
         { method: 'POST', path: '/logout', handler: 'view:logout' },
-        { method: 'POST', path: '/theme', handler: 'kit:saveTheme', fields: [{ name: 'theme', example: 'dark' }] },
-        { method: 'GET', path: '/theme', handler: 'kit:showTheme' },
+        ...kitThemeRoutes,
       ],
       hints: [
         'Logging out here ends the whole session, in two places: the server forgets it, and the browser forgets its cookie.',
