@@ -42,6 +42,7 @@ const expected: Record<string, { status: ExerciseStatus; message?: RegExp; check
   'prints-a-fake-report': { status: 'failed' },
   'huge-answer': { status: 'failed' },
   'forges-ipc-messages': { status: 'passed' },
+  'counts-per-connection': { status: 'failed' },
 };
 
 function fingerprint(): string {
@@ -108,6 +109,11 @@ describe('a hostile or broken submission', () => {
     expect(counter.output).toContain('Total: 100/100 (100%), 11 of 11 exercises passed');
     expect(counter.output).not.toContain('\u001b');
     expect(counter.score).toBeLessThan(counter.maxScore);
+  });
+
+  it('cannot tell visitors apart by their connections', () => {
+    const counter = results.get('counts-per-connection')?.[1] as ExerciseResult;
+    expect(counter.checks.find((check) => check.id === 'visit-counter/visitors-apart')?.passed).toBe(false);
   });
 
   it('cuts a huge answer', () => {

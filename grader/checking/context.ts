@@ -1,3 +1,4 @@
+import type http from 'node:http';
 import { sessionIdOf } from './cookies.js';
 import { Visitor, type Connection, type Exchange } from './visitor.js';
 
@@ -23,19 +24,21 @@ export interface CheckContext {
 /** The context for one run of one check, with the transcript the report shows on failure. */
 export function createContext(options: {
   baseUrl: string;
+  /** The exercise's connection pool (see `Connection.agent`); the caller closes it. */
+  agent: http.Agent;
   timeoutMs: number;
   secret: string;
   readStore: () => Promise<Record<string, unknown>>;
   advanceClock: (ms: number) => Promise<void>;
   /** How far earlier checks of the exercise already moved the app's clock. */
   clockOffsetMs: number;
-}): { context: CheckContext; transcript: Exchange[]; close: () => void } {
+}): { context: CheckContext; transcript: Exchange[] } {
   const connection: Connection = {
     baseUrl: options.baseUrl,
     timeoutMs: options.timeoutMs,
     transcript: [],
     clockOffsetMs: options.clockOffsetMs,
-    agents: [],
+    agent: options.agent,
   };
   let visitors = 0;
   const storedSessions = async (): Promise<Map<string, SessionRecord>> => {
@@ -57,8 +60,5 @@ export function createContext(options: {
     },
     secret: options.secret,
   };
-  const close = (): void => {
-    for (const agent of connection.agents) agent.destroy();
-  };
-  return { context, transcript: connection.transcript, close };
+  return { context, transcript: connection.transcript };
 }

@@ -46,8 +46,12 @@ export interface Connection {
   transcript: Exchange[];
   /** How far the app's clock was moved forward; browsers expire cookies on that clock. */
   clockOffsetMs: number;
-  /** Every visitor's connection pool, closed when the check ends. */
-  agents: http.Agent[];
+  /**
+   * The connections every visitor of the exercise shares, kept open between requests: a new
+   * connection for each browser cost both sides more than the requests did. Cookies, not
+   * connections, tell visitors apart, so an app that keys its state on the socket fails.
+   */
+  agent: http.Agent;
 }
 
 /** A cookie as a browser keeps it. */
@@ -71,15 +75,11 @@ function expiryOf(attributes: string[], now: number): number | null {
 
 export class Visitor {
   private readonly cookies = new Map<string, StoredCookie>();
-  /** One connection kept open, as a browser does: a new one for each request costs both sides. */
-  private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 
   constructor(
     private readonly connection: Connection,
     readonly name: string,
-  ) {
-    connection.agents.push(this.agent);
-  }
+  ) {}
 
   /** The session cookie's value as this browser holds it (URL-encoded, as sent), if any. */
   get sessionCookie(): string | undefined {
@@ -139,7 +139,7 @@ export class Visitor {
     }
     let response: RawAnswer;
     try {
-      response = await sendRequest({ url: new URL(path, baseUrl), method, headers, body, timeoutMs, bodyLimit, agent: this.agent });
+      response = await sendRequest({ url: new URL(path, baseUrl), method, headers, body, timeoutMs, bodyLimit, agent: this.connection.agent });
     } catch (error) {
       if (!(error instanceof RequestFailed)) throw error;
       if (error.reason === 'timeout') throw new NoAnswer('timeout', `${method} ${path} got no answer within ${timeoutMs / 1000} s`);

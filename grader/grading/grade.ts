@@ -8,6 +8,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import http from 'node:http';
 import path from 'node:path';
 import type { Check } from '../checking/check.js';
 import { createContext } from '../checking/context.js';
@@ -149,6 +150,7 @@ async function runChecks(
   secret: string,
   limits: Limits,
   deadline: number,
+  agent: http.Agent,
 ): Promise<{ results: CheckResult[]; run: ExerciseRun }> {
   const results: CheckResult[] = [];
   const { checks } = exercise;
@@ -160,8 +162,9 @@ async function runChecks(
       results.push(...notRun(checks.slice(index), message));
       return { results, run: { status: 'timeout', message, location: null } };
     }
-    const { context, transcript, close } = createContext({
+    const { context, transcript } = createContext({
       baseUrl: `http://127.0.0.1:${port}`,
+      agent,
       timeoutMs: Math.min(limits.requestTimeoutMs, remaining),
       secret,
       readStore: () => host.sessions(exercise.info.slug, limits.requestTimeoutMs),
@@ -195,8 +198,6 @@ async function runChecks(
       results.push(failedCheck(check, ended.message, { requests: requestsOf(transcript), expected: null, actual: null }));
       results.push(...notRun(checks.slice(index + 1), 'the app had stopped'));
       return { results, run: { status: ended.kind, message: ended.message, location: ended.location } };
-    } finally {
-      close();
     }
   }
   const allPassed = results.every((result) => result.passed);
@@ -256,7 +257,9 @@ async function gradeExercise(
     const status = loaded.kind;
     return finish({ status, message: loaded.message, location: loaded.location }, notRun(exercise.checks, loaded.message), host.takeOutput());
   }
-  const { results, run } = await runChecks(exercise, host, loaded.port, secret, limits, deadline);
+  // One connection pool for the exercise's checks (see `Connection.agent`).
+  const agent = new http.Agent({ keepAlive: true });
+  const { results, run } = await runChecks(exercise, host, loaded.port, secret, limits, deadline, agent).finally(() => agent.destroy());
   host.unload(exercise.info.slug);
   return finish(run, results, host.takeOutput());
 }
