@@ -8,6 +8,15 @@ process.stdout.on('error', (error) => {
 });
 
 await ensureBuilt();
+// The commands that grade at once start their first sandbox host now, so that its Node start
+// overlaps with loading the grader.
+const grades = ['grade', 'watch'].includes(process.argv[2] ?? '');
+const sandbox = grades ? await import(new URL('../.kit-build/grader/sandbox/sandbox.js', import.meta.url).href) : null;
+sandbox?.Sandbox.startEarly();
 const cli = new URL('../.kit-build/grader/cli.js', import.meta.url);
 const { main } = await import(cli.href);
-process.exitCode = await main(process.argv.slice(2));
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} finally {
+  sandbox?.Sandbox.endEarly();
+}

@@ -27,7 +27,7 @@ import {
   type TypeWarning,
 } from '../results.js';
 import type { SourceLocation } from '../sandbox/protocol.js';
-import { Sandbox, formatSeconds, type HostExit } from '../sandbox/sandbox.js';
+import { defaultHeapMb, Sandbox, formatSeconds, type HostExit } from '../sandbox/sandbox.js';
 import { compileView } from './compile.js';
 import { typeWarnings } from './typecheck.js';
 
@@ -48,7 +48,7 @@ export interface Limits {
   heapMb: number;
 }
 
-export const defaultLimits: Limits = { requestTimeoutMs: 2000, exerciseTimeoutMs: 10_000, heapMb: 256 };
+export const defaultLimits: Limits = { requestTimeoutMs: 2000, exerciseTimeoutMs: 10_000, heapMb: defaultHeapMb };
 
 export interface GradeOptions {
   /** The folder holding `<slug>/view.ts` for each exercise. */
@@ -91,7 +91,7 @@ export class HostPool {
 
   /** A pool of sandbox hosts with this heap limit. */
   static sandboxes(heapMb: number): HostPool {
-    return new HostPool(() => Sandbox.start(heapMb));
+    return new HostPool(() => Sandbox.startOrTakeEarly(heapMb));
   }
 
   /** A live host: the current one, or a new one when it has ended. */
