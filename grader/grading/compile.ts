@@ -2,12 +2,16 @@
  * Turns a learner's `view.ts` into JavaScript the sandbox can run. Types are erased, not checked:
  * a view is graded on what it does, and a type error is only a warning.
  */
+import { readFile } from 'node:fs/promises';
 import type { TransformFailure } from 'esbuild';
 import type { SourceLocation } from '../sandbox/protocol.js';
 
 export type CompileOutcome =
   | { ok: true; code: string }
   | { ok: false; message: string; location: SourceLocation | null };
+
+/** A view read and compiled, or why not: `missing` when there is no file to read. */
+export type PreparedView = CompileOutcome | { ok: false; missing: true };
 
 /**
  * Compiles in esbuild's own process, without blocking this one: the grader keeps talking to other
@@ -34,4 +38,15 @@ export async function compileView(source: string, file: string): Promise<Compile
       : null;
     return { ok: false, message: `view.ts does not compile: ${first.text}`, location };
   }
+}
+
+/** Reads and compiles a view; a missing file is an outcome, not an error. */
+export async function prepareView(file: string): Promise<PreparedView> {
+  let source: string;
+  try {
+    source = await readFile(file, 'utf8');
+  } catch {
+    return { ok: false, missing: true };
+  }
+  return compileView(source, file);
 }

@@ -7,7 +7,6 @@
  * exercise being graded takes the verdict and a new host serves the exercises after it.
  */
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import type { Check } from '../checking/check.js';
@@ -28,7 +27,7 @@ import {
 } from '../results.js';
 import type { SourceLocation } from '../sandbox/protocol.js';
 import { defaultHeapMb, Sandbox, formatSeconds, type HostExit } from '../sandbox/sandbox.js';
-import { compileView } from './compile.js';
+import { prepareView, type PreparedView } from './compile.js';
 import { typeWarnings } from './typecheck.js';
 
 /** An exercise ready to grade: what the manifest says of it and its checks. */
@@ -220,6 +219,7 @@ async function hostEnded(host: AppHost, noAnswer: NoAnswer): Promise<HostExit | 
 async function gradeExercise(
   exercise: GradedExercise,
   file: string,
+  view: Promise<PreparedView>,
   pool: HostPool,
   secret: string,
   limits: Limits,
@@ -237,13 +237,8 @@ async function gradeExercise(
   const stopped = (run: ExerciseRun): ExerciseResult =>
     finish(run, notRun(exercise.checks, run.message ?? run.status));
 
-  let source: string;
-  try {
-    source = await readFile(file, 'utf8');
-  } catch {
-    return stopped({ status: 'missing-file', message: `${shown} is missing`, location: null });
-  }
-  const compiled = await compileView(source, file);
+  const compiled = await view;
+  if ('missing' in compiled) return stopped({ status: 'missing-file', message: `${shown} is missing`, location: null });
   if (!compiled.ok) {
     return stopped({ status: 'compile-error', message: compiled.message, location: compiled.location });
   }
@@ -297,6 +292,10 @@ export async function gradeJobs(jobs: GradingJob[], options: GradeJobsOptions): 
   const warnings = options.typecheck
     ? typeWarnings(jobs.map((job) => job.file)).catch(() => new Map<string, TypeWarning[]>())
     : Promise.resolve(new Map<string, TypeWarning[]>());
+  // Every view is read and compiled at once, in esbuild's process, while the hosts start.
+  const views = jobs.map((job) => prepareView(job.file));
+  // A failure shows when its exercise's turn comes, not as an unhandled rejection before.
+  for (const view of views) view.catch(() => undefined);
   const results: ExerciseResult[] = new Array(jobs.length);
   let next = 0;
   let reported = 0;
@@ -310,7 +309,7 @@ export async function gradeJobs(jobs: GradingJob[], options: GradeJobsOptions): 
     while (next < jobs.length) {
       const index = next++;
       const job = jobs[index] as GradingJob;
-      const graded = await gradeExercise(job.exercise, job.file, pool, secret, limits);
+      const graded = await gradeExercise(job.exercise, job.file, views[index] as Promise<PreparedView>, pool, secret, limits);
       results[index] = { ...graded, warnings: (await warnings).get(job.file) ?? [] };
       report();
     }
