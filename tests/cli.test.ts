@@ -56,6 +56,12 @@ describe('npm run grade', () => {
     expect(runKit(['grade', 'favorite-color', '--target', 'solutions', '--fail-under', '100']).status).toBe(0);
   });
 
+  it('grades with a heap of its own, ending the host started early with the default heap', () => {
+    const run = runKit(['grade', 'favorite-color', '--target', 'solutions', '--heap-mb', '128']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/Total: (\d+)\/\1 \(100%\)/);
+  });
+
   it('lists every command as npm runs it with npm run help', () => {
     const run = runKit(['help']);
     expect(run.status).toBe(0);
