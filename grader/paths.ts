@@ -14,8 +14,8 @@ function findKitRoot(): string {
 /** The folder holding the kit's package.json. */
 export const kitRoot = findKitRoot();
 
-/** The built sandbox host, bundled with its packages: the script every child process runs. */
-export const hostScript = path.join(kitRoot, buildDirName, 'grader', 'sandbox', 'host.cjs');
+/** The script every sandbox host runs: it loads the host's bundle (`host.cjs`) with V8's code cache. */
+export const hostScript = path.join(kitRoot, buildDirName, 'grader', 'sandbox', 'host-loader.cjs');
 
 /** Learner-side state (scores, hints shown); git-ignored. */
 export const stateDir = path.join(kitRoot, '.kit-state');

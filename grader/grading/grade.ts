@@ -26,7 +26,8 @@ import {
   type TypeWarning,
 } from '../results.js';
 import type { SourceLocation } from '../sandbox/protocol.js';
-import { defaultHeapMb, Sandbox, formatSeconds, type HostExit } from '../sandbox/sandbox.js';
+import { defaultHeapMb } from '../sandbox/host-flags.js';
+import { Sandbox, formatSeconds, type HostExit } from '../sandbox/sandbox.js';
 import { prepareView, type PreparedView } from './compile.js';
 import { typeWarnings } from './typecheck.js';
 

@@ -6,6 +6,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { hostScript, kitRoot, buildDirName } from '../paths.js';
+import { defaultHeapMb, hostV8Flags } from './host-flags.js';
 import { locateInText } from './locate.js';
 import {
   parseHostMessage,
@@ -27,8 +28,6 @@ export type LoadOutcome =
   | { ok: true; port: number }
   | { ok: false; kind: LoadFailureKind | HostExit['kind']; message: string; location: SourceLocation | null };
 
-/** The learner app's heap, in MiB, unless the command line says otherwise. */
-export const defaultHeapMb = 256;
 /** Time the host itself may take to start (Node and Express, before any learner code). */
 const bootTimeoutMs = 10_000;
 /** What is kept of the host's output, for messages about a crash. */
@@ -60,13 +59,6 @@ function permissionFlags(): string[] {
   return [major >= 22 ? '--permission' : '--experimental-permission', ...readable.map((dir) => `--allow-fs-read=${dir}`)];
 }
 
-/**
- * A host runs each function of Express and express-session only a few hundred times before it
- * ends, so V8's warm-up is most of its work: with type feedback from a function's first call
- * instead of its eighth, a whole-kit grade takes about 10% less of the host's CPU (`npm run bench`).
- */
-const speedFlags = ['--no-lazy-feedback-allocation'];
-
 function firstErrorLine(output: string): string | null {
   const line = output.split('\n').find((text) => /^(\w*Error|Uncaught\b|\w+: )/.test(text.trim()));
   return line ? line.trim().slice(0, 300) : null;
@@ -94,7 +86,7 @@ export class Sandbox {
 
   private constructor(private readonly heapMb: number) {
     this.child = fork(hostScript, [kitRoot], {
-      execArgv: [...permissionFlags(), `--max-old-space-size=${heapMb}`, ...speedFlags, '--disable-warning=ExperimentalWarning'],
+      execArgv: [...permissionFlags(), ...hostV8Flags(heapMb), '--disable-warning=ExperimentalWarning'],
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       // Nothing of the grader's environment (tokens, paths) is the learner's business.
       env: { NODE_ENV: 'development' },

@@ -1,0 +1,38 @@
+/**
+ * The build makes V8's code cache of the sandbox host's bundle; a host run with the flags of
+ * `hostV8Flags` must find it acceptable, or every host starts slower without a word.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { defaultHeapMb, hostV8Flags } from '../grader/sandbox/host-flags.js';
+import { kitRoot } from './run-kit.js';
+
+const sandboxDir = path.join(kitRoot, '.kit-build', 'grader', 'sandbox');
+
+/** Whether V8, started with `flags`, takes the cache for the bundle. */
+function cacheAccepted(flags: string[]): boolean {
+  const probe = [
+    "const { readFileSync } = require('node:fs');",
+    "const { Script } = require('node:vm');",
+    "const Module = require('node:module');",
+    `const dir = ${JSON.stringify(sandboxDir)};`,
+    "const script = new Script(Module.wrap(readFileSync(dir + '/host.cjs', 'utf8')), { filename: dir + '/host.cjs', cachedData: readFileSync(dir + '/host.code-cache') });",
+    'process.stdout.write(String(!script.cachedDataRejected));',
+  ].join('\n');
+  const run = spawnSync(process.execPath, [...flags, '-e', probe], { encoding: 'utf8' });
+  expect(run.status).toBe(0);
+  return run.stdout === 'true';
+}
+
+describe("the sandbox host's code cache", () => {
+  it('is made by the build', () => {
+    expect(existsSync(path.join(sandboxDir, 'host.code-cache'))).toBe(true);
+  });
+
+  it('is taken by a host with the default heap, and refused with other flags', () => {
+    expect(cacheAccepted(hostV8Flags(defaultHeapMb))).toBe(true);
+    expect(cacheAccepted(hostV8Flags(defaultHeapMb * 2))).toBe(false);
+  });
+});
