@@ -42,6 +42,32 @@ async function measure(runs: number, once: () => unknown, prepare?: () => Promis
   return samples;
 }
 
+interface Measure {
+  name: string;
+  what: string;
+  once: () => unknown;
+  runs: number;
+}
+
+/**
+ * Measures several commands in rounds, each round running each once: a machine that slows down
+ * for a while slows them all alike, so their ratios hold.
+ */
+async function measureInRounds(measures: Measure[]): Promise<Figure[]> {
+  const samples = measures.map(() => [] as number[]);
+  for (const { once } of measures) await once(); // warm-up: disk caches, the build, the type-check cache
+  const rounds = Math.max(...measures.map((entry) => entry.runs));
+  for (let round = 0; round < rounds; round++) {
+    for (const [index, entry] of measures.entries()) {
+      if (round >= entry.runs) continue;
+      const started = performance.now();
+      await entry.once();
+      samples[index]?.push(performance.now() - started);
+    }
+  }
+  return measures.map((entry, index) => summarise(entry.name, entry.what, samples[index] ?? []));
+}
+
 function spawnOnce(command: string, args: string[]): () => void {
   return () => {
     const result = spawnSync(command, args, { cwd: kitRoot, stdio: 'ignore', env: { ...process.env, NO_COLOR: '1' } });
@@ -108,11 +134,16 @@ export async function runBench(runs: number, classSize: number): Promise<{ figur
     process.stderr.write(`  measured ${name}\n`);
   };
 
-  await add('node -e 0', 'floor: start Node and exit', spawnOnce(node, ['-e', '0']));
-  await add('grade-all cold', `node grader/kit.mjs grade --target solutions (${course.length} exercises, new process)`, spawnOnce(node, [kit, 'grade', '--target', 'solutions']));
-  await add('grade-all cold, no typecheck', 'the same with --no-typecheck', spawnOnce(node, [kit, 'grade', '--target', 'solutions', '--no-typecheck']));
-  await add('npm run grade', 'npm run grade -- --target solutions (adds npm\'s own start)', spawnOnce('npm', ['run', '--silent', 'grade', '--', '--target', 'solutions']), Math.min(runs, 5));
-  await add('grade-one cold', 'node grader/kit.mjs grade visit-counter --target solutions', spawnOnce(node, [kit, 'grade', 'visit-counter', '--target', 'solutions']));
+  const cold: Measure[] = [
+    { name: 'node -e 0', what: 'floor: start Node and exit', once: spawnOnce(node, ['-e', '0']), runs },
+    { name: 'grade-all cold', what: `node grader/kit.mjs grade --target solutions (${course.length} exercises, new process)`, once: spawnOnce(node, [kit, 'grade', '--target', 'solutions']), runs },
+    { name: 'grade-all cold, no typecheck', what: 'the same with --no-typecheck', once: spawnOnce(node, [kit, 'grade', '--target', 'solutions', '--no-typecheck']), runs },
+    { name: 'npm run grade', what: 'npm run grade -- --target solutions (adds npm\'s own start)', once: spawnOnce('npm', ['run', '--silent', 'grade', '--', '--target', 'solutions']), runs: Math.min(runs, 5) },
+    { name: 'grade-one cold', what: 'node grader/kit.mjs grade visit-counter --target solutions', once: spawnOnce(node, [kit, 'grade', 'visit-counter', '--target', 'solutions']), runs },
+    { name: 'vitest, one trivial file', what: 'floor: createVitest (threads, isolate: false) running one trivial test, new process', once: vitestFloor(), runs: Math.min(runs, 5) },
+  ];
+  figures.push(...(await measureInRounds(cold)));
+  process.stderr.write(`  measured ${cold.map((entry) => entry.name).join(', ')}, in rounds\n`);
   await add('grade-one warm, new host', 'visit-counter re-graded in a running process, starting a sandbox host', () => gradeJobs(one, options));
   const pool = HostPool.sandboxes(defaultLimits.heapMb);
   await add(
@@ -130,7 +161,6 @@ export async function runBench(runs: number, classSize: number): Promise<{ figur
     gradeJobs(solutionJobs, { ...options, pool: new HostPool(InProcessHost.start) }),
   );
   await add('grade-all warm, sandbox', 'the same checks through the sandbox, in a running process', () => gradeJobs(solutionJobs, options));
-  await add('vitest, one trivial file', 'floor: createVitest (threads, isolate: false) running one trivial test, new process', vitestFloor(), Math.min(runs, 5));
   const classFigure = classSize > 0 ? measureClass(classSize) : null;
   if (classFigure) process.stderr.write('  measured class\n');
   return { figures, classFigure };
