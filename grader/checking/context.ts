@@ -23,7 +23,8 @@ export interface CheckContext {
 
 /** The context for one run of one check, with the transcript the report shows on failure. */
 export function createContext(options: {
-  baseUrl: string;
+  /** The app's port on 127.0.0.1. */
+  port: number;
   /** The exercise's connection pool (see `Connection.agent`); the caller closes it. */
   agent: http.Agent;
   timeoutMs: number;
@@ -34,7 +35,7 @@ export function createContext(options: {
   clockOffsetMs: number;
 }): { context: CheckContext; transcript: Exchange[] } {
   const connection: Connection = {
-    baseUrl: options.baseUrl,
+    port: options.port,
     timeoutMs: options.timeoutMs,
     transcript: [],
     clockOffsetMs: options.clockOffsetMs,

@@ -11,7 +11,9 @@ export interface RawAnswer {
 }
 
 export interface RawRequest {
-  url: URL;
+  /** The app's port on 127.0.0.1. */
+  port: number;
+  path: string;
   method: 'GET' | 'POST';
   headers: Record<string, string>;
   body: string | null;
@@ -34,7 +36,7 @@ export class RequestFailed extends Error {
 export function sendRequest(request: RawRequest): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
     const headers = { ...request.headers, ...(request.body === null ? {} : { 'content-length': String(Buffer.byteLength(request.body)) }) };
-    const outgoing = http.request(request.url, { method: request.method, headers, agent: request.agent });
+    const outgoing = http.request({ host: '127.0.0.1', port: request.port, path: request.path, method: request.method, headers, agent: request.agent });
     const timer = setTimeout(() => {
       outgoing.destroy();
       reject(new RequestFailed('timeout', 'ETIMEDOUT'));
@@ -44,19 +46,22 @@ export function sendRequest(request: RawRequest): Promise<RawAnswer> {
       reject(new RequestFailed('unreachable', error.code ?? 'closed'));
     });
     outgoing.on('response', (response) => {
-      let text = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => {
-        text += chunk;
-        if (text.length > request.bodyLimit) {
+      // Bytes, decoded once at the end: a text decoder for every answer cost more than the answers.
+      const chunks: Buffer[] = [];
+      let bytes = 0;
+      response.on('data', (chunk: Buffer) => {
+        chunks.push(chunk);
+        bytes += chunk.length;
+        if (bytes > request.bodyLimit) {
           clearTimeout(timer);
           response.destroy();
-          resolve({ status: response.statusCode ?? 0, headers: response.headers, text: `${text.slice(0, request.bodyLimit)}… (cut at ${request.bodyLimit / 1024} KiB)` });
+          const text = Buffer.concat(chunks).subarray(0, request.bodyLimit).toString('utf8');
+          resolve({ status: response.statusCode ?? 0, headers: response.headers, text: `${text}… (cut at ${request.bodyLimit / 1024} KiB)` });
         }
       });
       response.on('end', () => {
         clearTimeout(timer);
-        resolve({ status: response.statusCode ?? 0, headers: response.headers, text });
+        resolve({ status: response.statusCode ?? 0, headers: response.headers, text: Buffer.concat(chunks).toString('utf8') });
       });
       response.on('error', (error: NodeJS.ErrnoException) => {
         clearTimeout(timer);

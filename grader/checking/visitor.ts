@@ -18,7 +18,7 @@ export interface Exchange {
   /** The Cookie header sent, if any. */
   cookie: string | null;
   status: number;
-  /** The body, cut at `bodyLimit` characters. */
+  /** The body, cut at `bodyLimit` bytes. */
   text: string;
   /** Every Set-Cookie header of the answer. */
   setCookies: string[];
@@ -41,7 +41,8 @@ const bodyLimit = 65_536;
 
 /** What every request shares: where the app is and how long it may take. */
 export interface Connection {
-  baseUrl: string;
+  /** The app's port on 127.0.0.1. */
+  port: number;
   timeoutMs: number;
   transcript: Exchange[];
   /** How far the app's clock was moved forward; browsers expire cookies on that clock. */
@@ -128,7 +129,7 @@ export class Visitor {
     fields: Record<string, string> | null,
     json = false,
   ): Promise<Exchange> {
-    const { baseUrl, timeoutMs, transcript } = this.connection;
+    const { port, timeoutMs, transcript } = this.connection;
     this.forgetExpired();
     const cookie = [...this.cookies].map(([name, { value }]) => `${name}=${value}`).join('; ') || null;
     const headers: Record<string, string> = cookie ? { cookie } : {};
@@ -139,7 +140,7 @@ export class Visitor {
     }
     let response: RawAnswer;
     try {
-      response = await sendRequest({ url: new URL(path, baseUrl), method, headers, body, timeoutMs, bodyLimit, agent: this.connection.agent });
+      response = await sendRequest({ port, path, method, headers, body, timeoutMs, bodyLimit, agent: this.connection.agent });
     } catch (error) {
       if (!(error instanceof RequestFailed)) throw error;
       if (error.reason === 'timeout') throw new NoAnswer('timeout', `${method} ${path} got no answer within ${timeoutMs / 1000} s`);

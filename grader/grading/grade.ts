@@ -163,7 +163,7 @@ async function runChecks(
       return { results, run: { status: 'timeout', message, location: null } };
     }
     const { context, transcript } = createContext({
-      baseUrl: `http://127.0.0.1:${port}`,
+      port,
       agent,
       timeoutMs: Math.min(limits.requestTimeoutMs, remaining),
       secret,
