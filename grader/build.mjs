@@ -58,8 +58,10 @@ export async function ensureBuilt() {
   const output = path.join(buildsDir, name, 'grader');
   if (!existsSync(output)) {
     const staging = path.join(buildsDir, `${name}.${process.pid}`);
+    const hostEntries = ['host', 'host-loader'].map((entry) => path.join(sourceDir, 'sandbox', `${entry}.ts`));
     await build({
-      entryPoints: files,
+      // The host's own files run only bundled (below).
+      entryPoints: files.filter((file) => !hostEntries.includes(file)),
       outdir: path.join(staging, 'grader'),
       outbase: sourceDir,
       format: 'esm',
@@ -71,7 +73,7 @@ export async function ensureBuilt() {
     // The sandbox host starts for every learner: one bundled file with Express inside loads in
     // about two thirds of the time the separate modules take.
     await build({
-      entryPoints: ['host', 'host-loader'].map((name) => path.join(sourceDir, 'sandbox', `${name}.ts`)),
+      entryPoints: hostEntries,
       outdir: path.join(staging, 'grader', 'sandbox'),
       outExtension: { '.js': '.cjs' },
       bundle: true,
