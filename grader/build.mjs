@@ -25,6 +25,8 @@ function sources(dir = sourceDir) {
 /** @param {string[]} files */
 function fingerprint(files) {
   const hash = createHash('sha256');
+  // The host's code cache is good for one Node only: another Node rebuilds.
+  hash.update(`${process.version}\n`);
   for (const file of files) {
     const { mtimeMs, size } = statSync(file);
     hash.update(`${file}\0${mtimeMs}\0${size}\n`);
