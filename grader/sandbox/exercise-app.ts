@@ -186,6 +186,9 @@ export async function startExerciseApp(request: LoadRequest, kitRoot: string): P
   const { app, store } = buildApp(request, exports);
   return new Promise((resolve) => {
     const server = app.listen(0, '127.0.0.1', () => {
+      // The checks keep their connections for the whole exercise (see `Connection.agent`): one
+      // closed by the server's idle timeout as a check reuses it would fail that check.
+      server.keepAliveTimeout = 0;
       const close = (): void => {
         server.closeAllConnections();
         server.close();
