@@ -18,8 +18,9 @@ export type PreparedView = CompileOutcome | { ok: false; missing: true };
  * esbuild, loaded on first use. Loaded with `require`: its package is CommonJS, which an `import`
  * loads about 15 ms slower, and this is on the way to the first exercise's grade.
  */
+const require = createRequire(import.meta.url);
 function esbuild(): typeof import('esbuild') {
-  return createRequire(import.meta.url)('esbuild') as typeof import('esbuild');
+  return require('esbuild') as typeof import('esbuild');
 }
 
 /**

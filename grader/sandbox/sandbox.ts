@@ -64,13 +64,8 @@ function firstErrorLine(output: string): string | null {
   return line ? line.trim().slice(0, 300) : null;
 }
 
-/** The host `Sandbox.startEarly` started, until a pool takes it or the grader ends. */
-let early: { heapMb: number; host: Promise<Sandbox> } | null = null;
-
-function endEarly(): void {
-  void early?.host.then((host) => host.kill(), () => undefined);
-  early = null;
-}
+/** The host `Sandbox.startEarly` started (with the default heap), until a pool takes it or the grader ends. */
+let early: Promise<Sandbox> | null = null;
 
 export class Sandbox {
   private readonly child: ChildProcess;
@@ -134,24 +129,25 @@ export class Sandbox {
    * once (`grader/kit.mjs`): the host's own Node start then overlaps with the grader's.
    */
   static startEarly(): void {
-    early ??= { heapMb: defaultHeapMb, host: Sandbox.start(defaultHeapMb) };
-    early.host.catch(() => undefined);
+    early ??= Sandbox.start(defaultHeapMb);
+    early.catch(() => undefined);
   }
 
   /** The early host when it has the heap asked for (no learner code has touched it), or a new one. */
   static startOrTakeEarly(heapMb: number): Promise<Sandbox> {
-    if (early?.heapMb === heapMb) {
-      const { host } = early;
+    if (early && heapMb === defaultHeapMb) {
+      const host = early;
       early = null;
       return host;
     }
-    endEarly();
+    Sandbox.endEarly();
     return Sandbox.start(heapMb);
   }
 
   /** Ends the early host if nothing took it, so that it does not keep the grader running. */
   static endEarly(): void {
-    endEarly();
+    void early?.then((host) => host.kill(), () => undefined);
+    early = null;
   }
 
   /** Everything the host printed so far (learner's console output included), at most 16 KiB. */
