@@ -37,11 +37,12 @@ function fingerprint(files) {
 /**
  * Makes V8's code cache of the host bundle (see `grader/sandbox/host-loader.ts`), with the flags a
  * host runs with by default. Without it, hosts only start a little slower.
- * @param {string} sandboxDir
+ * @param {string} sandboxDir the grader's build of `grader/sandbox`
+ * @param {string} hostDir the host bundle's folder
  */
-async function writeHostCodeCache(sandboxDir) {
+async function writeHostCodeCache(sandboxDir, hostDir) {
   const { defaultHeapMb, hostV8Flags } = await import(pathToFileURL(path.join(sandboxDir, 'host-flags.js')).href);
-  const loader = path.join(sandboxDir, 'host-loader.cjs');
+  const loader = path.join(hostDir, 'host-loader.cjs');
   spawnSync(process.execPath, [...hostV8Flags(defaultHeapMb), loader, kitRoot, '--write-code-cache'], { stdio: 'ignore', timeout: 30_000 });
 }
 
@@ -73,10 +74,11 @@ export async function ensureBuilt() {
       logLevel: 'error',
     });
     // The sandbox host starts for every learner: one bundled file with Express inside loads in
-    // about two thirds of the time the separate modules take.
+    // about two thirds of the time the separate modules take. It goes to a folder of its own,
+    // `host/`, the only one a sealed host can see: nothing of the checks is in it.
     await build({
       entryPoints: hostEntries,
-      outdir: path.join(staging, 'grader', 'sandbox'),
+      outdir: path.join(staging, 'host'),
       outExtension: { '.js': '.cjs' },
       bundle: true,
       format: 'cjs',
@@ -84,7 +86,7 @@ export async function ensureBuilt() {
       target: 'node20',
       logLevel: 'error',
     });
-    await writeHostCodeCache(path.join(staging, 'grader', 'sandbox'));
+    await writeHostCodeCache(path.join(staging, 'grader', 'sandbox'), path.join(staging, 'host'));
     try {
       renameSync(staging, path.join(buildsDir, name));
     } catch {

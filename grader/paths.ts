@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -14,8 +15,17 @@ function findKitRoot(): string {
 /** The folder holding the kit's package.json. */
 export const kitRoot = findKitRoot();
 
-/** The script every sandbox host runs: it loads the host's bundle (`host.cjs`) with V8's code cache. */
-export const hostScript = path.join(kitRoot, buildDirName, 'grader', 'sandbox', 'host-loader.cjs');
+/**
+ * The folder of the sandbox host's bundle (`host-loader.cjs`, `host.cjs` and V8's code cache of
+ * it), beside the grader's build: the only files a sealed host can see. The grader's own build
+ * (checks, mistakes, variants) is never there. A real path, as a sandbox binds it.
+ */
+export function hostDir(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  // From the build, the host of this very build; from the sources (tests), the current build's.
+  const graderBuild = here.split(path.sep).includes(buildDirName) ? here : path.join(kitRoot, buildDirName, 'grader');
+  return path.join(path.dirname(realpathSync(graderBuild)), 'host');
+}
 
 /** Learner-side state (scores, hints shown); git-ignored. */
 export const stateDir = path.join(kitRoot, '.kit-state');

@@ -6,10 +6,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { hostDir } from '../grader/paths.js';
 import { defaultHeapMb, hostV8Flags } from '../grader/sandbox/host-flags.js';
-import { kitRoot } from './run-kit.js';
 
-const sandboxDir = path.join(kitRoot, '.kit-build', 'grader', 'sandbox');
+const sandboxDir = hostDir();
 
 /** Whether V8, started with `flags`, takes the cache for the bundle. */
 function cacheAccepted(flags: string[]): boolean {

@@ -6,7 +6,6 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { hostScript } from '../grader/paths.js';
 import { kitRoot } from './run-kit.js';
 
 export class LiveKit {
@@ -92,7 +91,8 @@ export function hostPids(pid: number): number[] {
     // ps exits 1 when there is no such process.
     return [];
   }
-  const host = `sandbox/${path.basename(hostScript)}`;
+  // Sealed or not, the host's command line names the loader of the host bundle.
+  const host = 'host/host-loader.cjs';
   return lines.filter((line) => line.includes(host)).map((line) => Number(line.trim().split(/\s+/)[0]));
 }
 

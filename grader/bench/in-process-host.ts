@@ -2,37 +2,44 @@
  * The benchmark's floor: exercise apps run inside the grader's own process, with no isolation at
  * all. Never used to grade anyone; it measures what the sandbox costs on top of bare HTTP.
  */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { AppHost } from '../grading/grade.js';
-import { kitRoot } from '../paths.js';
-import { startExerciseApp, type RunningApp } from '../sandbox/exercise-app.js';
-import type { LoadOutcome } from '../sandbox/sandbox.js';
+import { startExerciseApp } from '../sandbox/exercise-app.js';
 import type { LoadRequest } from '../sandbox/protocol.js';
+import { RemoteStore } from '../sandbox/remote-store.js';
+import type { LoadOutcome } from '../sandbox/sandbox.js';
+import { SessionRecords, type SessionRecord } from '../sandbox/session-records.js';
 
 export class InProcessHost implements AppHost {
   readonly exit = null;
-  private readonly apps = new Map<string, RunningApp>();
+  private readonly servers = new Map<string, http.Server>();
+  private records = new SessionRecords(Date.now);
 
   static async start(): Promise<AppHost> {
     return new InProcessHost();
   }
 
   async load(request: LoadRequest): Promise<LoadOutcome> {
-    const outcome = await startExerciseApp(request, kitRoot);
+    const records = new SessionRecords(Date.now);
+    this.records = records;
+    // Answered on the next turn of the event loop, as the sandbox's channel answers.
+    const store = new RemoteStore((op) => new Promise((resolve) => setImmediate(() => resolve(records.apply(op)))));
+    const outcome = startExerciseApp(request, store);
     if (!outcome.ok) return outcome;
-    this.apps.set(request.slug, outcome.app);
-    return { ok: true, port: outcome.app.port };
+    const server = http.createServer(outcome.app);
+    server.keepAliveTimeout = 0;
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    this.servers.set(request.slug, server);
+    return { ok: true, port: (server.address() as AddressInfo).port };
   }
 
   async isResponsive(): Promise<boolean> {
     return true;
   }
 
-  sessions(slug: string): Promise<Record<string, unknown>> {
-    return new Promise((resolve) => {
-      const app = this.apps.get(slug);
-      if (!app) resolve({});
-      else app.store.all((_error, sessions) => resolve((sessions ?? {}) as Record<string, unknown>));
-    });
+  async sessions(): Promise<Record<string, SessionRecord>> {
+    return Object.fromEntries(this.records.all());
   }
 
   /** Moving the clock would move the grader's own: checks that need it stop there in the floor. */
@@ -41,8 +48,10 @@ export class InProcessHost implements AppHost {
   }
 
   unload(slug: string): void {
-    this.apps.get(slug)?.close();
-    this.apps.delete(slug);
+    const server = this.servers.get(slug);
+    server?.closeAllConnections();
+    server?.close();
+    this.servers.delete(slug);
   }
 
   takeOutput(): string {
@@ -55,6 +64,6 @@ export class InProcessHost implements AppHost {
   }
 
   kill(): void {
-    for (const slug of [...this.apps.keys()]) this.unload(slug);
+    for (const slug of [...this.servers.keys()]) this.unload(slug);
   }
 }

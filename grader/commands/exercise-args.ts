@@ -8,6 +8,8 @@ import path from 'node:path';
 import { defaultLimits, type Limits } from '../grading/grade.js';
 import { findExercise, manifest, type ExerciseInfo } from '../manifest.js';
 import { kitRoot } from '../paths.js';
+import { isolationLevels, type IsolationLevel } from '../sandbox/isolation.js';
+import { demandIsolation } from '../sandbox/sandbox.js';
 import { seconds, UsageError, userPath, wholeNumber } from './args.js';
 
 /** The exercise named on the command line; a usage error lists the slugs when there is none. */
@@ -37,10 +39,24 @@ export const limitOptions = {
   'request-timeout': { type: 'string' },
   'exercise-timeout': { type: 'string' },
   'heap-mb': { type: 'string' },
+  isolation: { type: 'string' },
 } as const;
 
-/** The grading limits from the flags of `limitOptions`, defaults as `npm run grade` has them. */
-export function limitsFrom(values: { 'request-timeout'?: string; 'exercise-timeout'?: string; 'heap-mb'?: string }): Limits {
+/** The level `--isolation` demands, or null for the best this machine has. */
+export function isolationFrom(value: string | undefined): IsolationLevel | null {
+  if (value === undefined) return null;
+  if (!(isolationLevels as readonly string[]).includes(value)) {
+    throw new UsageError(`--isolation takes ${isolationLevels.join(', ')} (got "${value}")`);
+  }
+  return value as IsolationLevel;
+}
+
+/**
+ * The grading limits from the flags of `limitOptions`, defaults as `npm run grade` has them.
+ * `--isolation` applies to every host the command starts from here on.
+ */
+export function limitsFrom(values: { 'request-timeout'?: string; 'exercise-timeout'?: string; 'heap-mb'?: string; isolation?: string }): Limits {
+  demandIsolation(isolationFrom(values.isolation));
   return {
     requestTimeoutMs: seconds('request-timeout', values['request-timeout'], defaultLimits.requestTimeoutMs),
     exerciseTimeoutMs: seconds('exercise-timeout', values['exercise-timeout'], defaultLimits.exerciseTimeoutMs),

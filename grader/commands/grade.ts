@@ -18,6 +18,8 @@ Options:
   --request-timeout <s>     seconds one request may take (default: 2)
   --exercise-timeout <s>    seconds one exercise may take in all (default: 10)
   --heap-mb <MiB>           memory for your app's heap (default: 256)
+  --isolation <level>       how your app is sealed off: bwrap, uid or permission-model
+                            (default: the strongest this machine has)
   --no-typecheck            skip the type warnings (behaviour is graded either way)
   --help                    show this help
 

@@ -118,7 +118,7 @@ async function run(args: string[]): Promise<number> {
     server = await startFrontServer(
       {
         exercise,
-        app: { port: () => current.port, sessions: () => current.sandbox.sessions(slug, limits.requestTimeoutMs), secret },
+        app: { port: () => current.port, sessions: () => current.sandbox.sessions(), secret },
         requestTimeoutMs: limits.requestTimeoutMs,
         onAppTrouble: (line) => say(`${style.yellow('!')} ${line}`),
       },

@@ -167,7 +167,7 @@ async function runChecks(
       agent,
       timeoutMs: Math.min(limits.requestTimeoutMs, remaining),
       secret,
-      readStore: () => host.sessions(exercise.info.slug, limits.requestTimeoutMs),
+      readStore: () => host.sessions(),
       advanceClock: async (ms) => {
         await host.advanceClock(ms, limits.requestTimeoutMs);
         clockOffsetMs += ms;
@@ -241,7 +241,7 @@ async function gradeExercise(
   const compiled = await view;
   if ('missing' in compiled) return stopped({ status: 'missing-file', message: `${shown} is missing`, location: null });
   if (!compiled.ok) {
-    return stopped({ status: 'compile-error', message: compiled.message, location: compiled.location });
+    return stopped({ status: compiled.status, message: compiled.message, location: compiled.location });
   }
   const host = await pool.get();
   host.takeOutput();

@@ -1,10 +1,9 @@
 /**
  * An exercise's app: the learner's compiled view wired into the kit's Express app with real
- * express-session, listening on 127.0.0.1. The sandbox host runs it in its own process; nothing
- * here knows about processes or IPC.
+ * express-session, whose store is the grader's (`remote-store.ts`). The sandbox host serves it on
+ * the listening socket the grader handed it; nothing here knows about processes or channels.
  */
-import Module, { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
+import Module from 'node:module';
 import path from 'node:path';
 import express, { type ErrorRequestHandler, type Request, type Response } from 'express';
 import session from 'express-session';
@@ -15,31 +14,27 @@ import type { LoadFailureKind, LoadRequest, SourceLocation } from './protocol.js
 
 type Handler = (req: Request, res: Response) => unknown;
 
-/** Modules of the kit that a view may import by name (typed through package.json `exports`). */
-const kitModules: Record<string, unknown> = { 'session-kit/users': users };
-
-export interface RunningApp {
-  port: number;
-  store: session.MemoryStore;
-  close(): void;
-}
+/**
+ * The packages a view may import: the kit's own copies, bundled into the host. The sandbox holds
+ * no node_modules, so any other package is not found; Node's built-in modules are there.
+ */
+const kitModules: Record<string, unknown> = { 'session-kit/users': users, express, 'express-session': session };
 
 export type StartOutcome =
-  | { ok: true; app: RunningApp }
+  | { ok: true; app: express.Express }
   | { ok: false; kind: LoadFailureKind; message: string; location: SourceLocation | null };
 
-/** Compiles the learner's view as a CommonJS module that resolves packages from the kit. */
-function compileView(request: LoadRequest, kitRoot: string): Record<string, unknown> {
+/** Compiles the learner's view as a CommonJS module. */
+function compileView(request: LoadRequest): Record<string, unknown> {
   type InternalModule = Module & {
     _compile(code: string, filename: string): void;
     paths: string[];
   };
   const view = new Module(request.filename) as InternalModule;
   view.filename = request.filename;
-  // Resolve `express` and friends from the kit, wherever the learner's copy lies on disk.
-  view.paths = createRequire(path.join(kitRoot, 'package.json')).resolve.paths('express') ?? [];
+  view.paths = [];
   const ownRequire = view.require.bind(view);
-  view.require = Object.assign((id: string) => (id in kitModules ? kitModules[id] : ownRequire(id)), ownRequire);
+  view.require = Object.assign((id: string) => (Object.hasOwn(kitModules, id) ? kitModules[id] : ownRequire(id)), ownRequire);
   view._compile(request.code, request.filename);
   return view.exports as Record<string, unknown>;
 }
@@ -78,8 +73,7 @@ function answerUnsavableSessions(req: Request, res: Response, next: () => void):
   next();
 }
 
-function buildApp(request: LoadRequest, exports: Record<string, unknown>): { app: express.Express; store: session.MemoryStore } {
-  const store = new session.MemoryStore();
+function buildApp(request: LoadRequest, exports: Record<string, unknown>, store: session.Store): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(express.urlencoded({ extended: false, limit: '16kb' }));
@@ -117,7 +111,7 @@ function buildApp(request: LoadRequest, exports: Record<string, unknown>): { app
     res.status(500).set('x-kit-error', oneLine(`the handler threw ${describeError(error)}${where}`)).send('Internal Server Error');
   };
   app.use(reportErrors);
-  return { app, store };
+  return app;
 }
 
 /** How many single-letter edits turn `a` into `b`. */
@@ -159,11 +153,11 @@ function guesses(missing: string[], exports: Record<string, unknown>): string {
   return pairs.length > 0 ? ` (${pairs.join(' ')})` : '';
 }
 
-/** Compiles the view, checks its exports and starts its app; says why when it cannot. */
-export async function startExerciseApp(request: LoadRequest, kitRoot: string): Promise<StartOutcome> {
+/** Compiles the view, checks its exports and builds its app on `store`; says why when it cannot. */
+export function startExerciseApp(request: LoadRequest, store: session.Store): StartOutcome {
   let exports: Record<string, unknown>;
   try {
-    exports = compileView(request, kitRoot);
+    exports = compileView(request);
   } catch (error) {
     const stack = error instanceof Error ? (error.stack ?? '') : '';
     return {
@@ -183,17 +177,5 @@ export async function startExerciseApp(request: LoadRequest, kitRoot: string): P
       location: null,
     };
   }
-  const { app, store } = buildApp(request, exports);
-  return new Promise((resolve) => {
-    const server = app.listen(0, '127.0.0.1', () => {
-      // The checks keep their connections for the whole exercise (see `Connection.agent`): one
-      // closed by the server's idle timeout as a check reuses it would fail that check.
-      server.keepAliveTimeout = 0;
-      const close = (): void => {
-        server.closeAllConnections();
-        server.close();
-      };
-      resolve({ ok: true, app: { port: (server.address() as AddressInfo).port, store, close } });
-    });
-  });
+  return { ok: true, app: buildApp(request, exports, store) };
 }

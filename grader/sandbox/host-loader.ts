@@ -4,8 +4,9 @@
  * another Node or with other flags (a `--heap-mb` of the learner's choosing) and compiles the
  * bundle as usual.
  *
- * With `--write-code-cache` it runs only the bundle's set-up, then writes the cache: the build
- * does this once, outside the sandbox (a host may not write files).
+ * With `--write-code-cache` it runs only the bundle's set-up (not `main`, which opens the
+ * descriptors the grader hands a host), then writes the cache: the build does this once, outside
+ * the sandbox (a host may not write files).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
@@ -33,3 +34,4 @@ const hostModule = new Module(bundle);
 hostModule.filename = bundle;
 (script.runInThisContext() as ModuleBody).call(hostModule.exports, hostModule.exports, createRequire(bundle), hostModule, bundle, dir);
 if (writing) writeFileSync(cacheFile, script.createCachedData());
+else (hostModule.exports as { main(): void }).main();

@@ -1,16 +1,22 @@
 /**
- * The sandbox host: a child process that runs learner code and nothing else.
+ * The sandbox host: a process that runs learner code and nothing else.
  *
- * The grader starts it with Node's permission model (read-only access to `node_modules` and the
- * kit's build, no writes, no child processes, no workers) and a heap limit, then sends it one
- * exercise at a time. For each, the host starts the exercise's app (`exercise-app.ts`) and says on
- * which port it listens. The checks then reach the app over HTTP from the grader's own process.
+ * The grader starts it sealed (`isolation.ts`: bubblewrap, another user, or at least Node's
+ * permission model) with two descriptors: fd 3, the private channel to the grader (`channel.ts`),
+ * and fd 4, a listening TCP socket the grader opened on 127.0.0.1. The host has no network of its
+ * own; the checks reach its apps through that socket. It runs one exercise's app at a time, with
+ * a session store the grader keeps (`remote-store.ts`).
  */
-import { startExerciseApp, type RunningApp } from './exercise-app.js';
-import type { GraderMessage, HostMessage, LoadRequest } from './protocol.js';
+import http from 'node:http';
+import net from 'node:net';
+import type express from 'express';
+import { FrameReader, encodeFrame, graderFrameLimits } from './channel.js';
+import { startExerciseApp } from './exercise-app.js';
+import type { GraderMessage, HostMessage, LoadRequest, StoreAnswer, StoreOp } from './protocol.js';
+import { RemoteStore } from './remote-store.js';
 
-const kitRoot = process.argv[2] ?? process.cwd();
-const apps = new Map<string, RunningApp>();
+const channelFd = 3;
+const listenFd = 4;
 
 /**
  * The sandbox's clock: checks move it forward to expire sessions without waiting. Date.now and
@@ -26,14 +32,74 @@ globalThis.Date = new Proxy(RealDate, {
   apply: (target) => new target(target.now()).toString(),
 });
 
+let channel: net.Socket | null = null;
+
 function send(message: HostMessage): void {
-  process.send?.(message);
+  channel?.write(encodeFrame(message));
 }
 
+/** The app of the exercise being graded; requests between exercises get 503. */
+let current: { slug: string; app: express.Express } | null = null;
+const server = http.createServer((req, res) => {
+  if (current) current.app(req, res);
+  else res.writeHead(503).end('No exercise is loaded');
+});
+// The checks keep their connections for the whole exercise: one closed by the server's idle
+// timeout as a check reuses it would fail that check.
+server.keepAliveTimeout = 0;
+
+let nextStoreId = 1;
+const storeAnswers = new Map<number, (answer: StoreAnswer) => void>();
+
+function askStore(op: StoreOp): Promise<StoreAnswer> {
+  const id = nextStoreId++;
+  return new Promise((resolve) => {
+    storeAnswers.set(id, resolve);
+    send({ type: 'store', id, op });
+  });
+}
+
+function load(request: LoadRequest): void {
+  clockOffsetMs = 0;
+  const outcome = startExerciseApp(request, new RemoteStore(askStore));
+  if (!outcome.ok) {
+    send({ type: 'load-failed', slug: request.slug, kind: outcome.kind, message: outcome.message, location: outcome.location });
+    return;
+  }
+  current = { slug: request.slug, app: outcome.app };
+  send({ type: 'loaded', slug: request.slug });
+}
+
+function handle(message: GraderMessage): void {
+  switch (message.type) {
+    case 'load':
+      load(message);
+      break;
+    case 'store-answer': {
+      const answer = storeAnswers.get(message.id);
+      storeAnswers.delete(message.id);
+      answer?.(message.answer);
+      break;
+    }
+    case 'ping':
+      send({ type: 'pong', id: message.id });
+      break;
+    case 'clock':
+      clockOffsetMs += message.advanceMs;
+      send({ type: 'pong', id: message.id });
+      break;
+    case 'unload':
+      if (current?.slug === message.slug) current = null;
+      server.closeAllConnections();
+      break;
+  }
+}
+
+
 /**
- * Learner code may call process.kill: the permission model does not stop it from signalling the
- * grader itself, so only this process may be signalled. process.kill goes through process._kill,
- * which is replaced for good.
+ * Learner code may call process.kill. Sealed hosts see no other process; under Node's permission
+ * model alone, this keeps a view from signalling the grader. process.kill goes through
+ * process._kill, which is replaced for good.
  */
 function guardProcessKill(): void {
   type RawKill = (pid: number, signal: number) => number;
@@ -46,52 +112,15 @@ function guardProcessKill(): void {
   Object.defineProperty(process, '_kill', { value: guarded, writable: false, configurable: false });
 }
 
-async function load(request: LoadRequest): Promise<void> {
-  clockOffsetMs = 0;
-  const outcome = await startExerciseApp(request, kitRoot);
-  if (!outcome.ok) {
-    send({ type: 'load-failed', slug: request.slug, kind: outcome.kind, message: outcome.message, location: outcome.location });
-    return;
-  }
-  apps.set(request.slug, outcome.app);
-  send({ type: 'loaded', slug: request.slug, port: outcome.app.port });
+/** Opens the channel and the listening socket; `host-loader.ts` calls it (not when it only makes the code cache). */
+export function main(): void {
+  channel = new net.Socket({ fd: channelFd, readable: true, writable: true });
+  // An orphaned host must not outlive the grader that started it.
+  channel.on('end', () => process.exit(0));
+  channel.on('error', () => process.exit(0));
+  const reader = new FrameReader(graderFrameLimits, (value) => handle(value as GraderMessage), () => process.exit(70));
+  channel.on('data', (chunk: Buffer) => reader.push(chunk));
+  process.setSourceMapsEnabled(true);
+  guardProcessKill();
+  server.listen({ fd: listenFd }, () => send({ type: 'ready' }));
 }
-
-function handle(message: GraderMessage): void {
-  switch (message.type) {
-    case 'load':
-      void load(message);
-      break;
-    case 'store': {
-      const running = apps.get(message.slug);
-      if (!running) {
-        send({ type: 'store', id: message.id, sessions: {} });
-        break;
-      }
-      running.store.all((_error, sessions) => {
-        send({ type: 'store', id: message.id, sessions: (sessions ?? {}) as Record<string, unknown> });
-      });
-      break;
-    }
-    case 'ping':
-      send({ type: 'pong', id: message.id });
-      break;
-    case 'clock':
-      clockOffsetMs += message.advanceMs;
-      send({ type: 'pong', id: message.id });
-      break;
-    case 'unload': {
-      const running = apps.get(message.slug);
-      apps.delete(message.slug);
-      running?.close();
-      break;
-    }
-  }
-}
-
-process.setSourceMapsEnabled(true);
-guardProcessKill();
-// An orphaned host must not outlive the grader that started it.
-process.on('disconnect', () => process.exit(0));
-process.on('message', (message) => handle(message as GraderMessage));
-send({ type: 'ready' });

@@ -1,8 +1,11 @@
 /**
- * The messages between the grader and the sandbox host, over the child process's IPC channel.
+ * The messages between the grader and a sandbox host, as frames on their private channel
+ * (`channel.ts`).
  *
- * The host runs learner code, so anything it sends may be forged: the grader checks the shape of
- * every message (`parseHostMessage`) and trusts only what a check can verify over HTTP.
+ * The host runs learner code, so anything it sends may be forged: the grader parses every message
+ * strictly (`parseHostMessage`); a message of no known shape ends the host. What the checks
+ * believe comes from HTTP answers and from the grader's own copy of the session store, which the
+ * host reaches only through the store operations below.
  */
 import type { RouteInfo } from '../manifest.js';
 
@@ -19,13 +22,30 @@ export interface LoadRequest {
   secret: string;
 }
 
+/**
+ * What the host's express-session asks of the session store, which the grader keeps. Records
+ * travel as the JSON text a MemoryStore would hold.
+ */
+export type StoreOp =
+  | { op: 'get'; sid: string }
+  | { op: 'set'; sid: string; record: string }
+  | { op: 'touch'; sid: string; record: string }
+  | { op: 'destroy'; sid: string }
+  | { op: 'all' }
+  | { op: 'clear' }
+  | { op: 'length' };
+
+export type StoreAnswer =
+  | { ok: true; record?: string | null; records?: Record<string, string>; count?: number }
+  | { ok: false; error: string };
+
 export type GraderMessage =
   | LoadRequest
-  | { type: 'store'; slug: string; id: number }
   | { type: 'ping'; id: number }
   /** Moves the host's clock forward (answered by a pong), to expire sessions without waiting. */
   | { type: 'clock'; id: number; advanceMs: number }
-  | { type: 'unload'; slug: string };
+  | { type: 'unload'; slug: string }
+  | { type: 'store-answer'; id: number; answer: StoreAnswer };
 
 /** Where in the learner's file something happened. */
 export interface SourceLocation {
@@ -38,7 +58,7 @@ export type LoadFailureKind = 'missing-export' | 'crashed';
 
 export type HostMessage =
   | { type: 'ready' }
-  | { type: 'loaded'; slug: string; port: number }
+  | { type: 'loaded'; slug: string }
   | {
       type: 'load-failed';
       slug: string;
@@ -46,30 +66,76 @@ export type HostMessage =
       message: string;
       location: SourceLocation | null;
     }
-  | { type: 'store'; id: number; sessions: Record<string, unknown> }
-  | { type: 'pong'; id: number };
+  | { type: 'pong'; id: number }
+  | { type: 'store'; id: number; op: StoreOp };
+
+/** The longest session ID the store takes (express-session's are 32 characters). */
+const maxSessionIdLength = 256;
+/** The largest stored session, as JSON text: far above what any exercise stores. */
+export const maxRecordBytes = 256 * 1024;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function parseLocation(value: unknown): SourceLocation | null {
-  if (!isRecord(value)) return null;
-  const { file, line, column } = value;
-  if (typeof file !== 'string' || typeof line !== 'number' || typeof column !== 'number') return null;
-  return { file, line, column };
+function isId(value: unknown): value is number {
+  return Number.isSafeInteger(value) && (value as number) >= 0;
 }
 
-/** The message if it has one of the shapes a host sends, otherwise null. */
-export function parseHostMessage(value: unknown): HostMessage | null {
+/**
+ * Text from the host as the grader may show it: escape sequences and control characters gone,
+ * on one line, cut to `limit` characters.
+ */
+export function cleanHostText(text: string, limit: number): string {
+  const clean = text
+    // Removing control characters is the point here.
+    // eslint-disable-next-line no-control-regex
+    .replace(/\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[\]PX^_][^\x07\x1b]*(\x07|\x1b\\)?|\x1b./g, '')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/g, ' ')
+    .trim();
+  return clean.length > limit ? `${clean.slice(0, limit)}…` : clean;
+}
+
+function parseLocation(value: unknown, filename: string | null): SourceLocation | null {
+  if (!isRecord(value)) return null;
+  const { line, column } = value;
+  if (!isId(line) || !isId(column) || filename === null) return null;
+  // The file is always the one the grader sent: the host names only a line in it.
+  return { file: filename, line, column };
+}
+
+function parseStoreOp(value: unknown): StoreOp | null {
+  if (!isRecord(value)) return null;
+  const { op, sid, record } = value;
+  const validSid = typeof sid === 'string' && sid.length > 0 && sid.length <= maxSessionIdLength;
+  switch (op) {
+    case 'get':
+    case 'destroy':
+      return validSid ? { op, sid } : null;
+    case 'set':
+    case 'touch':
+      return validSid && typeof record === 'string' ? { op, sid, record } : null;
+    case 'all':
+    case 'clear':
+    case 'length':
+      return { op };
+    default:
+      return null;
+  }
+}
+
+/**
+ * The message if it has one of the shapes a host sends, otherwise null. `filename` is the
+ * learner file being loaded, the only file a location may name.
+ */
+export function parseHostMessage(value: unknown, filename: string | null = null): HostMessage | null {
   if (!isRecord(value)) return null;
   switch (value.type) {
     case 'ready':
       return { type: 'ready' };
     case 'loaded':
-      return typeof value.slug === 'string' && Number.isInteger(value.port)
-        ? { type: 'loaded', slug: value.slug, port: value.port as number }
-        : null;
+      return typeof value.slug === 'string' ? { type: 'loaded', slug: value.slug } : null;
     case 'load-failed':
       return typeof value.slug === 'string' &&
         (value.kind === 'missing-export' || value.kind === 'crashed') &&
@@ -78,16 +144,16 @@ export function parseHostMessage(value: unknown): HostMessage | null {
             type: 'load-failed',
             slug: value.slug,
             kind: value.kind,
-            message: value.message.slice(0, 2000),
-            location: parseLocation(value.location),
+            message: cleanHostText(value.message, 500),
+            location: parseLocation(value.location, filename),
           }
         : null;
-    case 'store':
-      return Number.isInteger(value.id) && isRecord(value.sessions)
-        ? { type: 'store', id: value.id as number, sessions: value.sessions }
-        : null;
     case 'pong':
-      return Number.isInteger(value.id) ? { type: 'pong', id: value.id as number } : null;
+      return isId(value.id) ? { type: 'pong', id: value.id } : null;
+    case 'store': {
+      const op = parseStoreOp(value.op);
+      return isId(value.id) && op ? { type: 'store', id: value.id, op } : null;
+    }
     default:
       return null;
   }

@@ -1,14 +1,24 @@
 /**
- * The grader's side of a sandbox host: starts the child process, talks to it with deadlines, and
- * says in plain words how it ended when it ends badly.
+ * The grader's side of a sandbox host: starts the sealed process (`isolation.ts`), talks to it
+ * over the private channel (`channel.ts`) with deadlines, keeps its session store
+ * (`session-records.ts`), and says in plain words how it ended when it ends badly.
+ *
+ * Nothing the host sends is believed without a check: the port is the one the grader opened, the
+ * session records are the grader's own, and how the host ended is read from its exit status.
  */
-import { fork, type ChildProcess } from 'node:child_process';
-import { readFileSync, realpathSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
-import { hostScript, kitRoot, buildDirName } from '../paths.js';
+import type { Readable, Writable } from 'node:stream';
+import { hostDir } from '../paths.js';
+import { FrameReader, encodeFrame, hostFrameLimits } from './channel.js';
 import { defaultHeapMb, hostV8Flags } from './host-flags.js';
+import { installBubblewrap, isolationLevels, isolationSupport, sealedCommand, type IsolationLevel } from './isolation.js';
 import { locateInText } from './locate.js';
 import {
+  cleanHostText,
   parseHostMessage,
   type GraderMessage,
   type HostMessage,
@@ -16,6 +26,7 @@ import {
   type LoadRequest,
   type SourceLocation,
 } from './protocol.js';
+import { SessionRecords, type SessionRecord } from './session-records.js';
 
 /** How the host process ended, when it ended before the grader was done with it. */
 export interface HostExit {
@@ -32,6 +43,8 @@ export type LoadOutcome =
 const bootTimeoutMs = 10_000;
 /** What is kept of the host's output, for messages about a crash. */
 const outputLimit = 16_384;
+/** What an exercise's app may print in all; more ends the host (a flood costs the grader). */
+const outputAllowance = 8 * 1024 * 1024;
 /** Memory outside the JavaScript heap (Buffers) that the host may use on top of its heap limit. */
 export const offHeapAllowanceMb = 256;
 /** How often the host's resident memory is read. */
@@ -50,55 +63,144 @@ function residentMb(pid: number): number | null {
   }
 }
 
-function permissionFlags(): string[] {
+/** The first child of a process, where the system says (Linux). */
+function firstChild(pid: number): number | null {
+  try {
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/);
+    const child = Number(children[0]);
+    return Number.isSafeInteger(child) && child > 0 ? child : null;
+  } catch {
+    return null;
+  }
+}
+
+function permissionFlags(dir: string): string[] {
   const major = Number(process.versions.node.split('.')[0]);
-  // Node reads a module by the path it resolved and by its real path: a symlinked node_modules
-  // (a kit copy sharing its packages) must be readable under both.
-  const dirs = [path.join(kitRoot, 'node_modules'), path.join(kitRoot, buildDirName)];
-  const readable = [...new Set(dirs.flatMap((dir) => [dir, realpathSync(dir)]))].map((dir) => path.join(dir, '*'));
-  return [major >= 22 ? '--permission' : '--experimental-permission', ...readable.map((dir) => `--allow-fs-read=${dir}`)];
+  return [major >= 22 ? '--permission' : '--experimental-permission', `--allow-fs-read=${path.join(dir, '*')}`];
 }
 
 function firstErrorLine(output: string): string | null {
   const line = output.split('\n').find((text) => /^(\w*Error|Uncaught\b|\w+: )/.test(text.trim()));
-  return line ? line.trim().slice(0, 300) : null;
+  return line ? cleanHostText(line, 300) : null;
 }
 
-/** The host `Sandbox.startEarly` started (with the default heap), until a pool takes it or the grader ends. */
+/** A TCP socket listening on 127.0.0.1, for the host to accept the checks' connections on. */
+async function listeningSocket(): Promise<{ server: net.Server; port: number; fd: number }> {
+  const server = net.createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as net.AddressInfo;
+  const fd = (server as unknown as { _handle: { fd: number } })._handle.fd;
+  return { server, port, fd };
+}
+
+/** The isolation level the command line demanded, if any (`--isolation`). */
+let demanded: IsolationLevel | null = null;
+
+/** Makes every host from now on run at `level`, or fail to start with the reason. */
+export function demandIsolation(level: IsolationLevel | null): void {
+  demanded = level;
+}
+
+/**
+ * The level hosts run at: the one demanded, if this machine has it, or else the best it has.
+ * Rejects, with one line naming what to install, when the demanded level is not available.
+ */
+export async function isolationInForce(): Promise<IsolationLevel> {
+  const support = await isolationSupport();
+  if (!demanded) return support.best;
+  if (isolationLevels.indexOf(demanded) >= isolationLevels.indexOf(support.best)) return demanded;
+  const why = support.missing[demanded] ?? `${demanded} is not available here`;
+  throw new Error(`--isolation ${demanded}: ${why}${demanded === 'bwrap' ? `; ${installBubblewrap}` : ''}`);
+}
+
+/** The host `Sandbox.startEarly` started (default heap, best isolation), until a pool takes it or the grader ends. */
 let early: Promise<Sandbox> | null = null;
 
 export class Sandbox {
-  private readonly child: ChildProcess;
+  private child!: ChildProcess;
+  private channel!: Writable;
   private readonly waiters = new Set<(message: HostMessage) => boolean>();
   private output = '';
+  private outputBytes = 0;
   private nextId = 1;
   /** The learner file whose code is running, to point at its lines when the host dies. */
   private currentFile: string | null = null;
+  /** The session store of the exercise loaded now. */
+  private records: SessionRecords | null = null;
+  /** How far the checks moved the host's clock since the exercise was loaded. */
+  private clockOffsetMs = 0;
   /** Set once the host has ended; every later call answers at once. */
   exit: HostExit | null = null;
-  private readonly exited: Promise<HostExit>;
+  private exited!: Promise<HostExit>;
   private killedFor: HostExit | null = null;
+  /** The host's Node process, which may sit below bubblewrap's own. */
+  private nodePid: number | null = null;
+  private nested = false;
+  private port = 0;
 
-  private constructor(private readonly heapMb: number) {
-    this.child = fork(hostScript, [kitRoot], {
-      execArgv: [...permissionFlags(), ...hostV8Flags(heapMb), '--disable-warning=ExperimentalWarning'],
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  private constructor(
+    private readonly heapMb: number,
+    readonly isolation: IsolationLevel,
+  ) {}
+
+  private async spawn(): Promise<void> {
+    const support = await isolationSupport();
+    const dir = hostDir();
+    const socket = await listeningSocket();
+    this.port = socket.port;
+    const nodeArgs = [
+      ...permissionFlags(dir),
+      ...hostV8Flags(this.heapMb),
+      '--disable-warning=ExperimentalWarning',
+      path.join(dir, 'host-loader.cjs'),
+    ];
+    const sealed = sealedCommand(this.isolation, support, dir, nodeArgs);
+    this.nested = sealed.nested;
+    this.child = spawn(sealed.command, sealed.args, {
+      cwd: sealed.cwd,
+      ...(sealed.uid === undefined ? {} : { uid: sealed.uid, gid: sealed.gid }),
+      // fd 3: the channel; fd 4: the listening socket; fd 5: bubblewrap's word on its child.
+      stdio: ['ignore', 'pipe', 'pipe', 'pipe', socket.fd, 'pipe'],
       // Nothing of the grader's environment (tokens, paths) is the learner's business.
       env: { NODE_ENV: 'development' },
-      serialization: 'json',
     });
+    // The host holds the socket now; the grader must not accept on it.
+    socket.server.close();
+    if (!this.nested) this.nodePid = this.child.pid ?? null;
+    this.channel = this.child.stdio[3] as Writable;
+    const fromHost = this.child.stdio[3] as Readable;
+    const reader = new FrameReader(
+      hostFrameLimits,
+      (value) => this.receive(value),
+      (reason) => void this.killFor({ kind: 'crashed', message: `the app wrote to the grader's channel (${reason})`, location: null }),
+    );
+    fromHost.on('data', (chunk: Buffer) => reader.push(chunk));
+    fromHost.on('error', () => undefined);
+    this.channel.on('error', () => undefined);
+    const info = (this.child.stdio as unknown as Readable[])[5] as Readable;
+    let infoText = '';
+    info.on('data', (chunk: Buffer) => {
+      infoText = (infoText + chunk.toString('utf8')).slice(0, 4096);
+      const childPid = /"child-pid":\s*(\d+)/.exec(infoText)?.[1];
+      // Only bubblewrap's first word counts: it is written before any learner code exists.
+      if (childPid && this.nodePid === null) this.nodePid = firstChild(Number(childPid)) ?? Number(childPid);
+    });
+    info.on('error', () => undefined);
     const keep = (chunk: Buffer): void => {
-      this.output = (this.output + chunk.toString('utf8')).slice(-outputLimit);
+      this.outputBytes += chunk.length;
+      if (this.outputBytes > outputAllowance) {
+        void this.killFor({ kind: 'crashed', message: `the app printed more than ${outputAllowance / 1024 / 1024} MiB`, location: null });
+        return;
+      }
+      this.output = (this.output.length + chunk.length > 2 * outputLimit ? this.output.slice(-outputLimit) : this.output) + chunk.toString('utf8');
     };
-    // Errors of the channel (a write to a dead host) are answered by the host's exit.
+    // Errors of the process (a write to a dead host) are answered by the host's exit.
     this.child.on('error', () => undefined);
     this.child.stdout?.on('data', keep);
     this.child.stderr?.on('data', keep);
-    this.child.on('message', (raw) => {
-      const message = parseHostMessage(raw);
-      if (!message) return;
-      for (const waiter of this.waiters) if (waiter(message)) this.waiters.delete(waiter);
-    });
     // The heap limit does not cover Buffers: the whole process is watched from here.
     const memoryWatch = setInterval(() => {
       if (this.overMemory()) void this.killFor(outOfMemory);
@@ -107,6 +209,8 @@ export class Sandbox {
     this.exited = new Promise((resolve) => {
       this.child.on('exit', (code, signal) => {
         clearInterval(memoryWatch);
+        reader.stop();
+        sealed.cleanup();
         this.exit = this.killedFor ?? this.describeExit(code, signal);
         resolve(this.exit);
       });
@@ -114,8 +218,9 @@ export class Sandbox {
   }
 
   /** Starts a host and waits until it is ready for exercises. */
-  static async start(heapMb: number): Promise<Sandbox> {
-    const sandbox = new Sandbox(heapMb);
+  static async start(heapMb: number, level?: IsolationLevel): Promise<Sandbox> {
+    const sandbox = new Sandbox(heapMb, level ?? (await isolationInForce()));
+    await sandbox.spawn();
     const ready = await sandbox.request(null, (message) => message.type === 'ready', bootTimeoutMs);
     if (ready === 'timeout' || sandbox.exit) {
       sandbox.kill();
@@ -133,15 +238,15 @@ export class Sandbox {
     early.catch(() => undefined);
   }
 
-  /** The early host when it has the heap asked for (no learner code has touched it), or a new one. */
-  static startOrTakeEarly(heapMb: number): Promise<Sandbox> {
-    if (early && heapMb === defaultHeapMb) {
-      const host = early;
-      early = null;
-      return host;
-    }
-    Sandbox.endEarly();
-    return Sandbox.start(heapMb);
+  /** The early host when it has the heap and isolation asked for (no learner code has touched it), or a new one. */
+  static async startOrTakeEarly(heapMb: number): Promise<Sandbox> {
+    const taken = early;
+    early = null;
+    const level = await isolationInForce();
+    const host = heapMb === defaultHeapMb ? await taken?.catch(() => null) : null;
+    if (host && host.isolation === level) return host;
+    void taken?.then((unused) => unused.kill(), () => undefined);
+    return Sandbox.start(heapMb, level);
   }
 
   /** Ends the early host if nothing took it, so that it does not keep the grader running. */
@@ -152,20 +257,42 @@ export class Sandbox {
 
   /** Everything the host printed so far (learner's console output included), at most 16 KiB. */
   takeOutput(): string {
-    const text = this.output;
+    const text = this.output.slice(-outputLimit);
     this.output = '';
     return text;
+  }
+
+  private receive(value: unknown): void {
+    const message = parseHostMessage(value, this.currentFile);
+    if (!message) {
+      void this.killFor({ kind: 'crashed', message: "the app wrote to the grader's channel (a message of no known shape)", location: null });
+      return;
+    }
+    if (message.type === 'store') {
+      const answer = this.records ? this.records.apply(message.op) : { ok: false as const, error: 'no exercise is loaded' };
+      this.send({ type: 'store-answer', id: message.id, answer });
+      return;
+    }
+    for (const waiter of this.waiters) if (waiter(message)) this.waiters.delete(waiter);
+  }
+
+  private send(message: GraderMessage): void {
+    if (!this.exit && this.channel.writable) this.channel.write(encodeFrame(message));
   }
 
   private describeExit(code: number | null, signal: NodeJS.Signals | null): HostExit {
     const output = this.output;
     const location = this.currentFile ? locateInText(output, this.currentFile) : null;
-    if (/heap out of memory|Reached heap limit|Allocation failed/i.test(output)) {
+    // Under bubblewrap the host's signal comes back as an exit code of 128 + its number.
+    const signalled =
+      signal ?? (this.nested && code !== null && code > 128 ? (Object.entries(os.constants.signals).find(([, number]) => number === code - 128)?.[0] as NodeJS.Signals | undefined) : undefined) ?? null;
+    // V8 aborts when the heap is full: the abort is the grader's own observation, the text only names it.
+    if (signalled === 'SIGABRT' && /heap out of memory|Reached heap limit|Allocation failed/i.test(output)) {
       return { ...outOfMemory, location };
     }
     const error = firstErrorLine(output);
     if (error) return { kind: 'crashed', message: `the app crashed: ${error}`, location };
-    if (signal) return { kind: 'crashed', message: `the app was killed (${signal})`, location };
+    if (signalled) return { kind: 'crashed', message: `the app was killed (${signalled})`, location };
     return { kind: 'crashed', message: `the app exited with code ${code ?? 0}`, location };
   }
 
@@ -196,14 +323,16 @@ export class Sandbox {
         this.waiters.delete(waiter);
         resolve(exit);
       });
-      // A send to a host that is dying fails later, through the callback; its exit answers then.
-      if (message) this.child.send(message, () => undefined);
+      if (message) this.send(message);
     });
   }
 
   /** Runs one exercise's app with the learner's view, within `timeoutMs` for loading it. */
   async load(request: LoadRequest, timeoutMs: number): Promise<LoadOutcome> {
     this.currentFile = request.filename;
+    this.clockOffsetMs = 0;
+    this.outputBytes = 0;
+    this.records = new SessionRecords(() => Date.now() + this.clockOffsetMs);
     const answer = await this.request(
       request,
       (message) => (message.type === 'loaded' || message.type === 'load-failed') && message.slug === request.slug,
@@ -218,7 +347,7 @@ export class Sandbox {
       return { ok: false, ...exit };
     }
     if ('type' in answer) {
-      if (answer.type === 'loaded') return { ok: true, port: answer.port };
+      if (answer.type === 'loaded') return { ok: true, port: this.port };
       if (answer.type === 'load-failed') {
         return { ok: false, kind: answer.kind, message: answer.message, location: answer.location };
       }
@@ -234,28 +363,25 @@ export class Sandbox {
     return typeof answer === 'object' && 'type' in answer;
   }
 
-  /** Moves the host's clock forward by `ms`. */
+  /** Moves the host's clock forward by `ms`; the grader's copy of the store follows the same clock. */
   async advanceClock(ms: number, timeoutMs: number): Promise<void> {
     const id = this.nextId++;
+    this.clockOffsetMs += ms;
     const answer = await this.request({ type: 'clock', id, advanceMs: ms }, (m) => m.type === 'pong' && m.id === id, timeoutMs);
     if (!(typeof answer === 'object' && 'type' in answer)) throw new Error('the app did not answer when its clock was moved');
   }
 
-  /** The session records the exercise's store holds, by session ID. */
-  async sessions(slug: string, timeoutMs: number): Promise<Record<string, unknown>> {
-    const id = this.nextId++;
-    const answer = await this.request({ type: 'store', slug, id }, (m) => m.type === 'store' && m.id === id, timeoutMs);
-    if (typeof answer === 'object' && 'type' in answer && answer.type === 'store') return answer.sessions;
-    throw new Error('the app did not say what its session store holds');
+  /** The session records of the exercise loaded now, by session ID: the grader's own copy. */
+  async sessions(): Promise<Record<string, SessionRecord>> {
+    return Object.fromEntries(this.records?.all() ?? []);
   }
 
   unload(slug: string): void {
-    if (!this.exit && this.child.connected) this.child.send({ type: 'unload', slug } satisfies GraderMessage, () => undefined);
+    this.send({ type: 'unload', slug });
   }
 
   private overMemory(): boolean {
-    const pid = this.child.pid;
-    const used = pid === undefined ? null : residentMb(pid);
+    const used = this.nodePid === null ? null : residentMb(this.nodePid);
     return used !== null && used > this.heapMb + offHeapAllowanceMb;
   }
 
@@ -263,7 +389,7 @@ export class Sandbox {
   async killFor(reason: HostExit): Promise<HostExit> {
     if (!this.exit) {
       // A host that stopped answering while over its memory is out of memory, not stuck.
-      this.killedFor = reason.kind === 'timeout' && this.overMemory() ? outOfMemory : reason;
+      this.killedFor ??= reason.kind === 'timeout' && this.overMemory() ? outOfMemory : reason;
       this.child.kill('SIGKILL');
     }
     return this.exited;

@@ -1,0 +1,176 @@
+/**
+ * How a sandbox host is sealed off, and the command that starts it so.
+ *
+ * - `bwrap`: bubblewrap puts the host in namespaces of its own. It sees the Node binary and its
+ *   libraries, read-only; the host bundle, read-only; an empty, size-limited tmpfs as its working
+ *   folder and /tmp; no network, no other process, an empty environment. As root, it also runs as
+ *   a user of its own.
+ * - `uid`: where bubblewrap cannot run but the grader is root (a Gradescope container): the host
+ *   runs as an unprivileged user of its own, in an empty folder, so it can write nothing of the
+ *   kit's or the results.
+ * - `permission-model`: Node's permission model alone, which Node documents as a seat belt rather
+ *   than a wall against malicious code. Enough for a learner grading their own work.
+ *
+ * Every level also runs Node's permission model inside (reads only of the host bundle, no writes,
+ * no child processes, no workers) and resource limits where `prlimit` exists.
+ */
+import { execFile } from 'node:child_process';
+import { accessSync, constants, mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export type IsolationLevel = 'bwrap' | 'uid' | 'permission-model';
+
+/** Best first. */
+export const isolationLevels: readonly IsolationLevel[] = ['bwrap', 'uid', 'permission-model'];
+
+/** What this machine offers, found once per process. */
+export interface IsolationSupport {
+  /** The best level that works here. */
+  best: IsolationLevel;
+  /** Why each better level is not available, in a few words. */
+  missing: Partial<Record<IsolationLevel, string>>;
+  bwrap: string | null;
+  prlimit: string | null;
+  /** The files the Node binary needs: itself and its shared libraries. */
+  nodeFiles: string[];
+}
+
+/** One line for an instructor whose machine lacks bubblewrap. */
+export const installBubblewrap = 'install bubblewrap for the strongest seal (Debian/Ubuntu: sudo apt-get install bubblewrap)';
+
+function findProgram(name: string): string | null {
+  for (const dir of (process.env.PATH ?? '/usr/bin:/bin').split(path.delimiter)) {
+    const candidate = path.join(dir || '.', name);
+    try {
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // not here
+    }
+  }
+  return null;
+}
+
+function run(command: string, args: string[], options: { uid?: number; gid?: number } = {}): Promise<{ ok: boolean; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(command, args, { timeout: 5000, env: {}, ...options }, (error, stdout, stderr) => resolve({ ok: !error, stdout, stderr }));
+  });
+}
+
+const isRoot = process.getuid?.() === 0;
+
+/** The Node binary and the libraries `ldd` says it loads, as real paths. */
+async function nodeFiles(): Promise<string[]> {
+  const node = realpathSync(process.execPath);
+  const ldd = await run('ldd', [node]);
+  const libraries = ldd.ok ? [...ldd.stdout.matchAll(/(\/[^\s)]+)/g)].map((match) => match[1] as string) : [];
+  // Each library under the name it is asked for and under its real path.
+  const files = new Set([node]);
+  for (const file of libraries) {
+    try {
+      files.add(path.resolve(file));
+      files.add(realpathSync(file));
+    } catch {
+      // gone since ldd looked
+    }
+  }
+  return [...files];
+}
+
+/** Namespaces and the rest of bubblewrap's options that do not depend on the host's files. */
+function bwrapNamespaceArgs(): string[] {
+  return ['--unshare-all', '--unshare-user', '--disable-userns', '--cap-drop', 'ALL', '--die-with-parent', '--new-session', '--clearenv'];
+}
+
+let support: Promise<IsolationSupport> | null = null;
+
+/** What this machine offers; probed once, at the first host's start. */
+export function isolationSupport(): Promise<IsolationSupport> {
+  support ??= probe();
+  return support;
+}
+
+async function probe(): Promise<IsolationSupport> {
+  const missing: IsolationSupport['missing'] = {};
+  const bwrap = process.platform === 'linux' ? findProgram('bwrap') : null;
+  const prlimit = process.platform === 'linux' ? findProgram('prlimit') : null;
+  const files = process.platform === 'linux' ? nodeFiles() : Promise.resolve([]);
+  let bwrapWorks = false;
+  if (!bwrap) missing.bwrap = process.platform === 'linux' ? 'bubblewrap (bwrap) is not installed' : `bubblewrap needs Linux, not ${process.platform}`;
+  else {
+    const ids = isRoot ? { uid: hostUid(0), gid: hostUid(0) } : {};
+    const trial = await run(bwrap, [...bwrapNamespaceArgs(), '--ro-bind', '/', '/', '--', 'true'], ids);
+    bwrapWorks = trial.ok;
+    if (!trial.ok) missing.bwrap = `bubblewrap cannot run here (${trial.stderr.trim().split('\n')[0] || 'no user namespaces'})`;
+  }
+  if (!isRoot) missing.uid = 'the grader does not run as root, so it cannot run hosts as another user';
+  const best: IsolationLevel = bwrapWorks ? 'bwrap' : isRoot ? 'uid' : 'permission-model';
+  return { best, missing, bwrap: bwrapWorks ? bwrap : null, prlimit, nodeFiles: await files };
+}
+
+/**
+ * A user ID no account has, one for each host alive at once, so that hosts cannot signal or
+ * read one another and their process limit is theirs alone.
+ */
+const uidBase = 1_500_000_000 + (process.pid % 100_000) * 64;
+let uidSlot = 0;
+function hostUid(slot: number): number {
+  return uidBase + (slot % 64);
+}
+
+/** The command that starts one host, and what to clean up after it. */
+export interface SealedCommand {
+  command: string;
+  args: string[];
+  uid?: number;
+  gid?: number;
+  cwd: string;
+  /** Removes what was made for this host (its working folder), once it has ended. */
+  cleanup(): void;
+  /** Whether the host's Node process is a grandchild (bwrap's init in between). */
+  nested: boolean;
+}
+
+/** Limits on the host's resources, through `prlimit`: file size, open files, core dumps, processes. */
+function limitArgs(prlimit: string, ownUser: boolean): string[] {
+  const limits = ['--fsize=1048576', '--nofile=256', '--core=0'];
+  // RLIMIT_NPROC counts every process of the user: only a user of the host's own can have a low one.
+  if (ownUser) limits.push('--nproc=64');
+  return [prlimit, ...limits, '--'];
+}
+
+/**
+ * The command that starts `node <nodeArgs>` sealed at `level`, with `hostDir` (the host bundle)
+ * readable. The node arguments must name files under `hostDir` only.
+ */
+export function sealedCommand(level: IsolationLevel, info: IsolationSupport, hostDir: string, nodeArgs: string[]): SealedCommand {
+  const node = realpathSync(process.execPath);
+  const ownUser = isRoot && level !== 'permission-model';
+  const uid = ownUser ? hostUid(uidSlot++) : undefined;
+  const ids = uid === undefined ? {} : { uid, gid: uid };
+  const limits = info.prlimit ? limitArgs(info.prlimit, ownUser) : [];
+  if (level === 'bwrap' && info.bwrap) {
+    const binds = info.nodeFiles.flatMap((file) => ['--ro-bind', file, file]);
+    const args = [
+      ...bwrapNamespaceArgs(),
+      '--setenv', 'NODE_ENV', 'development',
+      ...binds,
+      '--ro-bind', hostDir, hostDir,
+      '--proc', '/proc',
+      '--dev', '/dev',
+      '--size', String(4 * 1024 * 1024), '--tmpfs', '/tmp',
+      '--size', String(4 * 1024 * 1024), '--tmpfs', '/app',
+      '--remount-ro', '/',
+      '--chdir', '/app',
+      '--info-fd', '5',
+      '--', node, ...nodeArgs,
+    ];
+    const [command, ...rest] = [...limits, info.bwrap, ...args] as [string, ...string[]];
+    return { command, args: rest, ...ids, cwd: '/', cleanup: () => undefined, nested: true };
+  }
+  // An empty folder of its own, which it cannot write to either.
+  const cwd = mkdtempSync(path.join(os.tmpdir(), 'session-kit-host-'));
+  const [command, ...rest] = [...limits, node, ...nodeArgs] as [string, ...string[]];
+  return { command, args: rest, ...ids, cwd, cleanup: () => rmSync(cwd, { recursive: true, force: true }), nested: false };
+}
