@@ -63,12 +63,18 @@ export interface Manifest {
 }
 
 /**
- * The kit's own theme routes, in the exercises where the theme shows what a learner's code must
- * keep (delete-key, flash-message) or end with the session (logout).
+ * The kit's own language routes, in the exercises where the visitor's language shows what a
+ * learner's code must keep (delete-key, flash-message) or end with the session (logout).
  */
-const kitThemeRoutes: RouteInfo[] = [
-  { method: 'POST', path: '/theme', handler: 'kit:saveTheme', fields: [{ name: 'theme', example: 'dark' }] },
-  { method: 'GET', path: '/theme', handler: 'kit:showTheme' },
+const kitLanguageRoutes: RouteInfo[] = [
+  { method: 'POST', path: '/language', handler: 'kit:saveLanguage', fields: [{ name: 'language', example: 'fr' }] },
+  { method: 'GET', path: '/language', handler: 'kit:showLanguage' },
+];
+
+/** The kit's own recently viewed pages, which login-rotation carries over to the new session. */
+const kitRecentPagesRoutes: RouteInfo[] = [
+  { method: 'POST', path: '/viewed', handler: 'kit:addRecentPage', fields: [{ name: 'page', example: 'pricing' }] },
+  { method: 'GET', path: '/viewed', handler: 'kit:showRecentPages' },
 ];
 
 export const manifest: Manifest = {
@@ -147,10 +153,10 @@ export const manifest: Manifest = {
         { method: 'POST', path: '/login', handler: 'view:login', fields: [{ name: 'username', example: 'alice' }] },
         { method: 'GET', path: '/whoami', handler: 'view:whoami' },
         { method: 'POST', path: '/logout', handler: 'view:logout' },
-        ...kitThemeRoutes,
+        ...kitLanguageRoutes,
       ],
       hints: [
-        'Logging out here removes one key, `username`, and keeps everything else in the session (the theme, for one).',
+        'Logging out here removes one key, `username`, and keeps everything else in the session (the chosen language, for one).',
         'The `delete` operator removes a key from an object, and it does nothing at all when the key is not there: no check needed before it.',
         'In `logout`: `delete req.session.username; res.send(\'Logged out\');` (do not destroy the whole session).',
       ],
@@ -162,7 +168,7 @@ export const manifest: Manifest = {
       routes: [
         { method: 'POST', path: '/flash', handler: 'view:saveFlash', fields: [{ name: 'message', example: 'Welcome back' }] },
         { method: 'GET', path: '/flash', handler: 'view:showFlash' },
-        ...kitThemeRoutes,
+        ...kitLanguageRoutes,
       ],
       hints: [
         'A flash message is read and removed in the same request: the first GET shows it, and after that it is gone from the session.',
@@ -178,7 +184,7 @@ export const manifest: Manifest = {
         { method: 'POST', path: '/login', handler: 'view:login', fields: [{ name: 'username', example: 'alice' }] },
         { method: 'GET', path: '/whoami', handler: 'view:whoami' },
         { method: 'POST', path: '/logout', handler: 'view:logout' },
-        ...kitThemeRoutes,
+        ...kitLanguageRoutes,
       ],
       hints: [
         'Logging out here ends the whole session, in two places: the server forgets it, and the browser forgets its cookie.',
@@ -191,15 +197,14 @@ export const manifest: Manifest = {
       title: 'A new session ID at login',
       level: 'hard',
       routes: [
-        { method: 'POST', path: '/cart', handler: 'kit:addToCart', fields: [{ name: 'item', example: 'apple' }] },
-        { method: 'GET', path: '/cart', handler: 'kit:showCart' },
+        ...kitRecentPagesRoutes,
         { method: 'POST', path: '/login', handler: 'view:login', fields: [{ name: 'username', example: 'alice' }] },
         { method: 'GET', path: '/whoami', handler: 'view:whoami' },
       ],
       hints: [
         'Logging in must give the visitor a new session ID, so that an ID someone else planted or saw before the login is worth nothing afterwards.',
-        '`req.session.regenerate(callback)` throws the old session away and starts a new, empty one with a new ID: keep the cart in a variable before, put it back inside the callback.',
-        'const cart = req.session.cart; req.session.regenerate((error) => { ...; if (cart) req.session.cart = cart; req.session.username = username; res.send(...); });',
+        '`req.session.regenerate(callback)` throws the old session away and starts a new, empty one with a new ID: keep the recently viewed pages in a variable before, put them back inside the callback.',
+        'const recentPages = req.session.recentPages; req.session.regenerate((error) => { ...; if (recentPages) req.session.recentPages = recentPages; req.session.username = username; res.send(...); });',
       ],
     },
     {

@@ -16,7 +16,7 @@ const info: ExerciseInfo = {
   routes: [
     { method: 'POST', path: '/demo', handler: 'view:saveDemo' },
     { method: 'GET', path: '/demo', handler: 'view:showDemo' },
-    { method: 'GET', path: '/theme', handler: 'kit:showTheme' },
+    { method: 'GET', path: '/language', handler: 'kit:showLanguage' },
   ],
   hints: [
     'A session belongs to one visitor: keep the value there.',

@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 
-// What this exercise keeps in the session. The kit's own /theme routes keep `theme` there too.
+// What this exercise keeps in the session. The kit's own /language routes keep `language` there too.
 declare module 'express-session' {
   interface SessionData {
     username: string;

@@ -13,13 +13,13 @@ export function login(req: Request, res: Response): void {
     return;
   }
   // regenerate() empties the session: keep what must survive the login.
-  const cart = req.session.cart;
+  const recentPages = req.session.recentPages;
   req.session.regenerate((error) => {
     if (error) {
       res.status(500).send('Could not log in');
       return;
     }
-    if (cart !== undefined) req.session.cart = cart;
+    if (recentPages !== undefined) req.session.recentPages = recentPages;
     req.session.username = username;
     res.send(`Logged in as ${username}`);
   });

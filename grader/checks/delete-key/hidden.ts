@@ -18,18 +18,18 @@ export default hiddenChecks([
     },
   },
   {
-    id: 'delete-key/theme-survives',
-    title: 'Logging out keeps the rest of the session (the theme)',
+    id: 'delete-key/language-survives',
+    title: 'Logging out keeps the rest of the session (the chosen language)',
     level: 'hard',
     points: 2,
-    hint: 'Delete only the `username` key: destroying or regenerating the session, or replacing its data, loses the theme too.',
+    hint: 'Delete only the `username` key: destroying or regenerating the session, or replacing its data, loses the language too.',
     async run(t) {
       const visitor = t.visitor();
-      expectAnswer(await visitor.post('/theme', { theme: 'dark' }), 200, 'Theme set to dark');
+      expectAnswer(await visitor.post('/language', { language: 'fr' }), 200, 'Language set to fr');
       expectAnswer(await visitor.post('/login', { username: 'alice' }), 200, 'Logged in as alice');
       expectAnswer(await visitor.post('/logout'), 200, 'Logged out');
       expectAnswer(await visitor.get('/whoami'), 200, 'Hello, guest');
-      expectAnswer(await visitor.get('/theme'), 200, 'Theme: dark');
+      expectAnswer(await visitor.get('/language'), 200, 'Language: fr');
     },
   },
   {

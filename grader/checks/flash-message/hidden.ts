@@ -63,18 +63,18 @@ export default hiddenChecks([
   },
   {
     id: 'flash-message/rest-of-session-kept',
-    title: 'Showing the message keeps the rest of the session (the theme)',
+    title: 'Showing the message keeps the rest of the session (the chosen language)',
     level: 'medium',
     points: 2,
-    hint: 'Remove only the message: destroying, regenerating or emptying the whole session takes the theme with it.',
+    hint: 'Remove only the message: destroying, regenerating or emptying the whole session takes the language with it.',
     async run(t) {
       const visitor = t.visitor();
-      expectAnswer(await visitor.post('/theme', { theme: 'dark' }), 200, 'Theme set to dark');
+      expectAnswer(await visitor.post('/language', { language: 'es' }), 200, 'Language set to es');
       expectAnswer(await visitor.post('/flash', { message: 'Settings saved' }), 200, 'Message saved');
       expectAnswer(await visitor.get('/flash'), 200, 'Message: Settings saved');
-      expectAnswer(await visitor.get('/theme'), 200, 'Theme: dark');
+      expectAnswer(await visitor.get('/language'), 200, 'Language: es');
       expectAnswer(await visitor.get('/flash'), 200, 'Message: none');
-      expectAnswer(await visitor.get('/theme'), 200, 'Theme: dark');
+      expectAnswer(await visitor.get('/language'), 200, 'Language: es');
     },
   },
   {
@@ -120,8 +120,8 @@ export default hiddenChecks([
         expectAnswer(shown, 200, 'Message: none');
         return shown;
       });
-      const visitor = t.visitor('a visitor with a theme');
-      expectAnswer(await visitor.post('/theme', { theme: 'dark' }), 200, 'Theme set to dark');
+      const visitor = t.visitor('a visitor with a chosen language');
+      expectAnswer(await visitor.post('/language', { language: 'fr' }), 200, 'Language set to fr');
       const before = JSON.stringify(dataOf(await t.sessionOf(visitor)));
       const shown = await visitor.get('/flash');
       expectAnswer(shown, 200, 'Message: none');

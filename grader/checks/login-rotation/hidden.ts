@@ -5,20 +5,20 @@ import { expectBrokenCookiesRejected, expectReadStoresNothing } from '../../chec
 
 export default hiddenChecks([
   {
-    id: 'login-rotation/cart-survives',
-    title: 'The cart filled before logging in is still there after',
+    id: 'login-rotation/recent-pages-survive',
+    title: 'The pages viewed before logging in are still listed after',
     level: 'hard',
     points: 2,
-    hint: '`regenerate` starts an empty session: read the cart into a variable before calling it, and store it again in the callback.',
+    hint: '`regenerate` starts an empty session: read the recently viewed pages into a variable before calling it, and store them again in the callback.',
     async run(t) {
       const visitor = t.visitor();
-      expectAnswer(await visitor.post('/cart', { item: 'apple' }), 200, 'Added apple');
-      expectAnswer(await visitor.post('/cart', { item: 'pear' }), 200, 'Added pear');
+      expectAnswer(await visitor.post('/viewed', { page: 'home' }), 200, 'Viewed home');
+      expectAnswer(await visitor.post('/viewed', { page: 'pricing' }), 200, 'Viewed pricing');
       expectAnswer(await visitor.post('/login', { username: 'alice' }), 200, 'Logged in as alice');
-      expectAnswer(await visitor.get('/cart'), 200, 'Cart: apple, pear');
+      expectAnswer(await visitor.get('/viewed'), 200, 'Recently viewed: pricing, home');
       expectAnswer(await visitor.get('/whoami'), 200, 'Hello, alice');
-      expectAnswer(await visitor.post('/cart', { item: 'plum' }), 200, 'Added plum');
-      expectAnswer(await visitor.get('/cart'), 200, 'Cart: apple, pear, plum');
+      expectAnswer(await visitor.post('/viewed', { page: 'about' }), 200, 'Viewed about');
+      expectAnswer(await visitor.get('/viewed'), 200, 'Recently viewed: about, pricing, home');
     },
   },
   {
@@ -29,9 +29,9 @@ export default hiddenChecks([
     hint: 'Session fixation: someone who got a session ID into the victim\'s browser must gain nothing when the victim logs in. Only a new ID, from `regenerate`, may carry the username.',
     async run(t) {
       const attacker = t.visitor('attacker');
-      expectAnswer(await attacker.post('/cart', { item: 'bait' }), 200, 'Added bait');
+      expectAnswer(await attacker.post('/viewed', { page: 'bait' }), 200, 'Viewed bait');
       const planted = attacker.sessionCookie;
-      expectThat(planted !== undefined, 'adding to the cart did not start a session (no session cookie)');
+      expectThat(planted !== undefined, 'viewing a page did not start a session (no session cookie)');
       const victim = t.visitor('victim, browsing with the planted cookie');
       victim.useSessionCookie(planted);
       expectAnswer(await victim.post('/login', { username: 'alice' }), 200, 'Logged in as alice');
@@ -47,9 +47,9 @@ export default hiddenChecks([
     hint: 'Write the username on the new session only: `regenerate` removes the old one from the store, and the username belongs to the session it creates.',
     async run(t) {
       const visitor = t.visitor();
-      expectAnswer(await visitor.post('/cart', { item: 'tea' }), 200, 'Added tea');
+      expectAnswer(await visitor.post('/viewed', { page: 'docs' }), 200, 'Viewed docs');
       const oldId = sessionIdOf(visitor.sessionCookie);
-      expectThat(oldId !== null, 'adding to the cart did not start a session (no signed session cookie)');
+      expectThat(oldId !== null, 'viewing a page did not start a session (no signed session cookie)');
       expectAnswer(await visitor.post('/login', { username: 'kim-3307' }), 200, 'Logged in as kim-3307');
       expectStored(await t.sessionOf(visitor), 'kim-3307', 'the username');
       const old = (await t.storedSessions()).get(oldId as string);
@@ -72,7 +72,7 @@ export default hiddenChecks([
       expectAnswer(refused, 400, 'Missing username');
       expectNoCookieSet(refused, 'a refused login should not start a session');
       const visitor = t.visitor();
-      expectAnswer(await visitor.post('/cart', { item: 'milk' }), 200, 'Added milk');
+      expectAnswer(await visitor.post('/viewed', { page: 'faq' }), 200, 'Viewed faq');
       const before = sessionIdOf(visitor.sessionCookie);
       expectAnswer(await visitor.post('/login', { username: '   ' }), 400, 'Missing username');
       expectAnswer(await visitor.post('/login', { username: '' }, { json: true }), 400, 'Missing username');
@@ -82,30 +82,30 @@ export default hiddenChecks([
         `the same ID, ${before}`,
         String(sessionIdOf(visitor.sessionCookie)),
       );
-      expectAnswer(await visitor.get('/cart'), 200, 'Cart: milk');
+      expectAnswer(await visitor.get('/viewed'), 200, 'Recently viewed: faq');
       expectAnswer(await visitor.get('/whoami'), 200, 'Hello, guest');
     },
   },
   {
     id: 'login-rotation/visitors-apart',
-    title: "Keeps each visitor's login and cart apart",
+    title: "Keeps each visitor's login and recently viewed pages apart",
     level: 'medium',
     points: 2,
-    hint: 'Keep the username and the cart you carry over in the session, never in a variable of the module: every visitor shares those.',
+    hint: 'Keep the username and the pages you carry over in the session, never in a variable of the module: every visitor shares those.',
     async run(t) {
       const ana = t.visitor('ana');
       const ben = t.visitor('ben');
-      expectAnswer(await ana.post('/cart', { item: 'apple' }), 200, 'Added apple');
-      expectAnswer(await ben.post('/cart', { item: 'bread' }), 200, 'Added bread');
+      expectAnswer(await ana.post('/viewed', { page: 'home' }), 200, 'Viewed home');
+      expectAnswer(await ben.post('/viewed', { page: 'blog' }), 200, 'Viewed blog');
       expectAnswer(await ana.post('/login', { username: 'ana' }), 200, 'Logged in as ana');
       expectAnswer(await ben.post('/login', { username: 'ben' }), 200, 'Logged in as ben');
       expectAnswer(await ana.get('/whoami'), 200, 'Hello, ana');
-      expectAnswer(await ana.get('/cart'), 200, 'Cart: apple');
-      expectAnswer(await ben.get('/cart'), 200, 'Cart: bread');
+      expectAnswer(await ana.get('/viewed'), 200, 'Recently viewed: home');
+      expectAnswer(await ben.get('/viewed'), 200, 'Recently viewed: blog');
       expectAnswer(await t.visitor('a request with no cookie').get('/whoami'), 200, 'Hello, guest');
-      const carol = t.visitor('carol, with an empty cart');
+      const carol = t.visitor('carol, who viewed nothing');
       expectAnswer(await carol.post('/login', { username: 'carol' }), 200, 'Logged in as carol');
-      expectAnswer(await carol.get('/cart'), 200, 'Cart: empty');
+      expectAnswer(await carol.get('/viewed'), 200, 'Recently viewed: none');
       expectAnswer(await ben.get('/whoami'), 200, 'Hello, ben');
     },
   },
@@ -148,7 +148,7 @@ export default hiddenChecks([
       expectAnswer(await owner.post('/login', { username: 'alice' }), 200, 'Logged in as alice');
       await expectBrokenCookiesRejected(t, owner, async (stranger) => {
         expectAnswer(await stranger.get('/whoami'), 200, 'Hello, guest');
-        expectAnswer(await stranger.get('/cart'), 200, 'Cart: empty');
+        expectAnswer(await stranger.get('/viewed'), 200, 'Recently viewed: none');
       });
     },
   },

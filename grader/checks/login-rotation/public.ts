@@ -33,9 +33,9 @@ export default publicChecks([
     hint: 'Setting `req.session.username` keeps the session ID the visitor already had; `req.session.regenerate()` gives a new one, and express-session sends the browser a new cookie for it.',
     async run(t) {
       const visitor = t.visitor();
-      expectAnswer(await visitor.post('/cart', { item: 'apple' }), 200, 'Added apple');
+      expectAnswer(await visitor.post('/viewed', { page: 'home' }), 200, 'Viewed home');
       const before = sessionIdOf(visitor.sessionCookie);
-      expectThat(before !== null, 'adding to the cart did not start a session (no signed session cookie)');
+      expectThat(before !== null, 'viewing a page did not start a session (no signed session cookie)');
       expectAnswer(await visitor.post('/login', { username: 'alice' }), 200, 'Logged in as alice');
       const after = sessionIdOf(visitor.sessionCookie);
       expectThat(

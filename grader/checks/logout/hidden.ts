@@ -36,7 +36,7 @@ export default hiddenChecks([
     hint: 'Deleting a key, or forgetting the cookie, leaves the session in the store: `req.session.destroy()` removes it there.',
     async run(t) {
       const visitor = t.visitor('mia');
-      expectAnswer(await visitor.post('/theme', { theme: 'dark' }), 200, 'Theme set to dark');
+      expectAnswer(await visitor.post('/language', { language: 'de' }), 200, 'Language set to de');
       expectAnswer(await visitor.post('/login', { username: 'mia-4410' }), 200, 'Logged in as mia-4410');
       const id = sessionIdOf(visitor.sessionCookie);
       expectThat(id !== null, 'logging in did not start a session (no signed session cookie)');
@@ -96,22 +96,22 @@ export default hiddenChecks([
     },
   },
   {
-    id: 'logout/theme-gone',
-    title: 'Logging out ends the whole session: the theme goes too',
+    id: 'logout/language-gone',
+    title: 'Logging out ends the whole session: the chosen language goes too',
     level: 'medium',
     points: 2,
-    hint: 'Logging out here is not deleting one key: everything the session held (the theme too) must go, for this browser and for a copy of its old cookie.',
+    hint: 'Logging out here is not deleting one key: everything the session held (the language too) must go, for this browser and for a copy of its old cookie.',
     async run(t) {
       const visitor = t.visitor();
-      expectAnswer(await visitor.post('/theme', { theme: 'dark' }), 200, 'Theme set to dark');
+      expectAnswer(await visitor.post('/language', { language: 'fr' }), 200, 'Language set to fr');
       expectAnswer(await visitor.post('/login', { username: 'alice' }), 200, 'Logged in as alice');
       const captured = visitor.sessionCookie;
-      expectThat(captured !== undefined, 'saving the theme did not start a session (no session cookie)');
+      expectThat(captured !== undefined, 'choosing a language did not start a session (no session cookie)');
       expectAnswer(await visitor.post('/logout'), 200, 'Logged out');
-      expectAnswer(await visitor.get('/theme'), 200, 'Theme: light');
+      expectAnswer(await visitor.get('/language'), 200, 'Language: en');
       const replayer = t.visitor('someone replaying the old cookie');
       replayer.useSessionCookie(captured);
-      expectAnswer(await replayer.get('/theme'), 200, 'Theme: light');
+      expectAnswer(await replayer.get('/language'), 200, 'Language: en');
     },
   },
   {

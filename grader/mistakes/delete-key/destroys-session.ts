@@ -1,6 +1,6 @@
 /**
- * Known mistake: logout destroys the whole session, and the theme goes with it.
- * Caught by: delete-key/theme-survives
+ * Known mistake: logout destroys the whole session, and the chosen language goes with it.
+ * Caught by: delete-key/language-survives
  */
 import type { Request, Response } from 'express';
 

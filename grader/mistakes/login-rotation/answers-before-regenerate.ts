@@ -1,6 +1,6 @@
 /**
  * Known mistake: the answer is sent right after calling regenerate(), before its callback has run, so the new session is never saved.
- * Caught by: login-rotation/login-whoami, login-rotation/cart-survives
+ * Caught by: login-rotation/login-whoami, login-rotation/recent-pages-survive
  */
 import type { Request, Response } from 'express';
 
@@ -10,9 +10,9 @@ export function login(req: Request, res: Response): void {
     res.status(400).send('Missing username');
     return;
   }
-  const cart = req.session.cart;
+  const recentPages = req.session.recentPages;
   req.session.regenerate(() => {
-    if (cart) req.session.cart = cart;
+    if (recentPages) req.session.recentPages = recentPages;
     req.session.username = username;
   });
   res.send(`Logged in as ${username}`);

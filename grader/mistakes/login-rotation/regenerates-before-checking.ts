@@ -5,9 +5,9 @@
 import type { Request, Response } from 'express';
 
 export function login(req: Request, res: Response): void {
-  const cart = req.session.cart;
+  const recentPages = req.session.recentPages;
   req.session.regenerate(() => {
-    if (cart) req.session.cart = cart;
+    if (recentPages) req.session.recentPages = recentPages;
     const username: unknown = req.body.username;
     if (typeof username !== 'string' || username.trim() === '') {
       res.status(400).send('Missing username');

@@ -11,9 +11,9 @@ export function login(req: Request, res: Response): void {
     return;
   }
   req.session.username = username;
-  const cart = req.session.cart;
+  const recentPages = req.session.recentPages;
   req.session.regenerate(() => {
-    if (cart) req.session.cart = cart;
+    if (recentPages) req.session.recentPages = recentPages;
     res.send(`Logged in as ${username}`);
   });
 }

@@ -13,9 +13,9 @@ export const login = async (req: Request, res: Response): Promise<void> => {
     res.status(400).send('Missing username');
     return;
   }
-  const carried = { cart: req.session.cart };
+  const carried = { recentPages: req.session.recentPages };
   await regenerate(req);
-  if (carried.cart) req.session.cart = carried.cart;
+  if (carried.recentPages) req.session.recentPages = carried.recentPages;
   req.session.username = username;
   await save(req);
   res.status(200).send(`Logged in as ${username}\n`);
