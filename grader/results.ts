@@ -4,18 +4,23 @@
  */
 import type { Check, Visibility } from './checking/check.js';
 import type { Level } from './manifest.js';
+import type { IsolationLevel } from './sandbox/isolation.js';
 import type { SourceLocation } from './sandbox/protocol.js';
 
 export const schemaVersion = 1;
 
 /**
  * How grading one exercise ended. `passed`: every check passed. `failed`: the app ran and some
- * checks failed. The others mean the app could not be graded as it stands, and say why.
+ * checks failed. The others mean the app could not be graded as it stands, and say why:
+ * `not-a-file` and `too-large` are a `view.ts` the grader will not read (a link out of the
+ * learner's folder, a FIFO, a device; more than 256 KiB).
  */
 export type ExerciseStatus =
   | 'passed'
   | 'failed'
   | 'missing-file'
+  | 'not-a-file'
+  | 'too-large'
   | 'compile-error'
   | 'missing-export'
   | 'crashed'
@@ -26,6 +31,8 @@ export const exerciseStatuses: readonly ExerciseStatus[] = [
   'passed',
   'failed',
   'missing-file',
+  'not-a-file',
+  'too-large',
   'compile-error',
   'missing-export',
   'crashed',
@@ -91,6 +98,8 @@ export interface GradeResult {
   maxScore: number;
   exercises: ExerciseResult[];
   durationMs: number;
+  /** How the learner's code was sealed off while graded (see `grader/sandbox/isolation.ts`). */
+  isolation: IsolationLevel;
 }
 
 export function passedCheck(check: Check): CheckResult {
@@ -123,7 +132,7 @@ export function exerciseResult(fields: Omit<ExerciseResult, 'score' | 'maxScore'
   return { ...fields, score, maxScore, output: cleanOutput(fields.output), warnings: [] };
 }
 
-export function gradeResult(target: string, exercises: ExerciseResult[], durationMs: number): GradeResult {
+export function gradeResult(target: string, exercises: ExerciseResult[], durationMs: number, isolation: IsolationLevel): GradeResult {
   return {
     schemaVersion,
     target,
@@ -131,6 +140,7 @@ export function gradeResult(target: string, exercises: ExerciseResult[], duratio
     maxScore: exercises.reduce((sum, exercise) => sum + exercise.maxScore, 0),
     exercises,
     durationMs,
+    isolation,
   };
 }
 

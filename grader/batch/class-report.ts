@@ -5,6 +5,7 @@
  */
 import { exerciseStatuses, type ExerciseStatus } from '../results.js';
 import { exerciseSlugs, sortEntries, type ClassEntry } from './gradebook.js';
+import { printable } from './printable.js';
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
@@ -175,6 +176,12 @@ code { font-size: 13px; white-space: nowrap; }
 `;
 
 /** The whole page for these learners. */
+/** The isolation levels the learners were graded at (results from before they were recorded say so). */
+function isolationOf(entries: readonly ClassEntry[]): string {
+  const levels = new Set(entries.map((entry) => (entry.result as { isolation?: string }).isolation ?? 'not recorded'));
+  return levels.size === 0 ? 'no learner graded' : [...levels].sort().join(', ');
+}
+
 export function renderClassReport(entries: readonly ClassEntry[], title = 'Class report'): string {
   const sorted = sortEntries(entries);
   const percents = sorted.map((entry) => percentOf(entry.result.score, entry.result.maxScore));
@@ -201,6 +208,7 @@ export function renderClassReport(entries: readonly ClassEntry[], title = 'Class
     `<style>${style}</style></head><body><main>`,
     `<h1>${escapeHtml(title)}</h1>`,
     `<p class="lead">${count(sorted.length, 'learner')}, ${count(exercises.length, 'exercise')}. Pass rates count the learners who handed the exercise in.</p>`,
+    `<p class="isolation" data-figure="isolation">Learners' code ran sealed by: ${escapeHtml(isolationOf(sorted))}.</p>`,
     '<div class="cards">',
     card('learners', String(sorted.length), 'learners'),
     card('mean score', `${round(mean)}%`, 'mean'),
@@ -251,7 +259,8 @@ export function renderClassReport(entries: readonly ClassEntry[], title = 'Class
   if (ungraded.length > 0) {
     parts.push('<h2>Not graded</h2><table id="not-graded"><thead><tr><th>learner</th><th>verdict</th><th>why</th></tr></thead><tbody>');
     for (const entry of ungraded) {
-      parts.push(`<tr><td>${escapeHtml(entry.learner)}</td><td>${escapeHtml(entry.verdict)}</td><td>${escapeHtml(entry.reason ?? '')}</td></tr>`);
+      // Control characters in an id are shown as escapes: the instructor sees the id as it is on disk.
+      parts.push(`<tr><td>${escapeHtml(printable(entry.learner))}</td><td>${escapeHtml(entry.verdict)}</td><td>${escapeHtml(printable(entry.reason ?? ''))}</td></tr>`);
     }
     parts.push('</tbody></table>');
   }

@@ -36,6 +36,13 @@ export interface IsolationSupport {
   nodeFiles: string[];
 }
 
+/** What each level means, in the words of the line a class run starts with. */
+export const isolationLine: Record<IsolationLevel, string> = {
+  bwrap: 'bwrap (bubblewrap: no network, no files of the kit, no other process)',
+  uid: 'uid (a user of its own, in an empty folder; install bubblewrap for the strongest seal)',
+  'permission-model': "permission-model (Node's permission model alone, as you asked)",
+};
+
 /** One line for an instructor whose machine lacks bubblewrap. */
 export const installBubblewrap = 'install bubblewrap for the strongest seal (Debian/Ubuntu: sudo apt-get install bubblewrap)';
 

@@ -138,6 +138,8 @@ export class Sandbox {
   private killedFor: HostExit | null = null;
   /** The host's Node process, which may sit below bubblewrap's own. */
   private nodePid: number | null = null;
+  /** Under bubblewrap: its first process in the sandbox, whose child is the host's Node. */
+  private reaperPid: number | null = null;
   private nested = false;
   private port = 0;
 
@@ -186,7 +188,7 @@ export class Sandbox {
       infoText = (infoText + chunk.toString('utf8')).slice(0, 4096);
       const childPid = /"child-pid":\s*(\d+)/.exec(infoText)?.[1];
       // Only bubblewrap's first word counts: it is written before any learner code exists.
-      if (childPid && this.nodePid === null) this.nodePid = firstChild(Number(childPid)) ?? Number(childPid);
+      if (childPid && this.reaperPid === null) this.reaperPid = Number(childPid);
     });
     info.on('error', () => undefined);
     const keep = (chunk: Buffer): void => {
@@ -381,6 +383,7 @@ export class Sandbox {
   }
 
   private overMemory(): boolean {
+    if (this.nodePid === null && this.reaperPid !== null) this.nodePid = firstChild(this.reaperPid);
     const used = this.nodePid === null ? null : residentMb(this.nodePid);
     return used !== null && used > this.heapMb + offHeapAllowanceMb;
   }

@@ -15,6 +15,9 @@ if ! node_ok; then
   curl -fsSL https://deb.nodesource.com/setup_20.x | bash -
   apt-get install -y nodejs
 fi
+# Learners' code runs sealed by bubblewrap where the container allows user namespaces, and as a
+# user of its own otherwise (the grader runs as root here).
+apt-get update && apt-get install -y --no-install-recommends bubblewrap || echo "bubblewrap not installed: hosts will run as a user of their own"
 node --version
 npm ci --no-audit --no-fund
 node grader/kit.mjs grade --help >/dev/null
