@@ -2,8 +2,9 @@ import type http from 'node:http';
 import { sessionIdOf } from './cookies.js';
 import { Visitor, type Connection, type Exchange } from './visitor.js';
 
-/** One session as the store holds it: what the app put in `req.session`, plus `cookie`. */
-export type SessionRecord = Record<string, unknown>;
+import type { SessionRecord } from '../sandbox/session-records.js';
+
+export type { SessionRecord };
 
 /** What a check gets to work with: fresh browsers and a look into the session store. */
 export interface CheckContext {
@@ -13,6 +14,12 @@ export interface CheckContext {
   storedSessions(): Promise<Map<string, SessionRecord>>;
   /** The stored session of the visitor's session cookie, or null when there is none. */
   sessionOf(visitor: Visitor): Promise<SessionRecord | null>;
+  /**
+   * Rewrites the visitor's stored session (the grader keeps the store): an app that answers from
+   * the store shows the change at the next request; one that keeps a copy of its own does not.
+   * False when the visitor has no stored session.
+   */
+  rewriteSession(visitor: Visitor, change: (record: SessionRecord) => SessionRecord): Promise<boolean>;
   /** The app's clock now (ms since 1970), which `advanceClock` moves. */
   now(): number;
   /** Moves the app's clock forward, so that sessions and cookies expire without waiting. */
@@ -30,6 +37,7 @@ export function createContext(options: {
   timeoutMs: number;
   secret: string;
   readStore: () => Promise<Record<string, unknown>>;
+  rewriteStored: (sid: string, record: SessionRecord) => Promise<boolean>;
   advanceClock: (ms: number) => Promise<void>;
   /** How far earlier checks of the exercise already moved the app's clock. */
   clockOffsetMs: number;
@@ -53,6 +61,11 @@ export function createContext(options: {
     sessionOf: async (visitor) => {
       const id = sessionIdOf(visitor.sessionCookie);
       return id === null ? null : ((await storedSessions()).get(id) ?? null);
+    },
+    rewriteSession: async (visitor, change) => {
+      const id = sessionIdOf(visitor.sessionCookie);
+      const record = id === null ? undefined : (await storedSessions()).get(id);
+      return id !== null && record !== undefined && options.rewriteStored(id, change(record));
     },
     now: () => Date.now() + connection.clockOffsetMs,
     advanceClock: async (ms) => {

@@ -1,7 +1,7 @@
 /**
  * Checks that every exercise makes in the same way, with the exercise's own requests plugged in.
  */
-import type { CheckContext } from './context.js';
+import type { CheckContext, SessionRecord } from './context.js';
 import { forgedCookie, sessionIdOf, tamperedCookie } from './cookies.js';
 import { expectNoCookieSet, expectThat } from './expect.js';
 import type { Exchange, Visitor } from './visitor.js';
@@ -44,4 +44,38 @@ export async function expectReadStoresNothing(
     `${before} stored sessions`,
     `${after}`,
   );
+}
+
+/**
+ * The app answers from the session store, not from a copy of its own (a variable of the module,
+ * a map by session ID, its own report of what it stored): the grader, which keeps the store,
+ * swaps a value in the visitor's stored session, wherever the learner keeps it, for another, and
+ * `next` must then see the new value. `swaps` are tried in order; the first value found is
+ * swapped (a number may be stored as text).
+ */
+export async function expectAnswersFromStore(
+  t: CheckContext,
+  visitor: Visitor,
+  swaps: [from: unknown, to: unknown][],
+  next: () => Promise<void>,
+): Promise<void> {
+  for (const [from, to] of swaps) {
+    let found = false;
+    const swap = (value: unknown): unknown => {
+      if (value === from) {
+        found = true;
+        return to;
+      }
+      if (Array.isArray(value)) return value.map(swap);
+      if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, swap(inner)]));
+      return value;
+    };
+    const rewritten = await t.rewriteSession(visitor, ({ cookie, ...data }) => ({ ...(swap(data) as SessionRecord), cookie }));
+    if (rewritten && found) {
+      await next();
+      return;
+    }
+  }
+  const wanted = swaps.map(([from]) => JSON.stringify(from)).join(' or ');
+  expectThat(false, `the session store does not hold ${wanted} for this visitor: keep it in req.session`);
 }

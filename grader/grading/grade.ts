@@ -81,7 +81,7 @@ export function displayPath(file: string): string {
  */
 export type AppHost = Pick<
   Sandbox,
-  'exit' | 'load' | 'isResponsive' | 'sessions' | 'advanceClock' | 'unload' | 'takeOutput' | 'killFor' | 'kill'
+  'exit' | 'load' | 'isResponsive' | 'sessions' | 'rewriteSession' | 'advanceClock' | 'unload' | 'takeOutput' | 'killFor' | 'kill'
 >;
 
 /** Keeps one live host; a new one replaces it when it ends. Reusable across gradings (watch). */
@@ -166,6 +166,7 @@ async function runChecks(
       timeoutMs: Math.min(limits.requestTimeoutMs, remaining),
       secret,
       readStore: () => host.sessions(),
+      rewriteStored: (sid, record) => host.rewriteSession(sid, record),
       advanceClock: async (ms) => {
         await host.advanceClock(ms, limits.requestTimeoutMs);
         clockOffsetMs += ms;

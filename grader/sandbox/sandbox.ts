@@ -378,6 +378,11 @@ export class Sandbox {
     return Object.fromEntries(this.records?.all() ?? []);
   }
 
+  /** Rewrites a record of the grader's copy of the store; false when there is no such session. */
+  async rewriteSession(sid: string, record: SessionRecord): Promise<boolean> {
+    return this.records?.replace(sid, record) ?? false;
+  }
+
   unload(slug: string): void {
     this.send({ type: 'unload', slug });
   }

@@ -58,6 +58,16 @@ export class SessionRecords {
     return records;
   }
 
+  /**
+   * Replaces a live record, as a check does to prove that the app answers from the store (and
+   * not from a copy of its own). False when there is no live record of `sid`.
+   */
+  replace(sid: string, record: SessionRecord): boolean {
+    if (this.get(sid) === null) return false;
+    this.texts.set(sid, JSON.stringify(record));
+    return true;
+  }
+
   /** Carries out what the app's express-session asked. */
   apply(op: StoreOp): StoreAnswer {
     switch (op.op) {

@@ -1,0 +1,15 @@
+/**
+ * Known mistake: the count is stored in the session, but read back from a map of the module's own,
+ * keyed by session ID, which never learns what the store holds.
+ * Caught by: visit-counter/count-from-store
+ */
+import type { Request, Response } from 'express';
+
+const counts = new Map<string, number>();
+
+export function countVisit(req: Request, res: Response): void {
+  const visits = (counts.get(req.sessionID) ?? 0) + 1;
+  counts.set(req.sessionID, visits);
+  req.session.visits = visits;
+  res.send(`You have visited this page ${visits} times.`);
+}
