@@ -31,6 +31,8 @@ const statusWords: Record<ExerciseResult['status'], string> = {
   passed: 'passed',
   failed: 'failed',
   'missing-file': 'missing file',
+  'not-a-file': 'not a file',
+  'too-large': 'too large',
   'compile-error': 'does not compile',
   'missing-export': 'missing export',
   crashed: 'crashed',

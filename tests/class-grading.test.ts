@@ -12,12 +12,13 @@ import { renderFeedback } from '../grader/batch/feedback.js';
 import { toGradescope } from '../grader/batch/gradescope.js';
 import { toJUnit } from '../grader/batch/junit.js';
 import { learnerView } from '../grader/batch/learner-view.js';
+import { outputName } from '../grader/batch/output-name.js';
 import type { GradeResult } from '../grader/results.js';
 import { classLearners, classSize, classSlugs, makeClass, outFolder, parseCsv } from './class-fixture.js';
 import { kitRoot, runKit } from './run-kit.js';
 
 function readResult(out: string, learner: string): GradeResult {
-  return JSON.parse(readFileSync(path.join(out, 'results', `${learner}.json`), 'utf8')) as GradeResult;
+  return JSON.parse(readFileSync(path.join(out, 'results', `${outputName(learner)}.json`), 'utf8')) as GradeResult;
 }
 
 function gradebook(out: string): string[][] {
@@ -166,7 +167,7 @@ describe('npm run grade -- --submissions', () => {
   it('keeps unchanged learners on --resume and grades again only the one whose files changed', () => {
     const resumedOut = outFolder();
     cpSync(out, resumedOut, { recursive: true });
-    const before = new Map(sortedIds.map((id) => [id, statSync(path.join(resumedOut, 'results', `${id}.json`)).mtimeMs]));
+    const before = new Map(sortedIds.map((id) => [id, statSync(path.join(resumedOut, 'results', `${outputName(id)}.json`)).mtimeMs]));
     const changed = makeClassCopy(submissions);
     cpSync(path.join(kitRoot, 'solutions', 'favorite-color', 'view.ts'), path.join(changed, classLearners.mistaken, 'favorite-color', 'view.ts'));
     const resumed = gradeClass(changed, resumedOut, '--resume');
@@ -176,7 +177,7 @@ describe('npm run grade -- --submissions', () => {
     expect(kept).toHaveLength(classSize - 2);
     expect(resumed.stdout).toMatch(new RegExp(`\\(${classSize - 2} kept from an earlier run, 3 not gradable\\)`));
     for (const id of sortedIds) {
-      const now = statSync(path.join(resumedOut, 'results', `${id}.json`)).mtimeMs;
+      const now = statSync(path.join(resumedOut, 'results', `${outputName(id)}.json`)).mtimeMs;
       if (id === classLearners.mistaken || id === classLearners.unreadable) expect(now).not.toBe(before.get(id));
       else expect(now).toBe(before.get(id));
     }
@@ -213,8 +214,8 @@ describe('npm run grade -- --submissions', () => {
     const resumed = gradeClass(submissions, interruptedOut, '--resume');
     expect(resumed.status).toBe(0);
     const keptIds = resumed.stdout.split('\n').filter((line) => line.endsWith('kept from the earlier run')).map((line) => /\] (.*): kept/.exec(line)?.[1]);
-    const doneIds = done.map((name) => name.slice(0, -'.json'.length)).filter((id) => id !== classLearners.unreadable);
-    expect(keptIds.sort()).toEqual(doneIds.sort());
+    const doneNames = done.map((name) => name.slice(0, -'.json'.length)).filter((name) => name !== outputName(classLearners.unreadable));
+    expect(keptIds.map((id) => outputName(id ?? '')).sort()).toEqual(doneNames.sort());
     expect(readFileSync(path.join(interruptedOut, 'gradebook.csv'), 'utf8')).toBe(readFileSync(path.join(out, 'gradebook.csv'), 'utf8'));
   });
 
@@ -249,7 +250,7 @@ describe('npm run grade -- --submissions', () => {
     expect(run.status).toBe(0);
     for (const id of sortedIds) {
       const result = readResult(formatsOut, id);
-      const gradescope = JSON.parse(readFileSync(path.join(formatsOut, 'gradescope', id, 'results.json'), 'utf8')) as {
+      const gradescope = JSON.parse(readFileSync(path.join(formatsOut, 'gradescope', outputName(id), 'results.json'), 'utf8')) as {
         score: number;
         execution_time: number;
         output: string;
@@ -273,7 +274,7 @@ describe('npm run grade -- --submissions', () => {
         if (check.visibility === 'hidden' && check.message) expect(test.output).not.toContain(check.message);
       });
 
-      const xml = readFileSync(path.join(formatsOut, 'junit', `${id}.xml`), 'utf8');
+      const xml = readFileSync(path.join(formatsOut, 'junit', `${outputName(id)}.xml`), 'utf8');
       expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites /);
       expect(xml.match(/<testsuite /g)).toHaveLength(result.exercises.length);
       expect(xml.match(/<testcase /g)).toHaveLength(checks.length);
@@ -281,7 +282,7 @@ describe('npm run grade -- --submissions', () => {
       expect(xml).toMatch(new RegExp(`<testsuites name="session-kit: [^"]*" tests="${checks.length}" failures="${checks.filter(({ check }) => !check.passed).length}"`));
       expect(xml).not.toMatch(/[<>&]"|="[^"]*<[^"]*"/);
     }
-    expect(readFileSync(path.join(formatsOut, 'junit', `${classLearners.quoted}.xml`), 'utf8')).toContain('name="session-kit: li, &quot;lee&quot;"');
+    expect(readFileSync(path.join(formatsOut, 'junit', `${outputName(classLearners.quoted)}.xml`), 'utf8')).toContain('name="session-kit: li, &quot;lee&quot;"');
 
     const visible = outFolder();
     expect(gradeClass(submissions, visible, '--format', 'gradescope', '--hidden-visibility', 'visible').status).toBe(0);
@@ -294,7 +295,7 @@ describe('npm run grade -- --submissions', () => {
     cpSync(out, later, { recursive: true });
     const run = gradeClass(submissions, later, '--resume', '--format', 'junit');
     expect(run.status).toBe(0);
-    for (const id of sortedIds) expect(existsSync(path.join(later, 'junit', `${id}.xml`))).toBe(true);
+    for (const id of sortedIds) expect(existsSync(path.join(later, 'junit', `${outputName(id)}.xml`))).toBe(true);
   });
 
   it.each([

@@ -3,12 +3,13 @@
  *
  *   gradebook.csv                 one row per learner
  *   report.html                   the class report
- *   results/<learner>.json        the result document (what `npm run grade -- --json` prints)
- *   feedback/<learner>.md         what the learner may see
- *   records/<learner>.json        the verdict and the content fingerprint, for --resume and merge
- *   gradescope/<learner>/results.json, junit/<learner>.xml   with --format
+ *   results/<name>.json           the result document (what `npm run grade -- --json` prints)
+ *   feedback/<name>.md            what the learner may see
+ *   records/<name>.json           the learner id, the verdict and the content fingerprint, for --resume and merge
+ *   gradescope/<name>/results.json, junit/<name>.xml   with --format
  *
- * A learner's record is written last: a learner with a record has all their files.
+ * `<name>` is the learner id made safe for a file name (`outputName`); the id itself is kept in
+ * the record. A learner's record is written last: a learner with a record has all their files.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -20,6 +21,7 @@ import { renderGradebook, type ClassEntry } from './gradebook.js';
 import { toGradescope, type GradescopeVisibility } from './gradescope.js';
 import { toJUnit } from './junit.js';
 import { learnerView } from './learner-view.js';
+import { outputName } from './output-name.js';
 
 /** The extra formats a class run can write beside the results and the feedback. */
 export type OutputFormat = 'gradescope' | 'junit';
@@ -44,18 +46,18 @@ export interface LearnerOutputOptions {
   hiddenVisibility: GradescopeVisibility;
 }
 
-/** Where each file of a class run goes. */
+/** Where each file of a class run goes; a learner's files are found by the learner id. */
 export function outPaths(out: string) {
   return {
     gradebook: path.join(out, 'gradebook.csv'),
     report: path.join(out, 'report.html'),
     resultsDir: path.join(out, 'results'),
-    results: (learner: string) => path.join(out, 'results', `${learner}.json`),
-    feedback: (learner: string) => path.join(out, 'feedback', `${learner}.md`),
+    results: (learner: string) => path.join(out, 'results', `${outputName(learner)}.json`),
+    feedback: (learner: string) => path.join(out, 'feedback', `${outputName(learner)}.md`),
     recordsDir: path.join(out, 'records'),
-    record: (learner: string) => path.join(out, 'records', `${learner}.json`),
-    gradescope: (learner: string) => path.join(out, 'gradescope', learner, 'results.json'),
-    junit: (learner: string) => path.join(out, 'junit', `${learner}.xml`),
+    record: (learner: string) => path.join(out, 'records', `${outputName(learner)}.json`),
+    gradescope: (learner: string) => path.join(out, 'gradescope', outputName(learner), 'results.json'),
+    junit: (learner: string) => path.join(out, 'junit', `${outputName(learner)}.xml`),
   };
 }
 
@@ -112,13 +114,24 @@ export function readLearner(out: string, learner: string): { record: LearnerReco
   return { record, result };
 }
 
+/** A results document found in an output folder, and the learner its record names (null without a record). */
+export interface StoredLearner {
+  name: string;
+  learner: string | null;
+}
+
 /** The learners that have a results document in an output folder. */
-export function learnersIn(out: string): string[] {
-  const dir = outPaths(out).resultsDir;
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.json') && !name.startsWith('.'))
-    .map((name) => name.slice(0, -'.json'.length));
+export function learnersIn(out: string): StoredLearner[] {
+  const paths = outPaths(out);
+  if (!existsSync(paths.resultsDir)) return [];
+  return readdirSync(paths.resultsDir)
+    .filter((file) => file.endsWith('.json') && !file.startsWith('.'))
+    .map((file) => {
+      const name = file.slice(0, -'.json'.length);
+      const record = readJson<Partial<LearnerRecord>>(path.join(paths.recordsDir, file));
+      const learner = typeof record?.learner === 'string' && outputName(record.learner) === name ? record.learner : null;
+      return { name, learner };
+    });
 }
 
 /** A class entry from a stored result (its verdict from the record, when there is one). */

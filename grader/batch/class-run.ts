@@ -4,7 +4,7 @@
  * guarantee of the sandbox. Each learner's files are written as soon as they are graded, so an
  * interrupted run loses at most the learners in progress, and `--resume` finishes it.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -13,10 +13,13 @@ import { gradeJobs, HostPool, type GradedExercise, type Limits } from '../gradin
 import { styleFor } from '../report.js';
 import { exerciseResult, failedCheck, gradeResult, type ExerciseStatus, type GradeResult } from '../results.js';
 import { UsageError, userPath, wholeNumber } from '../commands/args.js';
-import { exerciseNamed, limitOptions, limitsFrom } from '../commands/exercise-args.js';
+import { exerciseNamed, isolationFrom, limitOptions, limitsFrom } from '../commands/exercise-args.js';
+import { installBubblewrap, isolationLine, isolationSupport, type IsolationLevel } from '../sandbox/isolation.js';
+import { isolationInForce } from '../sandbox/sandbox.js';
 import {
   classEntry,
   completeLearner,
+  learnerFiles,
   outPaths,
   outputFormats,
   readLearner,
@@ -30,6 +33,7 @@ import { classUsage } from './dispatch.js';
 import type { ClassEntry } from './gradebook.js';
 import { gradescopeVisibilities, type GradescopeVisibility } from './gradescope.js';
 import { PeakMemory } from './memory.js';
+import { collidingNames, outputName } from './output-name.js';
 import { Progress } from './progress.js';
 import { findSubmissions, fingerprint, parseShard, shardOf, type GradingSettings, type Shard, type Submission } from './submissions.js';
 
@@ -43,6 +47,28 @@ interface ClassOptions {
   shard: Shard | null;
   jobs: number;
   output: LearnerOutputOptions;
+  /** How every learner's code is sealed off, chosen once for the run. */
+  isolation: IsolationLevel;
+}
+
+/**
+ * The isolation level for a class: strangers' code is graded at `bwrap` or `uid`, and at Node's
+ * permission model only when the instructor says so.
+ */
+async function classIsolation(demandedLevel: IsolationLevel | null): Promise<IsolationLevel> {
+  let level: IsolationLevel;
+  try {
+    level = await isolationInForce();
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  if (level === 'permission-model' && demandedLevel !== 'permission-model') {
+    const support = await isolationSupport();
+    throw new UsageError(
+      `this machine can seal learners' code only with Node's permission model (${support.missing.bwrap ?? 'no bubblewrap'}), which a determined learner can get around: ${installBubblewrap}, run as root, or accept it with --isolation permission-model`,
+    );
+  }
+  return level;
 }
 
 function folderFlag(flag: string, value: string | undefined, what: string): string {
@@ -103,6 +129,7 @@ async function parse(args: string[]): Promise<ClassOptions | null> {
     throw new UsageError(`--hidden-visibility takes ${gradescopeVisibilities.join(', ')}, not "${hiddenVisibility}"`);
   }
   const limits = limitsFrom(values);
+  const isolation = await classIsolation(isolationFrom(values.isolation));
   return {
     submissions,
     out,
@@ -113,11 +140,12 @@ async function parse(args: string[]): Promise<ClassOptions | null> {
     shard,
     jobs: wholeNumber('jobs', values.jobs, availableParallelism(), 1, 256),
     output: { formats: parseFormats(values.format), hiddenVisibility },
+    isolation,
   };
 }
 
 /** The result of a learner whose folder could not be graded: every check not run, and why. */
-function notGraded(submission: Submission, exercises: GradedExercise[], status: ExerciseStatus, reason: string): GradeResult {
+function notGraded(submission: Submission, exercises: GradedExercise[], status: ExerciseStatus, reason: string, isolation: IsolationLevel): GradeResult {
   const results = exercises.map((exercise) =>
     exerciseResult({
       slug: exercise.info.slug,
@@ -131,7 +159,7 @@ function notGraded(submission: Submission, exercises: GradedExercise[], status: 
       checks: exercise.checks.map((check) => failedCheck(check, `not run: ${reason}`, null)),
     }),
   );
-  return gradeResult(submission.exercisesDir, results, 0);
+  return gradeResult(submission.exercisesDir, results, 0, isolation);
 }
 
 /**
@@ -173,9 +201,11 @@ async function gradeLearner(
   const base = { recordVersion: 1 as const, learner: submission.id, submission: submission.folder };
   if (submission.verdict !== 'graded') {
     const reason = submission.reason ?? submission.verdict;
+    // A link out is work handed in that the grader refuses to read, not work missing.
+    const status = submission.verdict === 'link-outside' ? 'not-a-file' : 'missing-file';
     return {
       record: { ...base, verdict: submission.verdict, reason, fingerprint: print },
-      result: notGraded(submission, options.exercises, 'missing-file', reason),
+      result: notGraded(submission, options.exercises, status, reason, options.isolation),
     };
   }
   let failure: unknown = null;
@@ -186,7 +216,7 @@ async function gradeLearner(
       const started = Date.now();
       const jobs = options.exercises.map((exercise) => ({ exercise, file: path.join(submission.exercisesDir, exercise.info.slug, 'view.ts') }));
       const results = await gradeJobs(jobs, { limits: options.limits, typecheck: options.typecheck, pool });
-      const result = gradeResult(submission.exercisesDir, results, Date.now() - started);
+      const result = gradeResult(submission.exercisesDir, results, Date.now() - started, options.isolation);
       return { record: { ...base, verdict: 'graded', reason: null, fingerprint: print }, result };
     } catch (error) {
       failure = error;
@@ -194,12 +224,40 @@ async function gradeLearner(
       await pool.close();
     }
   }
-  const reason = `the grader could not run: ${failure instanceof Error ? failure.message : String(failure)}`;
-  // No fingerprint: --resume grades this learner again.
+  return graderError(submission, options, `the grader could not run: ${describeError(failure)}`);
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** A learner the grader failed, for a reason of its own: no points, and no fingerprint, so --resume tries again. */
+function graderError(submission: Submission, options: ClassOptions, reason: string): { record: LearnerRecord; result: GradeResult } {
   return {
-    record: { ...base, verdict: 'grader-error', reason, fingerprint: null },
-    result: notGraded(submission, options.exercises, 'crashed', reason),
+    record: { recordVersion: 1, learner: submission.id, submission: submission.folder, verdict: 'grader-error', reason, fingerprint: null },
+    result: notGraded(submission, options.exercises, 'crashed', reason, options.isolation),
   };
+}
+
+/**
+ * Writes a graded learner's files. When they cannot be written (a full disk, a folder without write
+ * permission), the learner is a grader error in the gradebook and the run goes on for the others;
+ * what was written of theirs is removed, so that no half set of files is taken for a whole one.
+ */
+function saveLearner(submission: Submission, options: ClassOptions, graded: { record: LearnerRecord; result: GradeResult }): { record: LearnerRecord; result: GradeResult } {
+  try {
+    writeLearner(options.out, graded.record, graded.result, options.output);
+    return graded;
+  } catch (error) {
+    for (const file of learnerFiles(options.out, submission.id)) {
+      try {
+        rmSync(file, { force: true });
+      } catch {
+        // The folder refuses writes: there is nothing of this learner's to trust in it anyway.
+      }
+    }
+    return graderError(submission, options, `the grader could not write this learner's files: ${describeError(error)}`);
+  }
 }
 
 /** The learner as stored by an earlier run, when it can be kept: same files, same settings. */
@@ -209,7 +267,12 @@ function keptLearner(submission: Submission, options: ClassOptions, settings: Gr
   const print = fingerprint(submission, settings);
   if (!stored || print === null || stored.record.fingerprint !== print) return null;
   const record = { ...stored.record, submission: submission.folder };
-  completeLearner(options.out, record, stored.result, options.output);
+  try {
+    completeLearner(options.out, record, stored.result, options.output);
+  } catch (error) {
+    // Its stored files stay as they were: only the formats this run adds are missing.
+    return classEntry(submission.id, stored.result, { ...record, verdict: 'grader-error', reason: `the grader could not write this learner's files: ${describeError(error)}` });
+  }
   return classEntry(submission.id, stored.result, record);
 }
 
@@ -220,7 +283,10 @@ function formatBytes(bytes: number): string {
 export async function runClass(args: string[]): Promise<number> {
   const options = await parse(args);
   if (!options) return 0;
-  const learners = shardOf(findSubmissions(options.submissions), options.shard);
+  const everyone = findSubmissions(options.submissions);
+  // Over the whole class, not the shard, so that every shard agrees.
+  const clashes = collidingNames(everyone.map((learner) => learner.id));
+  const learners = shardOf(everyone, options.shard);
   if (learners.length === 0) {
     if (options.shard) {
       writeClassFiles(options.out, []);
@@ -231,6 +297,7 @@ export async function runClass(args: string[]): Promise<number> {
   }
   const settings: GradingSettings = { exercises: options.exercises, limits: options.limits, typecheck: options.typecheck };
   const style = styleFor(process.stdout);
+  console.log(`Learners' code runs sealed: ${isolationLine[options.isolation]}.`);
   const progress = new Progress(learners.length, process.stdout, style);
   const memory = new PeakMemory();
   const started = Date.now();
@@ -268,8 +335,9 @@ export async function runClass(args: string[]): Promise<number> {
         progress.learner(submission.id, stored.result, stored.verdict, true);
         continue;
       }
-      const { record, result } = await gradeLearner(submission, options, settings, hosts);
-      writeLearner(options.out, record, result, options.output);
+      const { record, result } = clashes.has(outputName(submission.id).toLowerCase())
+        ? graderError(submission, options, `its output files would have the same name as another learner's (${outputName(submission.id)}): rename one of the folders`)
+        : saveLearner(submission, options, await gradeLearner(submission, options, settings, hosts));
       graded += 1;
       entries.set(submission.id, classEntry(submission.id, result, record));
       progress.learner(submission.id, result, record.verdict, false);

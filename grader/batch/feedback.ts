@@ -4,6 +4,7 @@
  */
 import { renderExercise, renderSummary, styleFor } from '../report.js';
 import type { GradeResult } from '../results.js';
+import { printable } from './printable.js';
 
 /** The plain style: no colours in a file. */
 const plain = styleFor(process.stdout, { NO_COLOR: '1' });
@@ -16,7 +17,7 @@ function fence(text: string): string {
 
 /** Markdown feedback for one learner; `view` is already the learner's view of the result. */
 export function renderFeedback(learner: string, view: GradeResult, note: string | null): string {
-  const lines = [`# Feedback for ${learner}`, ''];
+  const lines = [`# Feedback for ${printable(learner)}`, ''];
   if (note) lines.push(`Your submission could not be graded: ${note}.`, '');
   lines.push(`**${renderSummary(view, plain)}**`, '');
   for (const exercise of view.exercises) {

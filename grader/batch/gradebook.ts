@@ -5,6 +5,7 @@
  */
 import { manifest } from '../manifest.js';
 import type { GradeResult } from '../results.js';
+import { printable } from './printable.js';
 
 /** One learner of the class, as the gradebook and the class report read them. */
 export interface ClassEntry {
@@ -45,7 +46,9 @@ export function renderGradebook(entries: readonly ClassEntry[]): string {
       const exercise = entry.result.exercises.find((candidate) => candidate.slug === slug);
       return exercise ? String(exercise.score) : '';
     });
-    rows.push([entry.learner, String(entry.result.score), String(entry.result.maxScore), ...scores, entry.verdict]);
+    // An id with control characters gets them escaped, as in the progress lines: a gradebook printed
+    // in a terminal or a CI log must not act on them (the exact id is in the learner's record).
+    rows.push([printable(entry.learner), String(entry.result.score), String(entry.result.maxScore), ...scores, entry.verdict]);
   }
   return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }

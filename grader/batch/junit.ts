@@ -4,6 +4,7 @@
  * learner may see: hidden checks fail with their hint only.
  */
 import type { CheckResult, ExerciseResult, GradeResult } from '../results.js';
+import { printable } from './printable.js';
 
 /** Characters XML 1.0 cannot hold at all; they are dropped. */
 // Matching control characters is the point here.
@@ -96,7 +97,7 @@ export function toJUnit(learner: string, view: GradeResult): string {
   const failures = checks.filter((check) => !check.passed).length;
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="${escapeXml(`session-kit: ${learner}`)}" tests="${checks.length}" failures="${failures}" errors="0" time="${seconds(view.durationMs)}">`,
+    `<testsuites name="${escapeXml(`session-kit: ${printable(learner)}`)}" tests="${checks.length}" failures="${failures}" errors="0" time="${seconds(view.durationMs)}">`,
     ...view.exercises.map(testSuite),
     '</testsuites>',
     '',

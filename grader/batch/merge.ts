@@ -12,6 +12,7 @@ import { writeAtomic } from './atomic-write.js';
 import { classEntry, learnerFiles, learnersIn, outPaths, readLearner, writeClassFiles } from './class-outputs.js';
 import { classUsage } from './dispatch.js';
 import type { ClassEntry } from './gradebook.js';
+import { printable } from './printable.js';
 
 export async function runMerge(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -39,16 +40,17 @@ export async function runMerge(args: string[]): Promise<number> {
   // Every learner must come from exactly one shard: a learner in two is a mistake to fix first.
   const owner = new Map<string, string>();
   for (const source of sources) {
-    for (const learner of learnersIn(source)) {
+    for (const { name, learner } of learnersIn(source)) {
+      if (learner === null) throw new UsageError(`${source} has results/${name}.json but no record of whose it is: finish that shard with --resume first`);
       const earlier = owner.get(learner);
-      if (earlier !== undefined) throw new UsageError(`learner "${learner}" is in both ${earlier} and ${source}: merge each learner from one folder only`);
+      if (earlier !== undefined) throw new UsageError(`learner "${printable(learner)}" is in both ${earlier} and ${source}: merge each learner from one folder only`);
       owner.set(learner, source);
     }
   }
   const entries: ClassEntry[] = [];
   for (const [learner, source] of owner) {
     const stored = readLearner(source, learner);
-    if (!stored) throw new UsageError(`${source} has no complete files for learner "${learner}" (results and records): finish that shard with --resume first`);
+    if (!stored) throw new UsageError(`${source} has no complete files for learner "${printable(learner)}" (results and records): finish that shard with --resume first`);
     const targets = learnerFiles(out, learner);
     learnerFiles(source, learner).forEach((file, index) => {
       const target = targets[index];

@@ -4,6 +4,7 @@
  */
 import { renderSummary, type Style } from '../report.js';
 import type { GradeResult } from '../results.js';
+import { printable } from './printable.js';
 
 export interface ProgressSink {
   isTTY?: boolean;
@@ -33,7 +34,8 @@ export class Progress {
       return;
     }
     const how = kept ? 'kept from the earlier run' : verdict === 'graded' ? renderSummary(result, this.style).replace(/^Total: /, '') : `not graded: ${verdict}`;
-    this.sink.write(`[${this.done}/${this.total}] ${learner}: ${how}\n`);
+    // The id is the learner's folder name: shown escaped, so that it cannot forge a line of its own.
+    this.sink.write(`[${this.done}/${this.total}] ${printable(learner)}: ${how}\n`);
   }
 
   private draw(): void {

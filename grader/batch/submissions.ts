@@ -3,15 +3,20 @@
  * folder's name. A learner's folder is either a folder of exercise folders or a whole copy of the
  * kit (an `exercises/` folder inside). A folder that cannot be graded is still a learner, with a
  * verdict saying why, so that no learner goes missing from the gradebook.
+ *
+ * The folders are a stranger's: a learner's folder (or its `exercises/`) may be a link into the
+ * kit's solutions, and any entry may be a FIFO or a device. Finding learners only lists folders
+ * and looks at entries with `lstat`; no file is opened here except through `readView`.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { GradedExercise, Limits } from '../grading/grade.js';
+import { readView } from '../grading/read-view.js';
 import { manifest } from '../manifest.js';
 
 /** Whether a learner's folder could be graded, and if not, why. */
-export type SubmissionVerdict = 'graded' | 'empty' | 'no-exercises' | 'unreadable';
+export type SubmissionVerdict = 'graded' | 'empty' | 'no-exercises' | 'unreadable' | 'link-outside';
 
 export interface Submission {
   /** The learner id: the folder's name. */
@@ -31,17 +36,21 @@ export interface Shard {
   count: number;
 }
 
-function isFolder(file: string): boolean {
-  try {
-    return statSync(file).isDirectory();
-  } catch {
-    return false;
-  }
+/** Strictly below `parent`, both being real paths (links resolved). */
+function isInside(child: string, parent: string): boolean {
+  const relative = path.relative(parent, child);
+  return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
 }
 
-function isFile(file: string): boolean {
+function errorCode(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? String(error);
+}
+
+/** Whether anything at all is at `file` (a FIFO or a link out counts: `readView` says why it is refused). */
+function exists(file: string): boolean {
   try {
-    return statSync(file).isFile();
+    lstatSync(file);
+    return true;
   } catch {
     return false;
   }
@@ -52,53 +61,91 @@ function visible(name: string): boolean {
   return !name.startsWith('.');
 }
 
-function describe(id: string, folder: string): Submission {
-  const unreadable = (error: unknown): Submission => ({
-    id,
-    folder,
-    exercisesDir: folder,
-    verdict: 'unreadable',
-    reason: `the folder cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
-  });
+function notGradable(id: string, folder: string, verdict: Exclude<SubmissionVerdict, 'graded'>, reason: string): Submission {
+  return { id, folder, exercisesDir: folder, verdict, reason };
+}
+
+function unreadable(id: string, folder: string, error: unknown): Submission {
+  return notGradable(id, folder, 'unreadable', `the folder cannot be read (${errorCode(error)})`);
+}
+
+/**
+ * Where a learner's exercise folders are: `exercises/` when there is one inside the learner's own
+ * folder (`learnerReal`), else the folder itself; a Submission when `exercises/` leads elsewhere.
+ */
+function exercisesDirOf(id: string, folder: string, learnerReal: string): string | Submission {
+  const kitCopy = path.join(folder, 'exercises');
+  let own: Stats;
+  try {
+    own = lstatSync(kitCopy);
+  } catch {
+    return folder;
+  }
+  if (own.isDirectory()) return kitCopy;
+  if (!own.isSymbolicLink()) return folder;
+  let real: string;
+  try {
+    real = realpathSync(kitCopy);
+  } catch (error) {
+    return notGradable(id, folder, 'unreadable', `exercises/ is a link that leads nowhere (${errorCode(error)})`);
+  }
+  if (!isInside(real, learnerReal)) {
+    return notGradable(id, folder, 'link-outside', "exercises/ is a link to a folder outside the learner's folder: grading reads only the learner's own files");
+  }
+  return statSync(real).isDirectory() ? kitCopy : folder;
+}
+
+/** A learner's folder (`learnerReal` its real path, already known to be inside the class). */
+function describe(id: string, folder: string, learnerReal: string): Submission {
   let entries: string[];
   try {
     entries = readdirSync(folder).filter(visible);
   } catch (error) {
-    return unreadable(error);
+    return unreadable(id, folder, error);
   }
-  if (entries.length === 0) return { id, folder, exercisesDir: folder, verdict: 'empty', reason: 'the folder is empty' };
-  const kitCopy = path.join(folder, 'exercises');
-  const exercisesDir = isFolder(kitCopy) ? kitCopy : folder;
-  const found = manifest.exercises.some((info) => isFile(path.join(exercisesDir, info.slug, 'view.ts')));
+  if (entries.length === 0) return notGradable(id, folder, 'empty', 'the folder is empty');
+  const exercisesDir = exercisesDirOf(id, folder, learnerReal);
+  if (typeof exercisesDir !== 'string') return exercisesDir;
+  const found = manifest.exercises.some((info) => exists(path.join(exercisesDir, info.slug, 'view.ts')));
   if (!found) {
     return { id, folder, exercisesDir, verdict: 'no-exercises', reason: 'no exercise folder with a view.ts' };
   }
   return { id, folder, exercisesDir, verdict: 'graded', reason: null };
 }
 
+/**
+ * The learner an entry of the class folder is: a folder, or a link to a folder inside the class
+ * folder; null for anything else (loose files, FIFOs, links to files), which is not a learner.
+ */
+function learnerAt(dir: string, classReal: string, name: string, isFolder: boolean, isLink: boolean): Submission | null {
+  const folder = path.join(dir, name);
+  if (!isFolder && !isLink) return null;
+  let real: string;
+  try {
+    real = realpathSync(folder);
+  } catch (error) {
+    // A link to nothing is a learner whose work cannot be read.
+    return unreadable(name, folder, error);
+  }
+  if (!isInside(real, classReal)) {
+    return notGradable(name, folder, 'link-outside', 'the folder is a link out of the submissions folder: only work inside it is graded (copy the folder in instead)');
+  }
+  try {
+    if (!statSync(real).isDirectory()) return null;
+  } catch (error) {
+    return unreadable(name, folder, error);
+  }
+  return describe(name, folder, real);
+}
+
 /** Every learner under `dir`, sorted by id (code-unit order, the same on every machine). */
 export function findSubmissions(dir: string): Submission[] {
+  const classReal = realpathSync(dir);
   const learners: Submission[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (!visible(entry.name)) continue;
-    const folder = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      learners.push(describe(entry.name, folder));
-      continue;
-    }
-    if (!entry.isSymbolicLink()) continue;
-    // A link to a folder is a learner; a link to nothing is a learner whose work cannot be read.
-    try {
-      if (statSync(folder).isDirectory()) learners.push(describe(entry.name, folder));
-    } catch (error) {
-      learners.push({
-        id: entry.name,
-        folder,
-        exercisesDir: folder,
-        verdict: 'unreadable',
-        reason: `the folder cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
-      });
-    }
+    const learner = learnerAt(dir, classReal, entry.name, entry.isDirectory(), entry.isSymbolicLink());
+    if (learner) learners.push(learner);
   }
   return learners.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
@@ -125,9 +172,9 @@ export interface GradingSettings {
 }
 
 /**
- * A content fingerprint of what grading this learner reads (each graded `view.ts`) and of how it
- * is graded (the checks, their points, the limits). Null for a folder that could not be read,
- * which is always tried again.
+ * A content fingerprint of what grading this learner reads (each graded `view.ts`, read as grading
+ * reads it, or why it is refused) and of how it is graded (the checks, their points, the limits).
+ * Null for a folder that could not be read, which is always tried again.
  */
 export function fingerprint(submission: Submission, settings: GradingSettings): string | null {
   if (submission.verdict === 'unreadable') return null;
@@ -139,15 +186,9 @@ export function fingerprint(submission: Submission, settings: GradingSettings): 
     course: settings.exercises.map((exercise) => [exercise.info.slug, exercise.checks.map((check) => `${check.id}:${check.points}:${check.visibility}`)]),
   }));
   for (const exercise of settings.exercises) {
-    const file = path.join(submission.exercisesDir, exercise.info.slug, 'view.ts');
-    let content: Buffer | null;
-    try {
-      content = readFileSync(file);
-    } catch {
-      content = null;
-    }
+    const read = readView(path.join(submission.exercisesDir, exercise.info.slug, 'view.ts'));
     hash.update(`\0${exercise.info.slug}\0`);
-    hash.update(content === null ? 'missing' : createHash('sha256').update(content).digest('hex'));
+    hash.update(read.ok ? createHash('sha256').update(read.source).digest('hex') : read.absent ? 'missing' : read.status);
   }
   return `sha256:${hash.digest('hex')}`;
 }

@@ -7,12 +7,13 @@
  * Saving `view.ts` starts the app again in a new host, with the new code.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, watch } from 'node:fs';
+import { existsSync, watch } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { compileView } from '../grading/compile.js';
+import { readView } from '../grading/read-view.js';
 import { displayPath, type Limits } from '../grading/grade.js';
 import type { ExerciseInfo } from '../manifest.js';
 import { styleFor } from '../report.js';
@@ -49,13 +50,9 @@ function where(location: SourceLocation | null): string {
 
 /** Compiles the view and starts its app in a new sandbox host; says why in one line when it cannot. */
 async function startApp(exercise: ExerciseInfo, file: string, secret: string, limits: Limits): Promise<Started> {
-  let source: string;
-  try {
-    source = readFileSync(file, 'utf8');
-  } catch {
-    return { ok: false, message: `${displayPath(file)} is missing` };
-  }
-  const compiled = await compileView(source, file);
+  const read = readView(file);
+  if (!read.ok) return { ok: false, message: read.message };
+  const compiled = await compileView(read.source, file);
   if (!compiled.ok) return { ok: false, message: `${compiled.message}${where(compiled.location)}` };
   const sandbox = await Sandbox.start(limits.heapMb);
   const loaded = await sandbox.load(

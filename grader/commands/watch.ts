@@ -9,11 +9,12 @@
  * Types are checked after the report is shown (cached by content), and added when ready.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, watch, type FSWatcher } from 'node:fs';
+import { watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCourse } from '../course.js';
 import { displayPath, gradeJobs, HostPool, type GradedExercise, type Limits } from '../grading/grade.js';
+import { readView } from '../grading/read-view.js';
 import { typeWarnings } from '../grading/typecheck.js';
 import { describeHint, takeNextHint } from '../hints.js';
 import { manifest, type ExerciseInfo } from '../manifest.js';
@@ -53,13 +54,13 @@ function ranLearnerCode(result: ExerciseResult): boolean {
   return result.status !== 'missing-file' && result.status !== 'compile-error';
 }
 
-/** What a file holds, as a hash (null when missing): a save that changed nothing is no new save. */
+/**
+ * What a file holds, as a hash (null when missing, or not a file grading reads): a save that
+ * changed nothing is no new save.
+ */
 function contentOf(file: string): string | null {
-  try {
-    return createHash('sha256').update(readFileSync(file)).digest('hex');
-  } catch {
-    return null;
-  }
+  const read = readView(file);
+  return read.ok ? createHash('sha256').update(read.source).digest('hex') : null;
 }
 
 /** The slug whose `view.ts` a watcher event is about: the file itself or its whole folder. */

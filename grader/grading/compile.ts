@@ -2,17 +2,23 @@
  * Turns a learner's `view.ts` into JavaScript the sandbox can run. Types are erased, not checked:
  * a view is graded on what it does, and a type error is only a warning.
  */
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { TransformFailure } from 'esbuild';
 import type { SourceLocation } from '../sandbox/protocol.js';
+import { readView, type ViewRefusal } from './read-view.js';
 
 export type CompileOutcome =
   | { ok: true; code: string }
-  | { ok: false; message: string; location: SourceLocation | null };
+  | { ok: false; status: 'compile-error'; message: string; location: SourceLocation | null };
 
-/** A view read and compiled, or why not: `missing` when there is no file to read. */
-export type PreparedView = CompileOutcome | { ok: false; missing: true };
+/**
+ * A view read and compiled, or why not: `missing` when there is no file to read; a refusal when
+ * what is there is not a file the grader may read (see `readView`).
+ */
+export type PreparedView =
+  | CompileOutcome
+  | { ok: false; missing: true }
+  | { ok: false; status: ViewRefusal; message: string; location: null };
 
 /**
  * esbuild, loaded on first use. Loaded with `require`: its package is CommonJS, which an `import`
@@ -45,18 +51,17 @@ export async function compileView(source: string, file: string): Promise<Compile
     const location = first.location
       ? { file, line: first.location.line, column: first.location.column + 1 }
       : null;
-    return { ok: false, message: `view.ts does not compile: ${first.text}`, location };
+    return { ok: false, status: 'compile-error', message: `view.ts does not compile: ${first.text}`, location };
   }
 }
 
-/** Reads and compiles a view; a missing file is an outcome, not an error. */
+/**
+ * Reads and compiles a view; a missing or refused file is an outcome, not an error. The read is
+ * synchronous: a view is a few KiB, less than a file handle of fs/promises costs, and `readView`
+ * opens nothing that could block.
+ */
 export async function prepareView(file: string): Promise<PreparedView> {
-  let source: string;
-  try {
-    // A view is a few KiB: reading it at once costs less than a file handle of fs/promises.
-    source = readFileSync(file, 'utf8');
-  } catch {
-    return { ok: false, missing: true };
-  }
-  return compileView(source, file);
+  const read = readView(file);
+  if (!read.ok) return read.absent ? { ok: false, missing: true } : { ok: false, status: read.status, message: read.message, location: null };
+  return compileView(read.source, file);
 }

@@ -4,11 +4,12 @@
  * unchanged view costs nothing, and the compiler runs in a worker thread beside the checks.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { buildDirName, kitRoot, stateDir } from '../paths.js';
 import type { TypeWarning } from '../results.js';
+import { readView } from './read-view.js';
 import type { TypecheckAnswer, TypecheckJob } from './typecheck-worker.js';
 
 const cacheFile = path.join(stateDir, 'typecheck-cache.json');
@@ -42,9 +43,11 @@ function writeCache(cache: Cache): void {
   }
 }
 
+/** Null for a file grading will not read (missing, a FIFO, a link out, too large): it is not type-checked either. */
 function keyOf(file: string): string | null {
-  if (!existsSync(file)) return null;
-  return createHash('sha256').update(`${cacheVersion}\0${file}\0`).update(readFileSync(file)).digest('hex');
+  const read = readView(file);
+  if (!read.ok) return null;
+  return createHash('sha256').update(`${cacheVersion}\0${file}\0`).update(read.source).digest('hex');
 }
 
 /**
@@ -83,7 +86,7 @@ function runWorker(files: string[]): Promise<Record<string, TypeWarning[]>> {
   });
 }
 
-/** The type warnings of each file (files that do not exist are left out). */
+/** The type warnings of each file (files that grading does not read are left out). */
 export async function typeWarnings(files: string[]): Promise<Map<string, TypeWarning[]>> {
   const cache = readCache();
   const keys = new Map(files.map((file) => [file, keyOf(file)]));
