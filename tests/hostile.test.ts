@@ -1,10 +1,13 @@
 /**
- * Hostile and broken submissions (tests/hostile/*.ts, each a visit-counter view), each graded
- * between two correct exercises: each gets its exact verdict, the exercises around it keep their
- * full marks, grading ends within its bound, and the kit's files are unchanged.
+ * Hostile and broken submissions (tests/hostile/*.ts, each a visit-counter view unless its case
+ * names another exercise), each graded between two correct exercises: each gets its exact
+ * verdict, the exercises around it keep their full marks, grading ends within its bound, the
+ * kit's files are unchanged and nothing is written outside. Then the channel's attackers are
+ * graded side by side with honest learners, who must keep every point.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCourse } from '../grader/course.js';
@@ -17,9 +20,22 @@ const limits: Limits = { requestTimeoutMs: 1000, exerciseTimeoutMs: 8000, heapMb
 /** Killing a stuck host and starting the next one may take this much beyond the exercise's limit. */
 const slackMs = 3000;
 const spawnProof = '/tmp/session-kit-hostile-spawn';
+/** Files a hostile view tries to make outside its sandbox: none may exist afterwards. */
+const outsideProofs = [spawnProof, '/tmp/session-kit-hostile-v8-trace', path.join(kitRoot, '.npmrc')];
+const channelViolation = /^the app wrote to the grader's channel \(/;
+
+interface Case {
+  status: ExerciseStatus;
+  /** The exercise the case's view is written for (default: visit-counter). */
+  exercise?: 'favorite-color' | 'user-id';
+  message?: RegExp;
+  check?: RegExp;
+  /** A check that must fail: the one the trick was meant to fool. */
+  fails?: string;
+}
 
 /** Each case's verdict, and what its message must say. */
-const expected: Record<string, { status: ExerciseStatus; message?: RegExp; check?: RegExp }> = {
+const expected: Record<string, Case> = {
   'loops-in-handler': { status: 'timeout', message: /^the app stopped answering \(GET \/visits got no answer within 1 s; an endless loop\?\)$/ },
   'loops-at-import': { status: 'timeout', message: /did not finish loading within 1 s/ },
   'never-answers': { status: 'failed', check: /^GET \/visits got no answer within 1 s: does every path of the handler send an answer\?$/ },
@@ -43,6 +59,15 @@ const expected: Record<string, { status: ExerciseStatus; message?: RegExp; check
   'huge-answer': { status: 'failed' },
   'forges-ipc-messages': { status: 'passed' },
   'counts-per-connection': { status: 'failed' },
+  'forges-store-frames': { status: 'failed', fails: 'visit-counter/count-from-store' },
+  'patches-the-store': { status: 'failed', exercise: 'user-id', fails: 'user-id/user-from-store' },
+  'signs-its-own-cookie': { status: 'failed', exercise: 'favorite-color', fails: 'favorite-color/data-on-server' },
+  'writes-through-v8-flags': { status: 'passed' },
+  'reads-the-build': { status: 'passed' },
+  'writes-raw-bytes-to-the-channel': { status: 'crashed', message: channelViolation },
+  'floods-the-channel': { status: 'crashed', message: channelViolation },
+  'fakes-its-load-failure': { status: 'crashed', message: /^view\.ts threw while loading: Error: ✔ visit-counter 10\/10$/ },
+  'prints-a-flood': { status: 'crashed', message: /^the app printed more than 8 MiB$/ },
 };
 
 function fingerprint(): string {
@@ -56,22 +81,26 @@ function fingerprint(): string {
   };
   for (const dir of ['exercises', 'solutions', 'grader', 'tests']) walk(path.join(kitRoot, dir));
   hash.update(readFileSync(path.join(kitRoot, 'package.json')));
+  // A new file at the top (an .npmrc, a trace log) would run or leak at the next npm run.
+  hash.update(readdirSync(kitRoot).filter((name) => !['.kit-state', '.kit-build', 'node_modules'].includes(name)).sort().join('\n'));
   return hash.digest('hex');
 }
 
 const results = new Map<string, ExerciseResult[]>();
 let before = '';
 
+let course: Map<string, GradedExercise>;
+const solution = (exercise: GradedExercise): string => path.join(kitRoot, 'solutions', exercise.info.slug, 'view.ts');
+
 beforeAll(async () => {
-  rmSync(spawnProof, { force: true });
+  for (const proof of outsideProofs) rmSync(proof, { force: true });
   before = fingerprint();
-  const course = await loadCourse(['favorite-color', 'visit-counter', 'delete-key']);
-  const [color, counter, del] = course as [GradedExercise, GradedExercise, GradedExercise];
-  const solution = (exercise: GradedExercise): string => path.join(kitRoot, 'solutions', exercise.info.slug, 'view.ts');
+  course = new Map((await loadCourse(['favorite-color', 'visit-counter', 'delete-key', 'user-id'])).map((exercise) => [exercise.info.slug, exercise]));
+  const [color, del] = [course.get('favorite-color'), course.get('delete-key')] as [GradedExercise, GradedExercise];
   const cases = Object.keys(expected);
   const jobs = cases.flatMap((name) => [
     { exercise: color, file: solution(color) },
-    { exercise: counter, file: path.join(hostileDir, `${name}.ts`) },
+    { exercise: course.get(expected[name]?.exercise ?? 'visit-counter') as GradedExercise, file: path.join(hostileDir, `${name}.ts`) },
     { exercise: del, file: solution(del) },
   ]);
   const graded = await gradeJobs(jobs, { limits, typecheck: false });
@@ -89,15 +118,22 @@ describe('a hostile or broken submission', () => {
     expect(counter.status).toBe(want.status);
     if (want.message) expect(counter.message).toMatch(want.message);
     if (want.check) expect(counter.checks.map((check) => check.message ?? '')).toContainEqual(expect.stringMatching(want.check));
+    if (want.fails) expect(counter.checks.find((check) => check.id === want.fails)?.passed).toBe(false);
     if (want.status === 'passed') expect(counter.score).toBe(counter.maxScore);
     else expect(counter.score).toBeLessThan(counter.maxScore);
     for (const neighbour of [color, del]) expect([neighbour.slug, neighbour.status, neighbour.score]).toEqual([neighbour.slug, 'passed', neighbour.maxScore]);
     expect(counter.durationMs).toBeLessThan(limits.exerciseTimeoutMs + slackMs);
   });
 
-  it('changes nothing of the kit on disk and starts no program', () => {
+  it('changes nothing of the kit on disk, writes nothing outside and starts no program', () => {
     expect(fingerprint()).toBe(before);
-    expect(existsSync(spawnProof)).toBe(false);
+    for (const proof of outsideProofs) expect(existsSync(proof), proof).toBe(false);
+    expect(readdirSync(tmpdir()).filter((name) => name.startsWith('node_trace') || name.includes('turbo'))).toEqual([]);
+  });
+
+  it('shows a forged load failure on one line, without escape sequences', () => {
+    const counter = results.get('fakes-its-load-failure')?.[1] as ExerciseResult;
+    expect(counter.message).not.toMatch(/[\u0000-\u001f]/);
   });
 
   it('cannot read the hidden checks into its answers', () => {
@@ -120,4 +156,20 @@ describe('a hostile or broken submission', () => {
     const counter = results.get('huge-answer')?.[1] as ExerciseResult;
     expect(JSON.stringify(counter).length).toBeLessThan(100_000);
   });
+});
+
+describe('learners graded beside an attacker of the channel', () => {
+  it('keep every point, and each attacker gets its verdict', async () => {
+    const [color, counter, del] = ['favorite-color', 'visit-counter', 'delete-key'].map((slug) => course.get(slug) as GradedExercise) as [GradedExercise, GradedExercise, GradedExercise];
+    const attackers = ['floods-the-channel', 'writes-raw-bytes-to-the-channel', 'prints-a-flood', 'loops-in-handler'];
+    const honest = [color, counter, del].map((exercise) => ({ exercise, file: solution(exercise) }));
+    // Side by side: three lanes, so honest checks run while each attacker does its worst.
+    const jobs = attackers.flatMap((name) => [{ exercise: counter, file: path.join(hostileDir, `${name}.ts`) }, ...honest]);
+    const graded = await gradeJobs(jobs, { limits, typecheck: false, lanes: 3 });
+    attackers.forEach((name, index) => {
+      const [attacker, ...others] = graded.slice(4 * index, 4 * index + 4) as [ExerciseResult, ...ExerciseResult[]];
+      expect([name, attacker.status]).toEqual([name, expected[name]?.status]);
+      for (const other of others) expect([name, other.slug, other.score]).toEqual([name, other.slug, other.maxScore]);
+    });
+  }, 120_000);
 });

@@ -120,6 +120,11 @@ export function main(): void {
   channel.on('error', () => process.exit(0));
   const reader = new FrameReader(graderFrameLimits, (value) => handle(value as GraderMessage), () => process.exit(70));
   channel.on('data', (chunk: Buffer) => reader.push(chunk));
+  // Written at once, not buffered in the host: the grader counts what the app prints as it prints
+  // it, and a flood meets the grader's allowance during the exercise that printed it.
+  for (const stream of [process.stdout, process.stderr]) {
+    (stream as unknown as { _handle?: { setBlocking?: (blocking: boolean) => void } })._handle?.setBlocking?.(true);
+  }
   process.setSourceMapsEnabled(true);
   guardProcessKill();
   server.listen({ fd: listenFd }, () => send({ type: 'ready' }));
