@@ -15,7 +15,7 @@
  * no child processes, no workers) and resource limits where `prlimit` exists.
  */
 import { execFile } from 'node:child_process';
-import { accessSync, constants, mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { accessSync, chmodSync, constants, cpSync, mkdtempSync, realpathSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -126,6 +126,39 @@ function hostUid(slot: number): number {
   return uidBase + (slot % 64);
 }
 
+/** True when a user of no group of the owner's can open `dir` (every folder above it passable, it readable). */
+function openToOthers(dir: string): boolean {
+  try {
+    if ((statSync(dir).mode & 0o005) !== 0o005) return false;
+    for (let above = path.dirname(dir); ; above = path.dirname(above)) {
+      if ((statSync(above).mode & 0o001) === 0) return false;
+      if (above === path.dirname(above)) return true;
+    }
+  } catch {
+    return false;
+  }
+}
+
+const openCopies = new Map<string, string>();
+
+/**
+ * The host bundle's folder as a host at `level` can open it. A host of a user of its own cannot
+ * pass a private folder (a kit copied under a folder only its owner may enter): it gets a copy
+ * of the bundle, readable by all, made once and removed when the grader exits.
+ */
+export function hostDirFor(level: IsolationLevel, dir: string): string {
+  if (!isRoot || level === 'permission-model' || openToOthers(dir)) return dir;
+  let copy = openCopies.get(dir);
+  if (!copy) {
+    copy = mkdtempSync(path.join(os.tmpdir(), 'session-kit-host-bundle-'));
+    cpSync(dir, copy, { recursive: true });
+    chmodSync(copy, 0o755);
+    openCopies.set(dir, copy);
+    if (openCopies.size === 1) process.once('exit', () => openCopies.forEach((made) => rmSync(made, { recursive: true, force: true })));
+  }
+  return copy;
+}
+
 /** The command that starts one host, and what to clean up after it. */
 export interface SealedCommand {
   command: string;
@@ -162,12 +195,13 @@ export function sealedCommand(level: IsolationLevel, info: IsolationSupport, hos
     const args = [
       ...bwrapNamespaceArgs(),
       '--setenv', 'NODE_ENV', 'development',
-      ...binds,
-      '--ro-bind', hostDir, hostDir,
       '--proc', '/proc',
       '--dev', '/dev',
       '--size', String(4 * 1024 * 1024), '--tmpfs', '/tmp',
       '--size', String(4 * 1024 * 1024), '--tmpfs', '/app',
+      // After the tmpfs mounts, so that a kit kept under /tmp stays visible.
+      ...binds,
+      '--ro-bind', hostDir, hostDir,
       '--remount-ro', '/',
       '--chdir', '/app',
       '--info-fd', '5',

@@ -15,7 +15,7 @@ import type { Readable, Writable } from 'node:stream';
 import { hostDir } from '../paths.js';
 import { FrameReader, encodeFrame, hostFrameLimits } from './channel.js';
 import { defaultHeapMb, hostV8Flags } from './host-flags.js';
-import { installBubblewrap, isolationLevels, isolationSupport, sealedCommand, type IsolationLevel } from './isolation.js';
+import { hostDirFor, installBubblewrap, isolationLevels, isolationSupport, sealedCommand, type IsolationLevel } from './isolation.js';
 import { locateInText } from './locate.js';
 import {
   cleanHostText,
@@ -150,7 +150,7 @@ export class Sandbox {
 
   private async spawn(): Promise<void> {
     const support = await isolationSupport();
-    const dir = hostDir();
+    const dir = hostDirFor(this.isolation, hostDir());
     const socket = await listeningSocket();
     this.port = socket.port;
     const nodeArgs = [
