@@ -2,10 +2,10 @@
  * A hostile class folder, graded in one run beside an honest learner: links into the kit's
  * solutions (the learner's folder, its exercises/, or view.ts itself), a FIFO, a link to /dev/zero,
  * a view over the size limit, a 240-character id, ids that hold a newline, an escape sequence or a
- * GitHub Actions command, and a learner whose files cannot be written. Each gets its verdict and
- * no marks from what it links to; the honest learners get full marks; the run ends, writes files
- * under safe names for everyone, prints nothing a terminal or CI would act on, and changes nothing
- * of the kit.
+ * GitHub Actions command, a folder name that is not UTF-8, and a learner whose files cannot be
+ * written. Each gets its verdict and no marks from what it links to; the honest learners get full
+ * marks; the run ends, writes files under safe names for everyone, prints nothing a terminal or CI
+ * would act on, and changes nothing of the kit.
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -36,6 +36,8 @@ const learners = {
   escape: 'esc\x1b[2J\x1b[Hclear',
   actions: '::error::forged',
   unwritable: 'unwritable',
+  /** A folder whose name is the byte 0xff, not UTF-8: Node reads it back as U+FFFD. */
+  notUtf8: '\ufffd',
 } as const;
 
 const honestIds = [learners.honest, learners.longId, learners.newline, learners.escape, learners.actions];
@@ -68,6 +70,10 @@ function makeHostileClass(): string {
   writeFileSync(path.join(folder(learners.tooLarge), slug, 'view.ts'), padded);
 
   symlinkSync(path.join(kitRoot, 'solutions'), folder(learners.linkedFolder));
+
+  const notUtf8 = (below: string): Buffer => Buffer.concat([Buffer.from(`${root}${path.sep}`), Buffer.from([0xff]), Buffer.from(below)]);
+  mkdirSync(notUtf8(`${path.sep}${slug}`), { recursive: true });
+  writeFileSync(notUtf8(`${path.sep}${slug}${path.sep}view.ts`), readFileSync(path.join(solutionFolder, 'view.ts')));
   return root;
 }
 
@@ -144,6 +150,8 @@ describe('a hostile class folder', () => {
       expect(graded.exercises[0]?.message).toMatch(message);
       expect(graded.exercises[0]?.checks.every((check) => !check.passed)).toBe(true);
     }
+    expect(record(learners.notUtf8)).toMatchObject({ verdict: 'unreadable', reason: "the folder's name is not valid UTF-8: rename the folder to grade it" });
+    expect(result(learners.notUtf8).score).toBe(0);
     expect(record(learners.linkedExercises).verdict).toBe('link-outside');
     expect(record(learners.linkedFolder).verdict).toBe('link-outside');
     expect(record(learners.fifo).verdict).toBe('graded');

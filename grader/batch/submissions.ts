@@ -124,6 +124,10 @@ function learnerAt(dir: string, classReal: string, name: string, isFolder: boole
   try {
     real = realpathSync(folder);
   } catch (error) {
+    // A name that is not UTF-8 comes back from readdir with U+FFFD in it, a path that leads nowhere.
+    if (name.includes('\ufffd') && errorCode(error) === 'ENOENT') {
+      return notGradable(name, folder, 'unreadable', "the folder's name is not valid UTF-8: rename the folder to grade it");
+    }
     // A link to nothing is a learner whose work cannot be read.
     return unreadable(name, folder, error);
   }

@@ -51,7 +51,7 @@ const keysLine = 'h hint · n next exercise · l list · r re-grade · q quit';
 
 /** Statuses for which the host never ran the learner's code, so it need not be replaced. */
 function ranLearnerCode(result: ExerciseResult): boolean {
-  return result.status !== 'missing-file' && result.status !== 'compile-error';
+  return !['missing-file', 'not-a-file', 'too-large', 'compile-error'].includes(result.status);
 }
 
 /**
