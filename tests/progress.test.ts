@@ -120,7 +120,7 @@ describe('npm run list and npm run hint', () => {
     const slugs = [...list.stdout.matchAll(/^ [ →] ?\d+ {2}(\S+)/gm)].map((match) => match[1]);
     expect(slugs).toEqual(manifest.exercises.map((info) => info.slug));
     expect(list.stdout).toMatch(/→ 1 {2}favorite-color +easy +not graded +- +0\/3/);
-    expect(list.stdout).toMatch(/ {3}2 {2}visit-counter +easy +failed +0\/10 +0\/3/);
+    expect(list.stdout).toMatch(/ {3}2 {2}visit-counter +easy +failed +0\/12 +0\/3/);
     expect(list.stdout).toContain('0 of 11 exercises passed. Next: favorite-color');
   });
 
