@@ -14,6 +14,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isolationSupport, sealedCommand, type IsolationLevel, type IsolationSupport } from '../grader/sandbox/isolation.js';
+import { accessHeader } from '../grader/sandbox/protocol.js';
+import { Sandbox } from '../grader/sandbox/sandbox.js';
 import { kitRoot } from './run-kit.js';
 
 const written = [path.join(kitRoot, '.seal-probe-v8'), path.join(kitRoot, '.seal-probe-write'), path.join(kitRoot, '.npmrc')];
@@ -141,5 +143,33 @@ describe('a probe run as a user of its own (root only), without the permission m
     const found = await runProbe('uid', support, dir);
     expect(found).toMatchObject({ writeKit: 'blocked', writeNpmrc: 'blocked', signalGrader: 'blocked', environment: 'blocked' });
     for (const file of written) expect(existsSync(file), file).toBe(false);
+  });
+});
+
+describe("a host's app", () => {
+  it('answers only requests that carry its access key, so no other learner can reach it', async () => {
+    const sandbox = await Sandbox.start(128);
+    try {
+      const code = "exports.ping = (req, res) => { req.session.seen = true; res.send('pong'); };";
+      const loaded = await sandbox.load(
+        { type: 'load', slug: 'probe', routes: [{ method: 'GET', path: '/ping', handler: 'view:ping' }], code, filename: '/probe/view.ts', secret: 'probe' },
+        5000,
+      );
+      if (!loaded.ok) throw new Error(loaded.message);
+      const ask = (headers: Record<string, string>): Promise<number> =>
+        new Promise((resolve, reject) => {
+          http.get({ host: '127.0.0.1', port: loaded.port, path: '/ping', headers, agent: false }, (answer) => {
+            answer.resume();
+            resolve(answer.statusCode ?? 0);
+          }).on('error', reject);
+        });
+      expect(await ask({})).toBe(403);
+      expect(await ask({ [accessHeader]: 'a guess' })).toBe(403);
+      expect(Object.keys(await sandbox.sessions())).toEqual([]);
+      expect(await ask({ [accessHeader]: loaded.accessKey })).toBe(200);
+      expect(Object.keys(await sandbox.sessions())).toHaveLength(1);
+    } finally {
+      sandbox.kill();
+    }
   });
 });

@@ -32,6 +32,8 @@ export interface CheckContext {
 export function createContext(options: {
   /** The app's port on 127.0.0.1. */
   port: number;
+  /** What every request to the app carries, so that the host knows it comes from the grader. */
+  accessKey: string;
   /** The exercise's connection pool (see `Connection.agent`); the caller closes it. */
   agent: http.Agent;
   timeoutMs: number;
@@ -44,6 +46,7 @@ export function createContext(options: {
 }): { context: CheckContext; transcript: Exchange[] } {
   const connection: Connection = {
     port: options.port,
+    accessKey: options.accessKey,
     timeoutMs: options.timeoutMs,
     transcript: [],
     clockOffsetMs: options.clockOffsetMs,

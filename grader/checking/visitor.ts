@@ -3,6 +3,7 @@
  * agent (on node:http directly: see the README's figures), and records every exchange so that a failed check can show what was asked and answered.
  */
 import http from 'node:http';
+import { accessHeader, cleanHostText } from '../sandbox/protocol.js';
 import { RequestFailed, sendRequest, type RawAnswer } from './http-client.js';
 
 /** The name express-session gives its cookie. */
@@ -43,6 +44,8 @@ const bodyLimit = 65_536;
 export interface Connection {
   /** The app's port on 127.0.0.1. */
   port: number;
+  /** Sent with every request (see `accessHeader`). */
+  accessKey: string;
   timeoutMs: number;
   transcript: Exchange[];
   /** How far the app's clock was moved forward; browsers expire cookies on that clock. */
@@ -132,7 +135,7 @@ export class Visitor {
     const { port, timeoutMs, transcript } = this.connection;
     this.forgetExpired();
     const cookie = [...this.cookies].map(([name, { value }]) => `${name}=${value}`).join('; ') || null;
-    const headers: Record<string, string> = cookie ? { cookie } : {};
+    const headers: Record<string, string> = { [accessHeader]: this.connection.accessKey, ...(cookie ? { cookie } : {}) };
     let body: string | null = null;
     if (fields) {
       body = json ? JSON.stringify(fields) : new URLSearchParams(fields).toString();
@@ -165,7 +168,8 @@ export class Visitor {
       status: response.status,
       text: response.text,
       setCookies,
-      handlerError: (response.headers['x-kit-error'] as string | undefined) ?? null,
+      // The app can set this header itself: shown cleaned, as any text from the host.
+      handlerError: typeof response.headers['x-kit-error'] === 'string' ? cleanHostText(response.headers['x-kit-error'], 500) : null,
     };
     transcript.push(exchange);
     return exchange;

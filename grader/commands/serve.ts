@@ -42,7 +42,7 @@ const debounceMs = 100;
 /** How often the host is asked what the app printed, and whether it still runs. */
 const pollMs = 200;
 
-type Started = { ok: true; sandbox: Sandbox; port: number } | { ok: false; message: string };
+type Started = { ok: true; sandbox: Sandbox; port: number; accessKey: string } | { ok: false; message: string };
 
 function where(location: SourceLocation | null): string {
   return location ? ` (${displayPath(location.file)}:${location.line}:${location.column})` : '';
@@ -63,7 +63,7 @@ async function startApp(exercise: ExerciseInfo, file: string, secret: string, li
     sandbox.kill();
     return { ok: false, message: `${loaded.message}${where(loaded.location)}` };
   }
-  return { ok: true, sandbox, port: loaded.port };
+  return { ok: true, sandbox, port: loaded.port, accessKey: loaded.accessKey };
 }
 
 /** The app's console output, quoted line by line, cleaned as in reports. */
@@ -106,7 +106,7 @@ async function run(args: string[]): Promise<number> {
     console.error(`error: ${first.message}; fix view.ts, then run npm run serve -- ${slug} again`);
     return 1;
   }
-  let current: { sandbox: Sandbox; port: number } = first;
+  let current: { sandbox: Sandbox; port: number; accessKey: string } = first;
   let stoppedSaid = false;
   const say = (line: string): void => console.log(line);
 
@@ -115,7 +115,7 @@ async function run(args: string[]): Promise<number> {
     server = await startFrontServer(
       {
         exercise,
-        app: { port: () => current.port, sessions: () => current.sandbox.sessions(), secret },
+        app: { port: () => current.port, accessKey: () => current.accessKey, sessions: () => current.sandbox.sessions(), secret },
         requestTimeoutMs: limits.requestTimeoutMs,
         onAppTrouble: (line) => say(`${style.yellow('!')} ${line}`),
       },

@@ -147,7 +147,7 @@ function notRun(checks: Check[], reason: string): CheckResult[] {
 async function runChecks(
   exercise: GradedExercise,
   host: AppHost,
-  port: number,
+  app: { port: number; accessKey: string },
   secret: string,
   limits: Limits,
   exerciseDeadline: number,
@@ -161,7 +161,8 @@ async function runChecks(
   /** One run of the check; the error it ended with, if any, and what was asked and answered. */
   const attempt = async (check: Check, remaining: number): Promise<{ error: unknown; transcript: Exchange[] }> => {
     const { context, transcript } = createContext({
-      port,
+      port: app.port,
+      accessKey: app.accessKey,
       agent,
       timeoutMs: Math.min(limits.requestTimeoutMs, remaining),
       secret,
@@ -296,7 +297,7 @@ async function gradeExercise(
   }
   // One connection pool for the exercise's checks (see `Connection.agent`).
   const agent = new http.Agent({ keepAlive: true });
-  const { results, run } = await runChecks(exercise, host, loaded.port, secret, limits, deadline, agent).finally(() => agent.destroy());
+  const { results, run } = await runChecks(exercise, host, loaded, secret, limits, deadline, agent).finally(() => agent.destroy());
   host.unload(exercise.info.slug);
   return finish(run, results, host.takeOutput());
 }

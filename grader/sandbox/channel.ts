@@ -85,6 +85,16 @@ export class FrameReader {
     }
   }
 
+  /**
+   * Counts `bytes` sent back in answer against the same limit: a request whose answer is large
+   * (the whole session store) costs as much as a frame that large.
+   */
+  charge(bytes: number): void {
+    if (!this.broken && !this.takeTokens(Math.floor(bytes / bytesPerToken))) {
+      this.violate(`more than ${this.limits.framesPerSecond} frames (or ${(this.limits.framesPerSecond * bytesPerToken) / 1024 / 1024} MiB) a second`);
+    }
+  }
+
   /** Makes the reader ignore the rest of the stream (the peer is being ended). */
   stop(): void {
     this.broken = true;

@@ -12,7 +12,7 @@ import net from 'node:net';
 import type express from 'express';
 import { FrameReader, encodeFrame, graderFrameLimits } from './channel.js';
 import { startExerciseApp } from './exercise-app.js';
-import type { GraderMessage, HostMessage, LoadRequest, StoreAnswer, StoreOp } from './protocol.js';
+import { accessHeader, type GraderMessage, type HostMessage, type LoadRequest, type StoreAnswer, type StoreOp } from './protocol.js';
 import { RemoteStore } from './remote-store.js';
 
 const channelFd = 3;
@@ -39,10 +39,11 @@ function send(message: HostMessage): void {
 }
 
 /** The app of the exercise being graded; requests between exercises get 503. */
-let current: { slug: string; app: express.Express } | null = null;
+let current: { slug: string; app: express.Express; accessKey: string } | null = null;
 const server = http.createServer((req, res) => {
-  if (current) current.app(req, res);
-  else res.writeHead(503).end('No exercise is loaded');
+  if (!current) res.writeHead(503).end('No exercise is loaded');
+  else if (req.headers[accessHeader] !== current.accessKey) res.writeHead(403, { connection: 'close' }).end('Not the grader');
+  else current.app(req, res);
 });
 // The checks keep their connections for the whole exercise: one closed by the server's idle
 // timeout as a check reuses it would fail that check.
@@ -59,14 +60,14 @@ function askStore(op: StoreOp): Promise<StoreAnswer> {
   });
 }
 
-function load(request: LoadRequest): void {
+function load(request: LoadRequest & { accessKey: string }): void {
   clockOffsetMs = 0;
   const outcome = startExerciseApp(request, new RemoteStore(askStore));
   if (!outcome.ok) {
     send({ type: 'load-failed', slug: request.slug, kind: outcome.kind, message: outcome.message, location: outcome.location });
     return;
   }
-  current = { slug: request.slug, app: outcome.app };
+  current = { slug: request.slug, app: outcome.app, accessKey: request.accessKey };
   send({ type: 'loaded', slug: request.slug });
 }
 

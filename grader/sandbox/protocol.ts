@@ -23,6 +23,13 @@ export interface LoadRequest {
 }
 
 /**
+ * The header every request to a host's app carries, with the host's own access key: without the
+ * operating system's seal, another learner's app could reach this one on 127.0.0.1, and its
+ * sessions would then count against this learner.
+ */
+export const accessHeader = 'x-kit-access';
+
+/**
  * What the host's express-session asks of the session store, which the grader keeps. Records
  * travel as the JSON text a MemoryStore would hold.
  */
@@ -40,7 +47,7 @@ export type StoreAnswer =
   | { ok: false; error: string };
 
 export type GraderMessage =
-  | LoadRequest
+  | (LoadRequest & { accessKey: string })
   | { type: 'ping'; id: number }
   /** Moves the host's clock forward (answered by a pong), to expire sessions without waiting. */
   | { type: 'clock'; id: number; advanceMs: number }

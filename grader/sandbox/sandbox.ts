@@ -7,6 +7,7 @@
  * session records are the grader's own, and how the host ended is read from its exit status.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -36,7 +37,8 @@ export interface HostExit {
 }
 
 export type LoadOutcome =
-  | { ok: true; port: number }
+  /** The app listens on `port` of 127.0.0.1 and answers requests that carry `accessKey` (see `accessHeader`). */
+  | { ok: true; port: number; accessKey: string }
   | { ok: false; kind: LoadFailureKind | HostExit['kind']; message: string; location: SourceLocation | null };
 
 /** Time the host itself may take to start (Node and Express, before any learner code). */
@@ -142,6 +144,9 @@ export class Sandbox {
   private reaperPid: number | null = null;
   private nested = false;
   private port = 0;
+  private reader: FrameReader | null = null;
+  /** What every request to this host's apps must carry; learners' code never sees another host's. */
+  private readonly accessKey = randomBytes(16).toString('hex');
 
   private constructor(
     private readonly heapMb: number,
@@ -174,11 +179,11 @@ export class Sandbox {
     if (!this.nested) this.nodePid = this.child.pid ?? null;
     this.channel = this.child.stdio[3] as Writable;
     const fromHost = this.child.stdio[3] as Readable;
-    const reader = new FrameReader(
+    const reader = (this.reader = new FrameReader(
       hostFrameLimits,
       (value) => this.receive(value),
       (reason) => void this.killFor({ kind: 'crashed', message: `the app wrote to the grader's channel (${reason})`, location: null }),
-    );
+    ));
     fromHost.on('data', (chunk: Buffer) => reader.push(chunk));
     fromHost.on('error', () => undefined);
     this.channel.on('error', () => undefined);
@@ -272,7 +277,9 @@ export class Sandbox {
     }
     if (message.type === 'store') {
       const answer = this.records ? this.records.apply(message.op) : { ok: false as const, error: 'no exercise is loaded' };
-      this.send({ type: 'store-answer', id: message.id, answer });
+      const frame = encodeFrame({ type: 'store-answer', id: message.id, answer } satisfies GraderMessage);
+      this.reader?.charge(frame.length);
+      if (!this.exit && this.channel.writable) this.channel.write(frame);
       return;
     }
     for (const waiter of this.waiters) if (waiter(message)) this.waiters.delete(waiter);
@@ -336,7 +343,7 @@ export class Sandbox {
     this.outputBytes = 0;
     this.records = new SessionRecords(() => Date.now() + this.clockOffsetMs);
     const answer = await this.request(
-      request,
+      { ...request, accessKey: this.accessKey },
       (message) => (message.type === 'loaded' || message.type === 'load-failed') && message.slug === request.slug,
       timeoutMs,
     );
@@ -349,7 +356,7 @@ export class Sandbox {
       return { ok: false, ...exit };
     }
     if ('type' in answer) {
-      if (answer.type === 'loaded') return { ok: true, port: this.port };
+      if (answer.type === 'loaded') return { ok: true, port: this.port, accessKey: this.accessKey };
       if (answer.type === 'load-failed') {
         return { ok: false, kind: answer.kind, message: answer.message, location: answer.location };
       }

@@ -30,8 +30,24 @@ function expired(record: SessionRecord, now: number): boolean {
   return !Number.isNaN(at) && at <= now;
 }
 
+/** Far above any exercise's needs; a store past them is an app storing without end. */
+const maxSessions = 10_000;
+const maxStoreBytes = 4 * 1024 * 1024;
+
 export class SessionRecords {
   private readonly texts = new Map<string, string>();
+  /** The JSON text held, in characters, kept so that a full store is refused at once. */
+  private size = 0;
+
+  private put(sid: string, text: string): void {
+    this.size += text.length - (this.texts.get(sid)?.length ?? 0);
+    this.texts.set(sid, text);
+  }
+
+  private remove(sid: string): void {
+    this.size -= this.texts.get(sid)?.length ?? 0;
+    this.texts.delete(sid);
+  }
 
   /** `now` is the app's clock (the grader's plus how far checks moved it). */
   constructor(private readonly now: () => number) {}
@@ -42,7 +58,7 @@ export class SessionRecords {
     if (text === undefined) return null;
     const record = parseRecord(text);
     if (record === null || expired(record, this.now())) {
-      this.texts.delete(sid);
+      this.remove(sid);
       return null;
     }
     return record;
@@ -64,7 +80,7 @@ export class SessionRecords {
    */
   replace(sid: string, record: SessionRecord): boolean {
     if (this.get(sid) === null) return false;
-    this.texts.set(sid, JSON.stringify(record));
+    this.put(sid, JSON.stringify(record));
     return true;
   }
 
@@ -78,17 +94,21 @@ export class SessionRecords {
       case 'set': {
         if (op.record.length > maxRecordBytes) return { ok: false, error: 'the session is larger than 256 KiB' };
         if (parseRecord(op.record) === null) return { ok: false, error: 'a session must be a JSON object' };
-        this.texts.set(op.sid, op.record);
+        const added = op.record.length - (this.texts.get(op.sid)?.length ?? 0);
+        if ((!this.texts.has(op.sid) && this.texts.size >= maxSessions) || this.size + added > maxStoreBytes) {
+          return { ok: false, error: `the session store is full (${maxSessions} sessions or ${maxStoreBytes / 1024 / 1024} MiB)` };
+        }
+        this.put(op.sid, op.record);
         return { ok: true };
       }
       case 'touch': {
         const current = this.get(op.sid);
         const touched = parseRecord(op.record);
-        if (current && touched) this.texts.set(op.sid, JSON.stringify({ ...current, cookie: touched.cookie }));
+        if (current && touched) this.put(op.sid, JSON.stringify({ ...current, cookie: touched.cookie }));
         return { ok: true };
       }
       case 'destroy':
-        this.texts.delete(op.sid);
+        this.remove(op.sid);
         return { ok: true };
       case 'all': {
         const records: Record<string, string> = {};
@@ -97,6 +117,7 @@ export class SessionRecords {
       }
       case 'clear':
         this.texts.clear();
+        this.size = 0;
         return { ok: true };
       case 'length':
         return { ok: true, count: this.all().size };

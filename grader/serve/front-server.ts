@@ -9,6 +9,7 @@
 import { createHmac } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { sessionIdOf } from '../checking/cookies.js';
+import { accessHeader } from '../sandbox/protocol.js';
 import type { ExerciseInfo, RouteInfo } from '../manifest.js';
 import { formatSeconds } from '../sandbox/sandbox.js';
 import { renderKitPage, type TriedRequest } from './kit-page.js';
@@ -26,6 +27,8 @@ const triesKept = 20;
 export interface AppEndpoint {
   /** The port the app listens on, on 127.0.0.1; a reload of the view gives a new one. */
   port(): number;
+  /** What every request to the app carries (see `accessHeader`); a reload gives a new one. */
+  accessKey(): string;
   /** The app's session store: each record by session ID. */
   sessions(): Promise<Record<string, unknown>>;
   /** The secret the app signs its session cookies with. */
@@ -72,12 +75,12 @@ function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
 
 /** Sends one request to the app as the browser would, with the browser's cookie. */
 function sendToApp(
-  port: number,
+  app: AppEndpoint,
   request: { method: string; path: string; fields: Record<string, string> | null; cookie: string | undefined },
   timeoutMs: number,
 ): Promise<TriedRequest> {
   const body = request.fields ? new URLSearchParams(request.fields).toString() : null;
-  const headers: http.OutgoingHttpHeaders = {};
+  const headers: http.OutgoingHttpHeaders = { [accessHeader]: app.accessKey() };
   if (request.cookie) headers.cookie = request.cookie;
   if (body !== null) {
     headers['content-type'] = 'application/x-www-form-urlencoded';
@@ -85,7 +88,7 @@ function sendToApp(
   }
   const tried = { method: request.method, path: request.path, fields: request.fields };
   return new Promise((resolve) => {
-    const outgoing = http.request({ host: '127.0.0.1', port, method: request.method, path: request.path, headers }, (answer) => {
+    const outgoing = http.request({ host: '127.0.0.1', port: app.port(), method: request.method, path: request.path, headers }, (answer) => {
       let text = '';
       answer.setEncoding('utf8');
       answer.on('data', (chunk: string) => {
@@ -186,7 +189,7 @@ export function startFrontServer(options: FrontServerOptions, port: number): Pro
     const params = pathParams(route);
     const fields = Object.fromEntries(Object.entries(given).filter(([name]) => !params.has(name)));
     const tried = await sendToApp(
-      app.port(),
+      app,
       { method: route.method, path: filledPath(route, given), fields: route.method === 'POST' ? fields : null, cookie: req.headers.cookie },
       options.requestTimeoutMs,
     );
@@ -202,7 +205,8 @@ export function startFrontServer(options: FrontServerOptions, port: number): Pro
 
   /** Everything outside `/_kit`: passed on to the app and back, as it came. */
   function relay(req: IncomingMessage, res: ServerResponse): void {
-    const outgoing = http.request({ host: '127.0.0.1', port: app.port(), method: req.method, path: req.url, headers: req.headers }, (answer) => {
+    const headers = { ...req.headers, [accessHeader]: app.accessKey() };
+    const outgoing = http.request({ host: '127.0.0.1', port: app.port(), method: req.method, path: req.url, headers }, (answer) => {
       const appError = answer.headers['x-kit-error'];
       if (typeof appError === 'string') options.onAppTrouble(`${req.method} ${req.url}: ${appError}`);
       res.writeHead(answer.statusCode ?? 502, answer.headers);
