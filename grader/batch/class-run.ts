@@ -13,9 +13,8 @@ import { gradeJobs, HostPool, type GradedExercise, type Limits } from '../gradin
 import { styleFor } from '../report.js';
 import { exerciseResult, failedCheck, gradeResult, type ExerciseStatus, type GradeResult } from '../results.js';
 import { UsageError, userPath, wholeNumber } from '../commands/args.js';
-import { exerciseNamed, isolationFrom, limitOptions, limitsFrom } from '../commands/exercise-args.js';
+import { exerciseNamed, isolationAvailable, isolationFrom, limitOptions, limitsFrom } from '../commands/exercise-args.js';
 import { installBubblewrap, isolationLine, isolationSupport, type IsolationLevel } from '../sandbox/isolation.js';
-import { isolationInForce } from '../sandbox/sandbox.js';
 import {
   classEntry,
   completeLearner,
@@ -56,12 +55,7 @@ interface ClassOptions {
  * permission model only when the instructor says so.
  */
 async function classIsolation(demandedLevel: IsolationLevel | null): Promise<IsolationLevel> {
-  let level: IsolationLevel;
-  try {
-    level = await isolationInForce();
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const level = await isolationAvailable();
   if (level === 'permission-model' && demandedLevel !== 'permission-model') {
     const support = await isolationSupport();
     throw new UsageError(

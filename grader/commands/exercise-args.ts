@@ -9,7 +9,7 @@ import { defaultLimits, type Limits } from '../grading/grade.js';
 import { findExercise, manifest, type ExerciseInfo } from '../manifest.js';
 import { kitRoot } from '../paths.js';
 import { isolationLevels, type IsolationLevel } from '../sandbox/isolation.js';
-import { demandIsolation } from '../sandbox/sandbox.js';
+import { demandIsolation, isolationInForce } from '../sandbox/sandbox.js';
 import { seconds, UsageError, userPath, wholeNumber } from './args.js';
 
 /** The exercise named on the command line; a usage error lists the slugs when there is none. */
@@ -49,6 +49,15 @@ export function isolationFrom(value: string | undefined): IsolationLevel | null 
     throw new UsageError(`--isolation takes ${isolationLevels.join(', ')} (got "${value}")`);
   }
   return value as IsolationLevel;
+}
+
+/** The isolation level hosts will run at; a usage error, in one line, when `--isolation` asks for one this machine lacks. */
+export async function isolationAvailable(): Promise<IsolationLevel> {
+  try {
+    return await isolationInForce();
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
 }
 
 /**

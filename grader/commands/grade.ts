@@ -5,7 +5,7 @@ import { recordGrading } from '../progress.js';
 import { renderExercise, renderSummary, styleFor } from '../report.js';
 import { classRun, classUsage } from '../batch/dispatch.js';
 import { wholeNumber, type Command } from './args.js';
-import { exerciseFolder, exerciseNamed, limitOptions, limitsFrom } from './exercise-args.js';
+import { exerciseFolder, exerciseNamed, isolationAvailable, limitOptions, limitsFrom } from './exercise-args.js';
 
 const gradeUsage = `Usage: npm run grade -- [slug...] [options]
 
@@ -48,6 +48,7 @@ async function run(args: string[]): Promise<number> {
   const target = exerciseFolder(values.target);
   const failUnder = values['fail-under'] === undefined ? null : wholeNumber('fail-under', values['fail-under'], 0, 0, 100);
   const limits = limitsFrom(values);
+  await isolationAvailable();
   // The sandbox host starts while the checks load: it is the slowest thing to get ready.
   const pool = HostPool.sandboxes(limits.heapMb);
   pool.warm();

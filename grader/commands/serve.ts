@@ -22,7 +22,7 @@ import type { SourceLocation } from '../sandbox/protocol.js';
 import { Sandbox } from '../sandbox/sandbox.js';
 import { startFrontServer } from '../serve/front-server.js';
 import { UsageError, wholeNumber, type Command } from './args.js';
-import { exerciseFolder, exerciseNamed, limitOptions, limitsFrom, oneSlug } from './exercise-args.js';
+import { exerciseFolder, exerciseNamed, isolationAvailable, limitOptions, limitsFrom, oneSlug } from './exercise-args.js';
 
 const serveUsage = `Usage: npm run serve -- <slug> [options]
 
@@ -35,6 +35,7 @@ Options:
   --target <dir>            the folder of exercise folders (default: exercises)
   --request-timeout <s>     seconds one request may take (default: 2)
   --heap-mb <MiB>           memory for your app's heap (default: 256)
+  --isolation <level>       how your app is sealed off: bwrap, uid or permission-model
   --help                    show this help`;
 
 /** Saves closer together than this are one save. */
@@ -84,6 +85,7 @@ async function run(args: string[]): Promise<number> {
       help: { type: 'boolean' },
       'request-timeout': limitOptions['request-timeout'],
       'heap-mb': limitOptions['heap-mb'],
+      isolation: limitOptions.isolation,
     },
   });
   if (values.help) {
@@ -96,6 +98,7 @@ async function run(args: string[]): Promise<number> {
   const folder = exerciseFolder(values.target);
   const port = wholeNumber('port', values.port, 3000, 0, 65535);
   const limits = limitsFrom(values);
+  await isolationAvailable();
   const file = path.join(folder, slug, 'view.ts');
   if (!existsSync(file)) throw new UsageError(`no file ${displayPath(file)}: npm run reset -- ${slug} puts the stub back`);
   const style = styleFor(process.stdout);

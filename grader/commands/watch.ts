@@ -22,7 +22,7 @@ import { emptyProgress, isKitExercises, nextExercise, readProgress, recordGradin
 import { renderExercise, styleFor, type Style } from '../report.js';
 import type { ExerciseResult } from '../results.js';
 import type { Command } from './args.js';
-import { exerciseFolder, exerciseNamed, limitOptions, limitsFrom, oneSlug } from './exercise-args.js';
+import { exerciseFolder, exerciseNamed, isolationAvailable, limitOptions, limitsFrom, oneSlug } from './exercise-args.js';
 import { renderList } from './list.js';
 
 const watchUsage = `Usage: npm run watch -- [slug] [options]
@@ -36,6 +36,7 @@ Options:
   --request-timeout <s>     seconds one request may take (default: 2)
   --exercise-timeout <s>    seconds one exercise may take in all (default: 10)
   --heap-mb <MiB>           memory for your app's heap (default: 256)
+  --isolation <level>       how your app is sealed off: bwrap, uid or permission-model
   --help                    show this help`;
 
 /** Saves closer together than this are one save: an editor's write, a formatter's, a burst. */
@@ -388,6 +389,7 @@ async function run(args: string[]): Promise<number> {
   const named = slug === undefined ? undefined : exerciseNamed(slug);
   const target = exerciseFolder(values.target);
   const limits = limitsFrom(values);
+  await isolationAvailable();
   const course = new Map((await loadCourse()).map((exercise) => [exercise.info.slug, exercise]));
   const stdin = process.stdin;
   const interactive = Boolean(stdin.isTTY && process.stdout.isTTY);
