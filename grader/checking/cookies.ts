@@ -4,16 +4,25 @@
  */
 import { createHmac } from 'node:crypto';
 
+/** A cookie value URL-decoded; as it came when its escapes are malformed (the app may send any bytes). */
+export function decodeCookie(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
 /** The session ID inside a `connect.sid` value, or null when it is not a signed ID. */
 export function sessionIdOf(cookieValue: string | undefined): string | null {
   if (cookieValue === undefined) return null;
-  const match = /^s:([^.]+)\.[A-Za-z0-9+/]+$/.exec(decodeURIComponent(cookieValue));
+  const match = /^s:([^.]+)\.[A-Za-z0-9+/]+$/.exec(decodeCookie(cookieValue));
   return match?.[1] ?? null;
 }
 
 /** The same cookie with its signature changed by one character. */
 export function tamperedCookie(cookieValue: string): string {
-  const decoded = decodeURIComponent(cookieValue);
+  const decoded = decodeCookie(cookieValue);
   const last = decoded.at(-1) === 'A' ? 'B' : 'A';
   return encodeURIComponent(decoded.slice(0, -1) + last);
 }

@@ -2,6 +2,8 @@
  * Assertions for checks. Each failure says, in a learner's words, what was expected and what the
  * app did instead; the report adds the requests that led there.
  */
+import type { CheckContext } from './context.js';
+import { decodeCookie, sessionIdOf } from './cookies.js';
 import { sessionCookieName, type Exchange } from './visitor.js';
 
 export class CheckFailure extends Error {
@@ -55,9 +57,11 @@ export function expectNoCookieSet(exchange: Exchange, why: string): void {
 
 /**
  * The answer's only cookie is the signed session ID, and none of `secrets` can be read in it:
- * the data stays on the server.
+ * the data stays on the server. A session cookie the answer sets must name a session the
+ * grader's store holds: a signature alone proves nothing, since the app holds the secret and can
+ * sign a cookie of its own.
  */
-export function expectOnlySessionId(exchange: Exchange, secrets: string[]): void {
+export async function expectOnlySessionId(t: Pick<CheckContext, 'storedSessions'>, exchange: Exchange, secrets: string[]): Promise<void> {
   const others = exchange.setCookies.filter((header) => !header.startsWith(`${sessionCookieName}=`));
   if (others.length > 0) {
     throw new CheckFailure(
@@ -67,13 +71,26 @@ export function expectOnlySessionId(exchange: Exchange, secrets: string[]): void
     );
   }
   for (const header of exchange.setCookies) {
-    const value = decodeURIComponent(header.split(';')[0] ?? '');
+    const value = decodeCookie(header.split(';')[0] ?? '');
     const leaked = secrets.find((secret) => value.includes(secret));
     if (leaked !== undefined) {
       throw new CheckFailure(
         `the session cookie holds the data itself (${quote(leaked)}): only the session ID belongs there`,
         `${sessionCookieName}=s:<session id>.<signature>`,
         value,
+      );
+    }
+  }
+  for (const header of exchange.setCookies.filter((cookie) => cookie.startsWith(`${sessionCookieName}=`))) {
+    const value = header.slice(sessionCookieName.length + 1).split(';')[0] ?? '';
+    // A cookie being cleared (empty, or expiring now) names no session.
+    if (value === '' || /;\s*(max-age=0|expires=thu, 01 jan 1970)/i.test(header)) continue;
+    const id = sessionIdOf(value);
+    if (id === null || !(await t.storedSessions()).has(id)) {
+      throw new CheckFailure(
+        'the session cookie names no session the store holds: let express-session set its cookie, and keep the data in req.session',
+        `${sessionCookieName}=s:<the ID of a stored session>.<signature>`,
+        decodeCookie(value),
       );
     }
   }

@@ -76,7 +76,7 @@ export default hiddenChecks([
       const visitor = t.visitor();
       const loggedIn = await visitor.post('/login', { username: 'zed-9182' });
       expectAnswer(loggedIn, 200, 'Logged in as zed-9182');
-      expectOnlySessionId(loggedIn, ['zed-9182']);
+      await expectOnlySessionId(t, loggedIn, ['zed-9182']);
       expectStored(await t.sessionOf(visitor), 'zed-9182', 'the username');
     },
   },

@@ -29,7 +29,7 @@ export default hiddenChecks([
       const visitor = t.visitor();
       const saved = await visitor.post('/color', { color: 'teal-4071' });
       expectAnswer(saved, 200, 'Color saved');
-      expectOnlySessionId(saved, ['teal-4071']);
+      await expectOnlySessionId(t, saved, ['teal-4071']);
       expectStored(await t.sessionOf(visitor), 'teal-4071', 'the color');
     },
   },

@@ -104,7 +104,7 @@ export default hiddenChecks([
       const visitor = t.visitor();
       const saved = await visitor.post('/flash', { message: 'note-8842' });
       expectAnswer(saved, 200, 'Message saved');
-      expectOnlySessionId(saved, ['note-8842']);
+      await expectOnlySessionId(t, saved, ['note-8842']);
       expectStored(await t.sessionOf(visitor), 'note-8842', 'the message');
     },
   },

@@ -119,7 +119,7 @@ export default hiddenChecks([
       const visitor = t.visitor();
       const loggedIn = await visitor.post('/login', { username: 'zed-5531' });
       expectAnswer(loggedIn, 200, 'Logged in as zed-5531');
-      expectOnlySessionId(loggedIn, ['zed-5531']);
+      await expectOnlySessionId(t, loggedIn, ['zed-5531']);
       expectStored(await t.sessionOf(visitor), 'zed-5531', 'the username');
     },
   },

@@ -158,7 +158,7 @@ export default hiddenChecks([
       const visitor = t.visitor();
       const loggedIn = await visitor.post('/login', { username: 'zed-5521' });
       expectAnswer(loggedIn, 200, 'Logged in as zed-5521');
-      expectOnlySessionId(loggedIn, ['zed-5521']);
+      await expectOnlySessionId(t, loggedIn, ['zed-5521']);
       expectStored(await t.sessionOf(visitor), 'zed-5521', 'the username');
     },
   },

@@ -56,7 +56,7 @@ export default hiddenChecks([
       const visitor = t.visitor();
       const loggedIn = await visitor.post('/login', { username: 'zed-7731', remember: 'on' });
       expectAnswer(loggedIn, 200, 'Logged in as zed-7731');
-      expectOnlySessionId(loggedIn, ['zed-7731']);
+      await expectOnlySessionId(t, loggedIn, ['zed-7731']);
       expectStored(await t.sessionOf(visitor), 'zed-7731', 'the username');
     },
   },

@@ -32,10 +32,10 @@ export default hiddenChecks([
       const visitor = t.visitor();
       const first = await visitor.post('/cart', { item: 'kiwi-5531' });
       expectAnswer(first, 200, 'Added kiwi-5531');
-      expectOnlySessionId(first, ['kiwi-5531']);
+      await expectOnlySessionId(t, first, ['kiwi-5531']);
       const second = await visitor.post('/cart', { item: 'lime-2087' });
       expectAnswer(second, 200, 'Added lime-2087');
-      expectOnlySessionId(second, ['kiwi-5531', 'lime-2087']);
+      await expectOnlySessionId(t, second, ['kiwi-5531', 'lime-2087']);
       const stored = await t.sessionOf(visitor);
       expectStored(stored, 'kiwi-5531', 'the first item of the cart');
       expectStored(stored, 'lime-2087', 'the second item of the cart');

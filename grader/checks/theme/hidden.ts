@@ -74,7 +74,7 @@ export default hiddenChecks([
       const visitor = t.visitor();
       const dark = await visitor.post('/theme', { theme: 'dark' });
       expectAnswer(dark, 200, 'Theme set to dark');
-      expectOnlySessionId(dark, []);
+      await expectOnlySessionId(t, dark, []);
       const storedDark = dataOf(await t.sessionOf(visitor));
       expectThat(
         storedDark !== null && storedDark !== '{}',
@@ -84,7 +84,7 @@ export default hiddenChecks([
       );
       const light = await visitor.post('/theme', { theme: 'light' });
       expectAnswer(light, 200, 'Theme set to light');
-      expectOnlySessionId(light, []);
+      await expectOnlySessionId(t, light, []);
       const storedLight = dataOf(await t.sessionOf(visitor));
       expectThat(
         storedLight !== storedDark,

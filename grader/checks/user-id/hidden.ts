@@ -54,7 +54,7 @@ export default hiddenChecks([
       const visitor = t.visitor();
       const loggedIn = await visitor.post('/login', { username: 'bob', password: 'canwefixit' });
       expectAnswer(loggedIn, 200, 'Welcome, Bob Builder');
-      expectOnlySessionId(loggedIn, [bob.passwordHash, 'canwefixit']);
+      await expectOnlySessionId(t, loggedIn, [bob.passwordHash, 'canwefixit']);
       const stored = await t.sessionOf(visitor);
       expectThat(stored !== null, 'signing in stored no session: keep the id in req.session');
       for (const secret of [bob.passwordHash, 'canwefixit']) {
@@ -151,7 +151,7 @@ export default hiddenChecks([
       const visitor = t.visitor();
       const loggedIn = await visitor.post('/login', { username: 'alice', password: 'wonderland' });
       expectAnswer(loggedIn, 200, 'Welcome, Alice Liddell');
-      expectOnlySessionId(loggedIn, [alice.displayName, alice.passwordHash, 'wonderland']);
+      await expectOnlySessionId(t, loggedIn, [alice.displayName, alice.passwordHash, 'wonderland']);
       expectIdStored(await t.sessionOf(visitor), alice.id);
     },
   },

@@ -42,7 +42,7 @@ export default hiddenChecks([
       const visitor = t.visitor();
       const first = await visitor.get('/visits');
       expectAnswer(first, 200, visits(1));
-      expectOnlySessionId(first, []);
+      await expectOnlySessionId(t, first, []);
       expectAnswer(await visitor.get('/visits'), 200, visits(2));
       expectStored(await t.sessionOf(visitor), 2, 'the count');
     },
