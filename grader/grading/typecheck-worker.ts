@@ -40,7 +40,7 @@ const options: ts.CompilerOptions = {
     '*': [path.join(modules, '@types', '*'), path.join(modules, '*')],
   },
 };
-// The kit's own routes declare session keys too (theme, cart) that views read.
+// The kit's own routes declare session keys too (language, recentPages) that views read.
 const kitDeclarations = path.join(kitRoot, 'grader', 'sandbox', 'kit-handlers.ts');
 let previous: ts.Program | undefined;
 
