@@ -2,14 +2,20 @@
  * `npm run bench`: grading speed as users feel it, measured side by side in one run against the
  * floors it cannot beat, so that the ratios hold on a noisy machine. Prints a table and writes the
  * figures to `bench-results/latest.json`.
+ *
+ * It also measures what sealing the hosts costs: the cold grade, the warm grade and a class at the
+ * default isolation level (the best this machine has) and at each lower one down to Node's
+ * permission model alone (no sealing by the operating system), alternating in the same rounds.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { loadCourse } from '../course.js';
 import { defaultLimits, gradeJobs, HostPool, type GradingJob } from '../grading/grade.js';
 import { kitRoot, stateDir } from '../paths.js';
+import { isolationLevels, isolationLine, isolationSupport, type IsolationLevel } from '../sandbox/isolation.js';
+import { demandIsolation } from '../sandbox/sandbox.js';
 import { generateClass } from './generated-class.js';
 import { InProcessHost } from './in-process-host.js';
 
@@ -22,11 +28,15 @@ export interface Figure {
   maxMs: number;
 }
 
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length / 2;
+  return sorted.length % 2 === 1 ? (sorted[Math.floor(middle)] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
 function summarise(name: string, what: string, samples: number[]): Figure {
   const sorted = [...samples].sort((a, b) => a - b);
-  const middle = sorted.length / 2;
-  const median = sorted.length % 2 === 1 ? (sorted[Math.floor(middle)] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-  return { name, what, runs: samples.length, medianMs: median, minMs: sorted[0] ?? 0, maxMs: sorted.at(-1) ?? 0 };
+  return { name, what, runs: samples.length, medianMs: median(samples), minMs: sorted[0] ?? 0, maxMs: sorted.at(-1) ?? 0 };
 }
 
 async function measure(runs: number, once: () => unknown, prepare?: () => Promise<unknown>): Promise<number[]> {
@@ -98,29 +108,137 @@ export interface ClassFigure {
   seconds: number;
   perSecond: number;
   peakMemoryMiB: number | null;
+  /** The `--isolation` the class was graded at. */
+  isolation?: IsolationLevel;
+  /** How many runs the figure is the median of. */
+  runs?: number;
 }
 
-function measureClass(size: number): ClassFigure {
-  const submissions = generateClass(size);
+/** One run of `grade --submissions` over `submissions` (a generated class of `size`), as a new process. */
+function gradeClassOnce(submissions: string, size: number, level: IsolationLevel): ClassFigure {
   const out = mkdtempSync(path.join(tmpdir(), 'bench-class-out-'));
   try {
     const started = performance.now();
-    const run = spawnSync(node, [kit, 'grade', '--submissions', submissions, '--out', path.join(out, 'class')], {
+    const run = spawnSync(node, [kit, 'grade', '--submissions', submissions, '--out', path.join(out, 'class'), '--isolation', level], {
       cwd: kitRoot,
       encoding: 'utf8',
       env: { ...process.env, NO_COLOR: '1' },
     });
     const seconds = (performance.now() - started) / 1000;
-    if (run.status !== 0) throw new Error(`grading the generated class failed: ${run.stderr.trim()}`);
+    if (run.status !== 0) throw new Error(`grading the generated class at --isolation ${level} failed: ${run.stderr.trim()}`);
     const peak = /peak memory (\d+) MiB/.exec(run.stdout)?.[1];
-    return { learners: size, seconds, perSecond: size / seconds, peakMemoryMiB: peak === undefined ? null : Number(peak) };
+    return { learners: size, seconds, perSecond: size / seconds, peakMemoryMiB: peak === undefined ? null : Number(peak), isolation: level, runs: 1 };
   } finally {
-    rmSync(submissions, { recursive: true, force: true });
     rmSync(out, { recursive: true, force: true });
   }
 }
 
-export async function runBench(runs: number, classSize: number): Promise<{ figures: Figure[]; classFigure: ClassFigure | null }> {
+/**
+ * The same generated class graded `runs` times at each level, in rounds: each round grades it
+ * once at every level, starting at a different level each round, so that neither a machine that
+ * slows down for a while nor the place in a round favours a level. Medians of the runs.
+ */
+function measureClassAtLevels(size: number, levels: IsolationLevel[], runs: number): ClassFigure[] {
+  const submissions = generateClass(size);
+  try {
+    const samples = new Map(levels.map((level) => [level, [] as ClassFigure[]]));
+    for (let round = 0; round < runs; round++) {
+      for (let step = 0; step < levels.length; step++) {
+        const level = levels[(round + step) % levels.length] as IsolationLevel;
+        samples.get(level)?.push(gradeClassOnce(submissions, size, level));
+        process.stderr.write(`  measured class at ${level} (round ${round + 1} of ${runs})\n`);
+      }
+    }
+    return levels.map((level) => {
+      const runsAt = samples.get(level) ?? [];
+      const seconds = median(runsAt.map((run) => run.seconds));
+      const peaks = runsAt.map((run) => run.peakMemoryMiB).filter((peak): peak is number => peak !== null);
+      return {
+        learners: size,
+        seconds,
+        perSecond: median(runsAt.map((run) => run.perSecond)),
+        peakMemoryMiB: peaks.length > 0 ? Math.round(median(peaks)) : null,
+        isolation: level,
+        runs: runsAt.length,
+      };
+    });
+  } finally {
+    rmSync(submissions, { recursive: true, force: true });
+  }
+}
+
+/** One measure at every isolation level compared, in the unit it is read in. */
+export interface SealingRow {
+  measure: string;
+  /** `ms` and `MiB`: lower is better; `per second`: higher is better. */
+  unit: 'ms' | 'per second' | 'MiB';
+  runs: number;
+  values: Partial<Record<IsolationLevel, number | null>>;
+}
+
+/** What sealing costs: the default level (`sealed`) and each lower one, against `unsealed`. */
+export interface SealingComparison {
+  /** The default here: the best level this machine offers. */
+  sealed: IsolationLevel;
+  /** Node's permission model alone: no sealing by the operating system. */
+  unsealed: IsolationLevel;
+  /** Every level measured, best first. */
+  levels: IsolationLevel[];
+  rows: SealingRow[];
+}
+
+/**
+ * The levels to compare: the best this machine has (the default), every lower one it can really
+ * run (`uid` only as root), down to the permission model alone.
+ */
+async function levelsToCompare(): Promise<IsolationLevel[]> {
+  const support = await isolationSupport();
+  const best = isolationLevels.indexOf(support.best);
+  return isolationLevels.filter((level, index) => index >= best && support.missing[level] === undefined);
+}
+
+const unsealed: IsolationLevel = 'permission-model';
+
+/**
+ * What sealing costs in a row, against the unsealed level: the ratio, and the cost in percent
+ * (negative: a gain): the extra time or memory, or the learners per second lost.
+ */
+export function sealingCost(row: SealingRow, level: IsolationLevel): { ratio: number; costPercent: number } | null {
+  const value = row.values[level];
+  const base = row.values[unsealed];
+  if (value === null || value === undefined || base === null || base === undefined || base === 0 || value === 0) return null;
+  const ratio = value / base;
+  return { ratio, costPercent: (row.unit === 'per second' ? 1 - ratio : ratio - 1) * 100 };
+}
+
+export interface BenchOptions {
+  runs: number;
+  classSize: number;
+  /** How many times the class is graded at each isolation level. */
+  classRuns: number;
+}
+
+export interface BenchResult {
+  figures: Figure[];
+  /** The class at the default isolation level. */
+  classFigure: ClassFigure | null;
+  /** The class at every level compared. */
+  classFigures: ClassFigure[];
+  sealing: SealingComparison | null;
+  /** The machine's one-minute load average when the bench started and when it ended: other work on it. */
+  load: { start: number; end: number };
+}
+
+const coldName = 'grade-all cold, no typecheck';
+const warmName = 'grade-all warm, sandbox';
+
+/** A measure's name at a level other than the default. */
+function atLevel(name: string, level: IsolationLevel, sealed: IsolationLevel): string {
+  return level === sealed ? name : `${name}, --isolation ${level}`;
+}
+
+export async function runBench({ runs, classSize, classRuns }: BenchOptions): Promise<BenchResult> {
+  const loadAtStart = loadavg()[0] ?? 0;
   const course = await loadCourse();
   const solutionJobs: GradingJob[] = course.map((exercise) => ({
     exercise,
@@ -133,11 +251,23 @@ export async function runBench(runs: number, classSize: number): Promise<{ figur
     figures.push(summarise(name, what, await measure(count, once, prepare)));
     process.stderr.write(`  measured ${name}\n`);
   };
+  // The default level (what every command uses unless told) and the lower ones to compare it with.
+  demandIsolation(null);
+  const levels = await levelsToCompare();
+  const sealed = levels[0] ?? unsealed;
+  const lower = levels.slice(1);
 
   const cold: Measure[] = [
     { name: 'node -e 0', what: 'floor: start Node and exit', once: spawnOnce(node, ['-e', '0']), runs },
     { name: 'grade-all cold', what: `node grader/kit.mjs grade --target solutions (${course.length} exercises, new process)`, once: spawnOnce(node, [kit, 'grade', '--target', 'solutions']), runs },
-    { name: 'grade-all cold, no typecheck', what: 'the same with --no-typecheck', once: spawnOnce(node, [kit, 'grade', '--target', 'solutions', '--no-typecheck']), runs },
+    { name: coldName, what: `the same with --no-typecheck (hosts at ${sealed}, the default here)`, once: spawnOnce(node, [kit, 'grade', '--target', 'solutions', '--no-typecheck']), runs },
+    // Right after the default, in the same rounds: what sealing costs a cold grade.
+    ...lower.map((level) => ({
+      name: atLevel(coldName, level, sealed),
+      what: `the same with --isolation ${level}`,
+      once: spawnOnce(node, [kit, 'grade', '--target', 'solutions', '--no-typecheck', '--isolation', level]),
+      runs,
+    })),
     { name: 'npm run grade', what: 'npm run grade -- --target solutions (adds npm\'s own start)', once: spawnOnce('npm', ['run', '--silent', 'grade', '--', '--target', 'solutions']), runs: Math.min(runs, 5) },
     { name: 'grade-one cold', what: 'node grader/kit.mjs grade visit-counter --target solutions', once: spawnOnce(node, [kit, 'grade', 'visit-counter', '--target', 'solutions']), runs },
     { name: 'vitest, one trivial file', what: 'floor: createVitest (threads, isolate: false) running one trivial test, new process', once: vitestFloor(), runs: Math.min(runs, 5) },
@@ -160,15 +290,111 @@ export async function runBench(runs: number, classSize: number): Promise<{ figur
   await add('grade-all in-process', 'floor: the same checks against apps in the grader\'s process, no isolation', () =>
     gradeJobs(solutionJobs, { ...options, pool: new HostPool(InProcessHost.start) }),
   );
-  await add('grade-all warm, sandbox', 'the same checks through the sandbox, in a running process', () => gradeJobs(solutionJobs, options));
-  const classFigure = classSize > 0 ? measureClass(classSize) : null;
-  if (classFigure) process.stderr.write('  measured class\n');
-  return { figures, classFigure };
+  // The warm grade at every level, in rounds: each host of a grading starts at the level demanded.
+  const warm: Measure[] = levels.map((level) => ({
+    name: atLevel(warmName, level, sealed),
+    what: level === sealed ? `the same checks through the sandbox, in a running process (hosts at ${sealed})` : `the same with hosts at ${level}`,
+    once: async () => {
+      demandIsolation(level === sealed ? null : level);
+      try {
+        await gradeJobs(solutionJobs, options);
+      } finally {
+        demandIsolation(null);
+      }
+    },
+    runs,
+  }));
+  figures.push(...(await measureInRounds(warm)));
+  process.stderr.write(`  measured ${warm.map((entry) => entry.name).join(', ')}, in rounds\n`);
+
+  const classFigures = classSize > 0 ? measureClassAtLevels(classSize, levels, classRuns) : [];
+  const classFigure = classFigures.find((figure) => figure.isolation === sealed) ?? null;
+
+  let sealing: SealingComparison | null = null;
+  if (lower.length > 0) {
+    const medianOf = (name: string): number | null => figures.find((figure) => figure.name === name)?.medianMs ?? null;
+    const classAt = (level: IsolationLevel): ClassFigure | undefined => classFigures.find((figure) => figure.isolation === level);
+    const byLevel = (value: (level: IsolationLevel) => number | null): Partial<Record<IsolationLevel, number | null>> =>
+      Object.fromEntries(levels.map((level) => [level, value(level)]));
+    const rows: SealingRow[] = [
+      { measure: 'grade-all cold, no typecheck (new process), median', unit: 'ms', runs, values: byLevel((level) => medianOf(atLevel(coldName, level, sealed))) },
+      { measure: 'grade-all warm (running process), median', unit: 'ms', runs, values: byLevel((level) => medianOf(atLevel(warmName, level, sealed))) },
+    ];
+    if (classFigures.length > 0) {
+      rows.push(
+        { measure: `class of ${classSize}: learners per second, median`, unit: 'per second', runs: classRuns, values: byLevel((level) => classAt(level)?.perSecond ?? null) },
+        { measure: `class of ${classSize}: peak memory, median`, unit: 'MiB', runs: classRuns, values: byLevel((level) => classAt(level)?.peakMemoryMiB ?? null) },
+      );
+    }
+    sealing = { sealed, unsealed, levels, rows };
+  }
+  return { figures, classFigure, classFigures, sealing, load: { start: loadAtStart, end: loadavg()[0] ?? 0 } };
 }
 
 export function renderClass(figure: ClassFigure): string {
   const memory = figure.peakMemoryMiB === null ? 'peak memory not measured' : `peak memory ${figure.peakMemoryMiB} MiB (grader and hosts)`;
-  return `class: ${figure.learners} generated learners (whole kit each) in ${figure.seconds.toFixed(1)} s, ${figure.perSecond.toFixed(2)} per second, ${memory}`;
+  const runs = figure.runs !== undefined && figure.runs > 1 ? `, medians of ${figure.runs} runs` : '';
+  const level = figure.isolation ? ` at ${figure.isolation}` : '';
+  return `class: ${figure.learners} generated learners (whole kit each)${level} in ${figure.seconds.toFixed(1)} s, ${figure.perSecond.toFixed(2)} per second, ${memory}${runs}`;
+}
+
+function formatValue(value: number | null | undefined, unit: SealingRow['unit']): string {
+  if (value === null || value === undefined) return '-';
+  if (unit === 'ms') return formatMs(value);
+  if (unit === 'MiB') return `${Math.round(value)} MiB`;
+  return `${value.toFixed(2)}/s`;
+}
+
+/** Whether Linux gives every session a CPU share of its own (autogroup scheduling). */
+function autogroupScheduling(): boolean {
+  try {
+    return readFileSync('/proc/sys/kernel/sched_autogroup_enabled', 'utf8').trim() === '1';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A word of warning when other work shared the machine: bubblewrap starts each host in a session
+ * of its own (`--new-session`), and autogroup scheduling gives each session its own share of a
+ * busy CPU, while hosts at the lower levels share the grader's session. A busy machine then
+ * favours the sealed runs.
+ */
+function busyMachineNote(sealing: SealingComparison, load: BenchResult['load']): string | null {
+  if (sealing.sealed !== 'bwrap' || load.start <= availableParallelism() / 2 || !autogroupScheduling()) return null;
+  return (
+    `Other work shared the machine (load average ${load.start.toFixed(1)} on ${availableParallelism()} cores before the bench began): ` +
+    "bubblewrap runs each host in a session of its own, which Linux's autogroup scheduling gives its own share of a busy CPU, " +
+    'while hosts at uid and permission-model share the grader\'s; sealed runs can then seem cheaper than they are. Measure on a quiet machine.'
+  );
+}
+
+/** The sealing table: every level side by side, and each sealed level against the unsealed one. */
+export function renderSealing(sealing: SealingComparison, load: BenchResult['load']): string {
+  const sealedLevels = sealing.levels.filter((level) => level !== sealing.unsealed);
+  const header = ['measure (runs each)', ...sealing.levels, ...sealedLevels.map((level) => `${level} vs ${sealing.unsealed}`)];
+  const rows = sealing.rows.map((row) => [
+    `${row.measure} (${row.runs})`,
+    ...sealing.levels.map((level) => formatValue(row.values[level], row.unit)),
+    ...sealedLevels.map((level) => {
+      const cost = sealingCost(row, level);
+      if (!cost) return '-';
+      const sign = cost.costPercent >= 0 ? '+' : '-';
+      return `${cost.ratio.toFixed(2)}x, cost ${sign}${Math.abs(cost.costPercent).toFixed(1)}%`;
+    }),
+  ]);
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
+  const line = (cells: string[]): string => `| ${cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(' | ')} |`;
+  return [
+    `Sealing: "sealed" is ${isolationLine[sealing.sealed]}, the default here;`,
+    `unsealed is ${sealing.unsealed} (Node's permission model alone, no sealing by the operating system).`,
+    'Measured side by side, alternating in rounds. Cost: the extra time or memory, or the learners per second lost (negative: a gain).',
+    '',
+    line(header),
+    line(widths.map((width) => '-'.repeat(width))),
+    ...rows.map(line),
+    ...[busyMachineNote(sealing, load)].filter((text): text is string => text !== null).map((text) => `\n${text}`),
+  ].join('\n');
 }
 
 function formatMs(ms: number): string {
@@ -196,10 +422,16 @@ export function machineLine(): string {
   return `${availableParallelism()} cores (${cpu}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}, ${process.platform}`;
 }
 
-export function writeFigures(figures: Figure[], classFigure: ClassFigure | null): string {
+/** The load on the machine while it was measured: a bench beside other work is noisier, ratios included. */
+export function loadLine({ load }: BenchResult): string {
+  return `load average ${load.start.toFixed(1)} at the start, ${load.end.toFixed(1)} at the end, on ${availableParallelism()} cores`;
+}
+
+export function writeFigures({ figures, classFigure, classFigures, sealing, load }: BenchResult): string {
   const dir = path.join(kitRoot, 'bench-results');
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, 'latest.json');
-  writeFileSync(file, `${JSON.stringify({ takenAt: new Date().toISOString(), machine: machineLine(), figures, class: classFigure }, null, 2)}\n`);
+  const taken = { takenAt: new Date().toISOString(), machine: machineLine(), load, figures, class: classFigure, classByIsolation: classFigures, sealing };
+  writeFileSync(file, `${JSON.stringify(taken, null, 2)}\n`);
   return file;
 }
