@@ -103,9 +103,12 @@ export async function ensureBuilt() {
   symlinkSync(path.join('builds', name, 'grader'), nextLink);
   renameSync(nextLink, link);
   writeFileSync(stampFile, stamp);
-  // Keep this build and the one before it (running processes may still be using it).
+  // Keep this build, the one before it and any made in the last hour: processes started from
+  // them (a long bench, a class run) may still be loading their files.
   const keep = new Set([name, previousBuild ?? name]);
+  const recent = Date.now() - 60 * 60 * 1000;
   for (const entry of readdirSync(buildsDir)) {
-    if (!keep.has(entry) && !entry.includes('.')) rmSync(path.join(buildsDir, entry), { recursive: true, force: true });
+    const folder = path.join(buildsDir, entry);
+    if (!keep.has(entry) && !entry.includes('.') && statSync(folder).mtimeMs < recent) rmSync(folder, { recursive: true, force: true });
   }
 }

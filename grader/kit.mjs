@@ -12,6 +12,10 @@ await ensureBuilt();
 // overlaps with loading the grader.
 const grades = ['grade', 'watch'].includes(process.argv[2] ?? '');
 const sandbox = grades ? await import(new URL('../.kit-build/grader/sandbox/sandbox.js', import.meta.url).href) : null;
+// The early host runs at the level `--isolation` asks for (the command checks the flag itself).
+const flag = process.argv.findIndex((arg) => arg === '--isolation' || arg.startsWith('--isolation='));
+const demanded = flag === -1 ? undefined : (process.argv[flag]?.split('=')[1] ?? process.argv[flag + 1]);
+if (demanded && ['bwrap', 'uid', 'permission-model'].includes(demanded)) sandbox?.demandIsolation(demanded);
 sandbox?.Sandbox.startEarly();
 const cli = new URL('../.kit-build/grader/cli.js', import.meta.url);
 const { main } = await import(cli.href);

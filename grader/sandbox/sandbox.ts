@@ -173,6 +173,9 @@ export class Sandbox {
       stdio: ['ignore', 'pipe', 'pipe', 'pipe', socket.fd, 'pipe'],
       // Nothing of the grader's environment (tokens, paths) is the learner's business.
       env: { NODE_ENV: 'development' },
+      // A session of its own, as bubblewrap gives its hosts (--new-session): no terminal to
+      // write to, and the same share of a busy processor at every level.
+      detached: !sealed.nested,
     });
     // The host holds the socket now; the grader must not accept on it.
     socket.server.close();
@@ -405,13 +408,34 @@ export class Sandbox {
     if (!this.exit) {
       // A host that stopped answering while over its memory is out of memory, not stuck.
       this.killedFor ??= reason.kind === 'timeout' && this.overMemory() ? outOfMemory : reason;
-      this.child.kill('SIGKILL');
+      this.end();
     }
     return this.exited;
   }
 
   kill(): void {
-    if (!this.exit) this.child.kill('SIGKILL');
+    if (!this.exit) this.end();
+  }
+
+  /**
+   * Kills the host. Under bubblewrap its Node goes first, so that bubblewrap's own processes end
+   * and are reaped in order, leaving no zombie where the container's first process reaps none;
+   * bubblewrap itself is killed a moment later if it is still there.
+   */
+  private end(): void {
+    if (this.nested && this.nodePid === null && this.reaperPid !== null) this.nodePid = firstChild(this.reaperPid);
+    if (!this.nested || this.nodePid === null) {
+      this.child.kill('SIGKILL');
+      return;
+    }
+    try {
+      process.kill(this.nodePid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+    setTimeout(() => {
+      if (!this.exit) this.child.kill('SIGKILL');
+    }, 500).unref();
   }
 }
 
