@@ -8,7 +8,7 @@
  * permission model alone (no sealing by the operating system), alternating in the same rounds.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { loadCourse } from '../course.js';
@@ -345,28 +345,10 @@ function formatValue(value: number | null | undefined, unit: SealingRow['unit'])
   return `${value.toFixed(2)}/s`;
 }
 
-/** Whether Linux gives every session a CPU share of its own (autogroup scheduling). */
-function autogroupScheduling(): boolean {
-  try {
-    return readFileSync('/proc/sys/kernel/sched_autogroup_enabled', 'utf8').trim() === '1';
-  } catch {
-    return false;
-  }
-}
-
-/**
- * A word of warning when other work shared the machine: bubblewrap starts each host in a session
- * of its own (`--new-session`), and autogroup scheduling gives each session its own share of a
- * busy CPU, while hosts at the lower levels share the grader's session. A busy machine then
- * favours the sealed runs.
- */
-function busyMachineNote(sealing: SealingComparison, load: BenchResult['load']): string | null {
-  if (sealing.sealed !== 'bwrap' || load.start <= availableParallelism() / 2 || !autogroupScheduling()) return null;
-  return (
-    `Other work shared the machine (load average ${load.start.toFixed(1)} on ${availableParallelism()} cores before the bench began): ` +
-    "bubblewrap runs each host in a session of its own, which Linux's autogroup scheduling gives its own share of a busy CPU, " +
-    'while hosts at uid and permission-model share the grader\'s; sealed runs can then seem cheaper than they are. Measure on a quiet machine.'
-  );
+/** A word of warning when other work shared the machine: its share of the processor moves every figure. */
+function busyMachineNote(load: BenchResult['load']): string | null {
+  if (load.start <= availableParallelism() / 2) return null;
+  return `Other work shared the machine (load average ${load.start.toFixed(1)} on ${availableParallelism()} cores before the bench began): ratios measured side by side still hold, single figures less so.`;
 }
 
 /** The sealing table: every level side by side, and each sealed level against the unsealed one. */
@@ -393,7 +375,7 @@ export function renderSealing(sealing: SealingComparison, load: BenchResult['loa
     line(header),
     line(widths.map((width) => '-'.repeat(width))),
     ...rows.map(line),
-    ...[busyMachineNote(sealing, load)].filter((text): text is string => text !== null).map((text) => `\n${text}`),
+    ...[busyMachineNote(load)].filter((text): text is string => text !== null).map((text) => `\n${text}`),
   ].join('\n');
 }
 
