@@ -71,7 +71,7 @@ export class FrameReader {
       const body = this.pending.subarray(headerBytes, headerBytes + size);
       this.pending = this.pending.subarray(headerBytes + size);
       if (!this.takeTokens(1 + Math.floor(size / bytesPerToken))) {
-        this.violate(`more than ${this.limits.framesPerSecond} frames (or ${(this.limits.framesPerSecond * bytesPerToken) / 1024 / 1024} MiB) a second`);
+        this.violate(this.tooFast());
         return;
       }
       let value: unknown;
@@ -91,7 +91,7 @@ export class FrameReader {
    */
   charge(bytes: number): void {
     if (!this.broken && !this.takeTokens(Math.floor(bytes / bytesPerToken))) {
-      this.violate(`more than ${this.limits.framesPerSecond} frames (or ${(this.limits.framesPerSecond * bytesPerToken) / 1024 / 1024} MiB) a second`);
+      this.violate(this.tooFast());
     }
   }
 
@@ -99,6 +99,10 @@ export class FrameReader {
   stop(): void {
     this.broken = true;
     this.pending = Buffer.alloc(0);
+  }
+
+  private tooFast(): string {
+    return `more than ${this.limits.framesPerSecond} frames, or ${Math.round((this.limits.framesPerSecond * bytesPerToken) / 1024 / 1024)} MiB, a second`;
   }
 
   private takeTokens(cost: number): boolean {
