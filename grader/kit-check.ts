@@ -9,6 +9,7 @@ import type { Check } from './checking/check.js';
 import { loadCourse } from './course.js';
 import { gradeJobs, type GradedExercise, type GradingJob, type Limits } from './grading/grade.js';
 import { typeWarnings } from './grading/typecheck.js';
+import { countKit, gradedSectionProblems, hintNameProblems, lessonNameProblems, readmeCountProblems, whyNotFullMarks } from './kit-rules.js';
 import { manifest, type ExerciseInfo } from './manifest.js';
 import { kitRoot } from './paths.js';
 import type { ExerciseResult } from './results.js';
@@ -76,8 +77,20 @@ function folders(dir: string): string[] {
     .map((entry) => entry.name);
 }
 
-function checkLayout(exercises: GradedExercise[]): string[] {
+/** What the first checks of the kit check found, by the line of the report that each one holds back. */
+interface WritingProblems {
+  /** Slugs, folders, required files and checks. */
+  layout: string[];
+  /** Lessons, stubs and hints, against each other and against the manifest. */
+  writing: string[];
+  /** The lessons' "What is graded" lists, against the checks. */
+  graded: string[];
+}
+
+function checkLayout(exercises: GradedExercise[]): WritingProblems {
   const problems: string[] = [];
+  const writing: string[] = [];
+  const graded: string[] = [];
   const slugs = manifest.exercises.map((exercise) => exercise.slug);
   for (const slug of slugs) {
     const problem = slugProblem(slug);
@@ -96,15 +109,19 @@ function checkLayout(exercises: GradedExercise[]): string[] {
       if (!existsSync(path.join(kitRoot, required))) problems.push(`${required} is missing`);
     }
     const stub = path.join(kitRoot, 'exercises', slug, 'view.ts');
-    if (existsSync(stub)) problems.push(...stubProblems(info, readFileSync(stub, 'utf8')));
+    if (existsSync(stub)) writing.push(...stubProblems(info, readFileSync(stub, 'utf8')));
     const readme = path.join(kitRoot, 'exercises', slug, 'README.md');
-    if (existsSync(readme)) problems.push(...lessonProblems(info, readFileSync(readme, 'utf8')));
-    problems.push(...hintProblems(info));
+    if (existsSync(readme)) {
+      const lesson = readFileSync(readme, 'utf8');
+      writing.push(...lessonProblems(info, lesson), ...lessonNameProblems(info, lesson, manifest.exercises));
+      graded.push(...gradedSectionProblems(slug, checks, lesson));
+    }
+    writing.push(...hintProblems(info), ...hintNameProblems(info, checks, manifest.exercises));
     if (checks.length === 0) problems.push(`${slug} has no checks (grader/checks/${slug}/public.ts)`);
     if (!checks.some((check) => check.visibility === 'public')) problems.push(`${slug} has no public check`);
     problems.push(...checkChecks(slug, checks, ids));
   }
-  return problems;
+  return { layout: problems, writing, graded };
 }
 
 /**
@@ -198,6 +215,9 @@ function checkChecks(slug: string, checks: Check[], ids: Map<string, string>): s
     if (!check.id.startsWith(`${slug}/`)) problems.push(`check id ${check.id} does not start with "${slug}/"`);
     if (!(check.points > 0)) problems.push(`check ${check.id} is worth ${check.points} points`);
     if (check.hint.trim() === '' || check.title.trim() === '') problems.push(`check ${check.id} needs a title and a hint`);
+    const twin = checks.find((other) => other !== check && other.title === check.title);
+    // A lesson's "What is graded" and the report tell checks apart by their titles.
+    if (twin && checks.indexOf(twin) < checks.indexOf(check)) problems.push(`check ${check.id} has the title of ${twin.id}, "${check.title}": give it a title of its own`);
   }
   return problems;
 }
@@ -205,55 +225,72 @@ function checkChecks(slug: string, checks: Check[], ids: Map<string, string>): s
 /** Runs the whole kit check. */
 export async function checkKit(limits: Limits): Promise<KitCheckReport> {
   const exercises = await loadCourse();
-  const problems = checkLayout(exercises);
+  const problems: string[] = [];
   const proven: string[] = [];
+  // A ✔ line is printed only when nothing it counts went wrong.
+  const claim = (line: string, found: readonly string[]): void => {
+    problems.push(...found);
+    if (found.length === 0) proven.push(line);
+  };
+  const { layout, writing, graded } = checkLayout(exercises);
+  const checkCount = exercises.reduce((sum, exercise) => sum + exercise.checks.length, 0);
+  claim(`${exercises.length} exercises and ${checkCount} checks agree with the manifest and their folders`, layout);
+  claim(`${exercises.length} lessons, stubs and hint lists are well formed, with the manifest's routes and handlers`, writing);
+  claim(`${exercises.length} lessons list their checks under "What is graded", as the checks title them`, graded);
   const job = (exercise: GradedExercise, file: string): GradingJob => ({ exercise, file });
-  const solutions = exercises.map((exercise) => job(exercise, path.join(kitRoot, 'solutions', exercise.info.slug, 'view.ts')));
+  // Authors must see why a hidden check failed a view that should pass: the kit check shows every message.
+  const revealed = (exercise: GradedExercise): GradedExercise => ({ ...exercise, checks: exercise.checks.map((check) => ({ ...check, visibility: 'public' })) });
+  const solutions = exercises.map((exercise) => job(revealed(exercise), path.join(kitRoot, 'solutions', exercise.info.slug, 'view.ts')));
   const stubs = exercises.map((exercise) => job(exercise, path.join(kitRoot, 'exercises', exercise.info.slug, 'view.ts')));
   const mistakes: KnownMistake[] = [];
+  const mistakeProblems: string[] = [];
   const variants: GradingJob[] = [];
   for (const exercise of exercises) {
     const { slug } = exercise.info;
     for (const file of tsFiles(path.join(mistakesDir, slug))) {
       const header = parseMistakeHeader(readFileSync(file, 'utf8'));
-      if (!header) problems.push(`${path.relative(kitRoot, file)} needs a header with "Known mistake: …" and "Caught by: <check id>"`);
+      if (!header) mistakeProblems.push(`${path.relative(kitRoot, file)} needs a header with "Known mistake: …" and "Caught by: <check id>"`);
       else mistakes.push({ slug, file, ...header });
     }
-    variants.push(...tsFiles(path.join(variantsDir, slug)).map((file) => job(exercise, file)));
+    variants.push(...tsFiles(path.join(variantsDir, slug)).map((file) => job(revealed(exercise), file)));
   }
+  const counts = countKit(exercises, mistakes.length, variants.length);
+  claim(
+    `README.md counts the kit: ${counts.exercises} exercises, ${counts.checks} checks, ${counts.mistakes} known mistakes, ${counts.variants} correct variants`,
+    readmeCountProblems(readFileSync(path.join(kitRoot, 'README.md'), 'utf8'), counts),
+  );
   const byslug = new Map(exercises.map((exercise) => [exercise.info.slug, exercise]));
   const mistakeJobs = mistakes.map((mistake) => job(byslug.get(mistake.slug) as GradedExercise, mistake.file));
   // Learners see type warnings: the kit's own stubs and solutions must not give them any.
   const typed = typeWarnings([...solutions, ...stubs].map((entry) => entry.file));
   const results = await gradeJobs([...solutions, ...stubs, ...mistakeJobs, ...variants], { limits, typecheck: false });
-  for (const [file, warnings] of await typed) {
-    for (const warning of warnings) problems.push(`${path.relative(kitRoot, file)}:${warning.line}:${warning.column} has a type error: ${warning.message}`);
-  }
-  proven.push(`${solutions.length + stubs.length} stubs and solutions type-check clean`);
+  const typeProblems = [...(await typed)].flatMap(([file, warnings]) =>
+    warnings.map((warning) => `${path.relative(kitRoot, file)}:${warning.line}:${warning.column} has a type error: ${warning.message}`),
+  );
+  claim(`${solutions.length + stubs.length} stubs and solutions type-check clean`, typeProblems);
   let at = 0;
   const next = (count: number): ExerciseResult[] => results.slice(at, (at += count));
 
-  for (const result of next(solutions.length)) {
-    if (result.score !== result.maxScore) problems.push(`solutions/${result.slug}/view.ts scores ${result.score}/${result.maxScore} (${result.status}${result.message ? `: ${result.message}` : ''}; failed: ${failedIds(result)})`);
-  }
-  proven.push(`${solutions.length} solutions get full marks`);
-  for (const result of next(stubs.length)) {
-    if (result.score !== 0) problems.push(`exercises/${result.slug}/view.ts (the stub) scores ${result.score}/${result.maxScore}; passed: ${result.checks.filter((c) => c.passed).map((c) => c.id).join(', ')}`);
-  }
-  proven.push(`${stubs.length} stubs get zero`);
+  claim(
+    `${solutions.length} solutions get full marks`,
+    next(solutions.length)
+      .filter((result) => result.score !== result.maxScore)
+      .map((result) => `solutions/${result.slug}/view.ts scores ${result.score}/${result.maxScore}: ${whyNotFullMarks(result)}`),
+  );
+  claim(
+    `${stubs.length} stubs get zero`,
+    next(stubs.length)
+      .filter((result) => result.score !== 0)
+      .map((result) => `exercises/${result.slug}/view.ts (the stub) scores ${result.score}/${result.maxScore}; passed: ${result.checks.filter((c) => c.passed).map((c) => c.id).join(', ')}`),
+  );
   const mistakeResults = next(mistakeJobs.length);
-  mistakes.forEach((mistake, index) => problems.push(...judgeMistake(mistake, mistakeResults[index] as ExerciseResult)));
-  proven.push(`${mistakes.length} known mistakes are caught by the checks they name`);
-  for (const [index, result] of next(variants.length).entries()) {
-    const file = path.relative(kitRoot, variants[index]?.file ?? '');
-    if (result.score !== result.maxScore) problems.push(`${file} (a correct variant) scores ${result.score}/${result.maxScore}; failed: ${failedIds(result)}`);
-  }
-  proven.push(`${variants.length} correct variants get full marks`);
-  const checkCount = exercises.reduce((sum, exercise) => sum + exercise.checks.length, 0);
-  proven.unshift(`${exercises.length} exercises and ${checkCount} checks agree with the manifest and their folders`);
+  mistakes.forEach((mistake, index) => mistakeProblems.push(...judgeMistake(mistake, mistakeResults[index] as ExerciseResult)));
+  claim(`${mistakes.length} known mistakes are caught by the checks they name`, mistakeProblems);
+  claim(
+    `${variants.length} correct variants get full marks`,
+    next(variants.length).flatMap((result, index) =>
+      result.score === result.maxScore ? [] : [`${path.relative(kitRoot, variants[index]?.file ?? '')} (a correct variant) scores ${result.score}/${result.maxScore}: ${whyNotFullMarks(result)}`],
+    ),
+  );
   return { proven, problems };
-}
-
-function failedIds(result: ExerciseResult): string {
-  return result.checks.filter((check) => !check.passed).map((check) => check.id).join(', ') || 'none';
 }

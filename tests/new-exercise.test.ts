@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GradeResult } from '../grader/results.js';
 import { copyKit, runIn, snapshot } from './kit-copy.js';
+import { kitRoot } from './run-kit.js';
 
 const slug = 'remember-name';
 
@@ -68,9 +69,17 @@ describe('npm run new-exercise', () => {
         `solutions/${slug}/`, `solutions/${slug}/view.ts`,
         `grader/checks/${slug}/`, `grader/checks/${slug}/public.ts`, `grader/checks/${slug}/hidden.ts`,
         `grader/mistakes/${slug}/`, `grader/mistakes/${slug}/module-variable.ts`,
-        'grader/manifest.ts',
+        'grader/manifest.ts', 'README.md',
       ].sort(),
     );
+    const counts = (root: string): string => /In all: [^]*?solutions/.exec(readFileSync(path.join(root, 'README.md'), 'utf8'))?.[0].replace(/\s+/g, ' ') ?? '';
+    const now = counts(kit).match(/\d+/g)?.map(Number) ?? [];
+    const was = counts(kitRoot).match(/\d+/g)?.map(Number) ?? [];
+    // The kit check below proves every count right; here, that the README moved on at all.
+    expect(now[0]).toBe((was[0] ?? 0) + 1);
+    expect(now[1]).toBeGreaterThan(was[1] ?? 0);
+    const lesson = readFileSync(path.join(kit, 'exercises', slug, 'README.md'), 'utf8');
+    expect(lesson.slice(lesson.indexOf('## What is graded'))).toContain("- Saves a value, then shows it on the next request\n- Keeps each visitor's value apart (hidden)\n");
     const manifest = readFileSync(path.join(kit, 'grader', 'manifest.ts'), 'utf8');
     expect([...manifest.matchAll(/^\s+slug: '([^']+)',$/gm)].map((match) => match[1]).at(-1)).toBe(slug);
     expect(manifest).toMatch(/\/\/ Kebab-case; also the folder under exercises\/.*\n\s+slug: 'remember-name',/);
@@ -100,7 +109,7 @@ describe('npm run new-exercise', () => {
       [`${slug}/visitors-apart`, false],
     ]);
 
-    const check = runIn(kit, ['check']);
+    const check = runIn(kit, ['check'], { timeoutMs: 240_000 });
     expect(check.stdout).toMatch(/^✔ \d+ known mistakes are caught by the checks they name$/m);
     expect(check.stdout).toContain('The kit is sound.');
     expect(check.status).toBe(0);
@@ -109,5 +118,6 @@ describe('npm run new-exercise', () => {
     const again = runIn(kit, ['new-exercise', slug]);
     expect([again.status, again.stderr]).toEqual([2, `error: "${slug}" is taken: grader/manifest.ts has an exercise with that slug; choose another\n`]);
     expect(snapshot(kit)).toEqual(afterwards);
-  });
+    // Three gradings and a whole kit check, each in a process of its own: minutes on a busy machine.
+  }, 300_000);
 });

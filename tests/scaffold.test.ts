@@ -10,6 +10,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { applyAllOrNothing } from '../grader/scaffold/apply.js';
 import { ManifestShapeError, withEntryAppended } from '../grader/scaffold/manifest-entry.js';
 import { namesOf, slugProblem } from '../grader/scaffold/names.js';
+import { addedCounts, exerciseFiles } from '../grader/scaffold/templates.js';
+import { gradedSectionProblems } from '../grader/kit-rules.js';
 import { snapshot } from './kit-copy.js';
 
 const entry = (indent: string): string => `${indent}{ slug: 'new-one' },`;
@@ -86,5 +88,30 @@ describe('writing all or nothing', () => {
     const before = snapshot(root);
     expect(() => applyAllOrNothing(root, path.join(root, '.state'), { created: { 'exercises/new/view.ts': 'x' }, rewritten: {} })).toThrow('exercises/new/view.ts exists already');
     expect(snapshot(root)).toEqual(before);
+  });
+});
+
+describe('the example exercise', () => {
+  const names = namesOf('remember-name');
+  const files = exerciseFiles(names);
+  /** The titles a check file gives its checks, in order, as TypeScript reads the kit's single-quoted literals. */
+  const titles = (file: string): string[] =>
+    [...(files[file] ?? '').matchAll(/^ {4}title: '((?:[^'\\]|\\.)*)',$/gm)].map((match) => (match[1] ?? '').replace(/\\(.)/g, '$1'));
+
+  it("ends its lesson with the titles its check files give, hidden ones marked, so that the kit check passes at once", () => {
+    const checks = [
+      ...titles('grader/checks/remember-name/public.ts').map((title) => ({ title, visibility: 'public' as const })),
+      ...titles('grader/checks/remember-name/hidden.ts').map((title) => ({ title, visibility: 'hidden' as const })),
+    ];
+    expect(checks.length).toBeGreaterThan(1);
+    expect(gradedSectionProblems('remember-name', checks, files['exercises/remember-name/README.md'] ?? '')).toEqual([]);
+  });
+
+  it('adds to the README one exercise, its checks and its known mistakes', () => {
+    const counted = addedCounts(names);
+    const checkCount = titles('grader/checks/remember-name/public.ts').length + titles('grader/checks/remember-name/hidden.ts').length;
+    expect(counted).toMatchObject({ exercises: 1, checks: checkCount, public: titles('grader/checks/remember-name/public.ts').length, variants: 0 });
+    expect(counted.mistakes).toBe(Object.keys(files).filter((file) => file.startsWith('grader/mistakes/remember-name/')).length);
+    expect(counted.easy + counted.medium + counted.hard).toBe(checkCount);
   });
 });

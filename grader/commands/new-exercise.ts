@@ -7,12 +7,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { exerciseFolders } from '../kit-check.js';
+import { readmeWithCountsAdded } from '../kit-rules.js';
 import { findExercise, manifest } from '../manifest.js';
 import { kitRoot, stateDir } from '../paths.js';
 import { applyAllOrNothing } from '../scaffold/apply.js';
 import { ManifestShapeError, withEntryAppended } from '../scaffold/manifest-entry.js';
 import { namesOf, slugProblem } from '../scaffold/names.js';
-import { exerciseFiles, manifestEntry } from '../scaffold/templates.js';
+import { addedCounts, exerciseFiles, manifestEntry } from '../scaffold/templates.js';
 import { UsageError, type Command } from './args.js';
 
 const usage = `Usage: npm run new-exercise -- <slug>
@@ -24,8 +25,9 @@ Adds the exercise <slug> (kebab-case, for example remember-name) as a small work
   grader/checks/<slug>/public.ts        one public check
   grader/checks/<slug>/hidden.ts        one hidden check
   grader/mistakes/<slug>/module-variable.ts   one known mistake, caught by the hidden check
-and appends its entry to grader/manifest.ts. \`npm run check\` passes right after; then rewrite
-each file into your exercise (see CONTRIBUTING.md). Nothing is written unless everything is.`;
+appends its entry to grader/manifest.ts, and adds it to the README's counts. \`npm run check\`
+passes right after; then rewrite each file into your exercise (see CONTRIBUTING.md). Nothing is
+written unless everything is.`;
 
 /** Why `slug` cannot be a new exercise, as a usage error; nothing when it can. */
 function refuse(slug: string): void {
@@ -57,9 +59,19 @@ async function run(args: string[]): Promise<number> {
     throw error;
   }
   const created = exerciseFiles(names);
-  applyAllOrNothing(kitRoot, stateDir, { created, rewritten: { [manifestFile]: manifestSource } });
+  const rewritten: Record<string, string> = { [manifestFile]: manifestSource };
+  const done = [...Object.keys(created), `${manifestFile} (entry appended)`];
+  // The kit check compares the README's counts with the kit's: they move on with the exercise.
+  const readmeFile = path.join(kitRoot, 'README.md');
+  const readme = existsSync(readmeFile) ? readFileSync(readmeFile, 'utf8') : '';
+  const counted = readmeWithCountsAdded(readme, addedCounts(names));
+  if (counted !== readme) {
+    rewritten['README.md'] = counted;
+    done.push('README.md (the counts of "In all: …")');
+  }
+  applyAllOrNothing(kitRoot, stateDir, { created, rewritten });
   console.log(`Added the exercise ${slug}, a small working example:`);
-  for (const file of [...Object.keys(created), `${manifestFile} (entry appended)`]) console.log(`  ${file}`);
+  for (const file of done) console.log(`  ${file}`);
   console.log(`Next: rewrite these files into your exercise, then prove it with \`npm run check\` (CONTRIBUTING.md, "Adding an exercise").`);
   return 0;
 }

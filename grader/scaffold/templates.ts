@@ -4,6 +4,8 @@
  * rewrites working files instead of filling in blanks. Every file follows the kit's conventions, so
  * each one is also an example of how its kind is written.
  */
+import type { Visibility } from '../checking/check.js';
+import { countKit, gradedSection, type KitCounts } from '../kit-rules.js';
 import type { Level } from '../manifest.js';
 import type { ExerciseNames } from './names.js';
 
@@ -18,6 +20,29 @@ const saved = 'Saved';
 /** What the example app answers when it shows a value. */
 function shows(value: string): string {
   return `Your value: ${value}`;
+}
+
+/** One of the example's checks, as its file, the lesson's "What is graded" and the README's counts name it. */
+interface ExampleCheck {
+  id: string;
+  title: string;
+  level: Level;
+  visibility: Visibility;
+}
+
+/** The example's checks, in the order they run (public.ts, then hidden.ts). */
+function exampleChecks(n: ExerciseNames): ExampleCheck[] {
+  return [
+    { id: `${n.slug}/save-then-show`, title: 'Saves a value, then shows it on the next request', level: 'easy', visibility: 'public' },
+    { id: `${n.slug}/visitors-apart`, title: "Keeps each visitor's value apart", level: 'medium', visibility: 'hidden' },
+  ];
+}
+
+/** The first lines of the example's check `id` in its file, from `exampleChecks`. */
+function checkHead(n: ExerciseNames, id: string): string {
+  const check = exampleChecks(n).find((candidate) => candidate.id === `${n.slug}/${id}`);
+  if (!check) throw new Error(`the example has no check ${id}`);
+  return `id: ${literal(check.id)},\n    title: ${literal(check.title)},\n    level: ${literal(check.level)},`;
 }
 
 function lesson(n: ExerciseNames): string {
@@ -69,7 +94,7 @@ step 2 changes the session, so it is saved and browser A gets its cookie.
 Edit \`view.ts\`. It is the only file you change. Export two functions, each taking \`(req, res)\`:
 
 - \`save${n.pascal}\` answers \`POST /${n.slug}\`: store the field \`value\` in the session, under the
-  key \`${n.sessionKey}\`, and answer \`${saved}\`.
+  key \`${n.sessionKey}\`, and answer \`${saved}\`. The key's name is yours to choose (not graded).
 - \`show${n.pascal}\` answers \`GET /${n.slug}\` with \`${shows('<value>')}\`, or \`${shows('none')}\` when
   the visitor has saved nothing.
 
@@ -89,6 +114,12 @@ B. Browser B has a session of its own, with nothing in it, so the default is sho
 mistakes: a value kept in a variable of the module, which every visitor shares (A); leaving out the
 default (C).
 </details>
+
+${gradedSection(n.slug, exampleChecks(n))}
+Not graded, though the lesson shows it:
+
+- the name of the session key: the checks read only your answers.
+- that showing a value stores nothing and sets no cookie (step 1): no check looks at it yet.
 `;
 }
 
@@ -142,9 +173,7 @@ import { expectAnswer } from '../../checking/expect.js';
 
 export default publicChecks([
   {
-    id: ${literal(`${n.slug}/save-then-show`)},
-    title: 'Saves a value, then shows it on the next request',
-    level: 'easy',
+    ${checkHead(n, 'save-then-show')}
     points: 2,
     hint: ${literal(`Store the posted field in the session in \`save${n.pascal}\`, and read it back in \`show${n.pascal}\`.`)},
     async run(t) {
@@ -163,9 +192,7 @@ import { expectAnswer } from '../../checking/expect.js';
 
 export default hiddenChecks([
   {
-    id: ${literal(`${n.slug}/visitors-apart`)},
-    title: "Keeps each visitor's value apart",
-    level: 'medium',
+    ${checkHead(n, 'visitors-apart')}
     points: 2,
     hint: 'Each browser has a session of its own: keep the value in \`req.session\`, never in a variable of the module, which every visitor shares.',
     async run(t) {
@@ -210,6 +237,16 @@ export function exerciseFiles(n: ExerciseNames): Record<string, string> {
     [`grader/checks/${n.slug}/hidden.ts`]: hiddenChecksFile(n),
     [`grader/mistakes/${n.slug}/module-variable.ts`]: mistake(n),
   };
+}
+
+/**
+ * What the new exercise adds to the README's counts: its checks, its known mistakes and its
+ * correct variants, counted from the files it writes.
+ */
+export function addedCounts(n: ExerciseNames): KitCounts {
+  const written = Object.keys(exerciseFiles(n));
+  const count = (folder: string): number => written.filter((file) => file.startsWith(`${folder}/${n.slug}/`)).length;
+  return countKit([{ checks: exampleChecks(n) }], count('grader/mistakes'), count('grader/variants'));
 }
 
 /**
