@@ -1,11 +1,12 @@
 /**
  * The course as the grader needs it: each exercise of the manifest with its checks, public and
- * (unless this is a learner's copy) hidden.
+ * (unless this is a learner's copy) hidden, and the known mistakes the report can name.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Check } from './checking/check.js';
+import type { KnownMistake } from './checking/mistake.js';
 import type { GradedExercise } from './grading/grade.js';
 import { manifest, type ExerciseInfo } from './manifest.js';
 
@@ -21,9 +22,16 @@ async function importChecks(slug: string, visibility: 'public' | 'hidden'): Prom
   return module.default;
 }
 
+async function importMistakes(slug: string): Promise<KnownMistake[]> {
+  const file = path.join(here, 'checks', slug, `mistakes${extension}`);
+  if (!existsSync(file)) return [];
+  const module = (await import(/* @vite-ignore */ pathToFileURL(file).href)) as { default: KnownMistake[] };
+  return module.default;
+}
+
 export async function loadExercise(info: ExerciseInfo): Promise<GradedExercise> {
-  const [publicOnes, hiddenOnes] = await Promise.all([importChecks(info.slug, 'public'), importChecks(info.slug, 'hidden')]);
-  return { info, checks: [...(publicOnes ?? []), ...(hiddenOnes ?? [])], hiddenChecksIncluded: hiddenOnes !== null };
+  const [publicOnes, hiddenOnes, mistakes] = await Promise.all([importChecks(info.slug, 'public'), importChecks(info.slug, 'hidden'), importMistakes(info.slug)]);
+  return { info, checks: [...(publicOnes ?? []), ...(hiddenOnes ?? [])], hiddenChecksIncluded: hiddenOnes !== null, mistakes };
 }
 
 /** The exercises with these slugs (all of them when none is given), in manifest order. */

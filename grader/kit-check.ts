@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Check } from './checking/check.js';
+import type { KnownMistake } from './checking/mistake.js';
 import { loadCourse } from './course.js';
 import { gradeJobs, type GradedExercise, type GradingJob, type Limits } from './grading/grade.js';
 import { typeWarnings } from './grading/typecheck.js';
@@ -32,34 +33,47 @@ export interface KitCheckReport {
   problems: string[];
 }
 
-/** A known-wrong view and the checks that must fail on it. */
-export interface KnownMistake {
+/** A known-wrong view, its code and its entry in the exercise's list of known mistakes. */
+export interface MistakeUnderTest {
   slug: string;
   file: string;
-  /** What the mistake is, from its header. */
-  summary: string;
-  caughtBy: string[];
+  entry: KnownMistake;
 }
 
-/** Reads the header of a known mistake: `Known mistake: …` and `Caught by: id, id`. */
-export function parseMistakeHeader(source: string): { summary: string; caughtBy: string[] } | null {
-  const summary = /Known mistake:\s*(.+)/.exec(source)?.[1]?.trim();
-  const caughtBy = /Caught by:\s*(.+)/.exec(source)?.[1]?.split(',').map((id) => id.trim()).filter(Boolean);
-  if (!summary || !caughtBy || caughtBy.length === 0) return null;
-  return { summary, caughtBy };
-}
-
-/** Why a known mistake's grading does not prove the checks catch it; empty when it does. */
-export function judgeMistake(mistake: KnownMistake, result: ExerciseResult): string[] {
-  const name = path.relative(kitRoot, mistake.file);
+/** What is wrong between an exercise's mistake files and its list (`grader/checks/<slug>/mistakes.ts`). */
+export function mistakeListProblems(slug: string, files: string[], entries: readonly KnownMistake[], checks: readonly Check[]): string[] {
+  const list = `grader/checks/${slug}/mistakes.ts`;
   const problems: string[] = [];
-  if (result.score === result.maxScore) problems.push(`${name} (${mistake.summary}) gets full marks`);
-  for (const id of mistake.caughtBy) {
-    const check = result.checks.find((candidate) => candidate.id === id);
-    if (!check) problems.push(`${name} names the check ${id}, which ${mistake.slug} does not have`);
-    else if (check.passed) problems.push(`${name} (${mistake.summary}) is not caught by ${id}`);
+  const ids = files.map((file) => path.basename(file, '.ts'));
+  for (const id of ids) if (!entries.some((entry) => entry.id === id)) problems.push(`grader/mistakes/${slug}/${id}.ts has no entry in ${list}: give it a title, a hint and the checks it fails`);
+  for (const entry of entries) {
+    if (!ids.includes(entry.id)) problems.push(`${list} lists ${entry.id}, but grader/mistakes/${slug}/${entry.id}.ts is missing`);
+    if (entry.title.trim() === '' || entry.hint.trim() === '') problems.push(`${list}: ${entry.id} needs a title and a hint`);
+    for (const id of entry.fails) if (!checks.some((check) => check.id === id)) problems.push(`${list}: ${entry.id} names the check ${id}, which ${slug} does not have`);
+    // A learner's copy runs public checks only: a mistake none of them fails goes unnoticed there.
+    const caughtInPublic = entry.fails.some((id) => checks.some((check) => check.id === id && check.visibility === 'public'));
+    if (!caughtInPublic && (entry.onlyHidden ?? '').trim() === '') {
+      problems.push(
+        `${list}: ${entry.id} is caught by hidden checks only, so a learner's copy cannot tell the learner: add a public check that catches it, or say in onlyHidden why only a hidden check can`,
+      );
+    }
   }
   return problems;
+}
+
+/**
+ * Why a known mistake's grading does not prove what its entry says; empty when it does. It must
+ * run (a mistake that no longer loads is a problem, not a catch) and fail exactly the checks listed,
+ * so that a learner's result showing that pattern can be named.
+ */
+export function judgeMistake(mistake: MistakeUnderTest, result: ExerciseResult): string[] {
+  const name = path.relative(kitRoot, mistake.file);
+  if (result.status !== 'failed') return [`${name} did not run as a known mistake should: ${result.status}${result.message ? ` (${result.message})` : ''}`];
+  const failed = result.checks.filter((check) => !check.passed).map((check) => check.id);
+  const listed = mistake.entry.fails;
+  if (failed.length === listed.length && failed.every((id) => listed.includes(id))) return [];
+  const write = failed.map((id) => `'${id}'`).join(', ');
+  return [`${name} fails ${failed.join(', ') || 'no check'}, not what grader/checks/${mistake.slug}/mistakes.ts lists for it: write fails: [${write}]`];
 }
 
 function tsFiles(dir: string): string[] {
@@ -242,15 +256,17 @@ export async function checkKit(limits: Limits): Promise<KitCheckReport> {
   const revealed = (exercise: GradedExercise): GradedExercise => ({ ...exercise, checks: exercise.checks.map((check) => ({ ...check, visibility: 'public' })) });
   const solutions = exercises.map((exercise) => job(revealed(exercise), path.join(kitRoot, 'solutions', exercise.info.slug, 'view.ts')));
   const stubs = exercises.map((exercise) => job(exercise, path.join(kitRoot, 'exercises', exercise.info.slug, 'view.ts')));
-  const mistakes: KnownMistake[] = [];
+  const mistakes: MistakeUnderTest[] = [];
   const mistakeProblems: string[] = [];
   const variants: GradingJob[] = [];
   for (const exercise of exercises) {
     const { slug } = exercise.info;
-    for (const file of tsFiles(path.join(mistakesDir, slug))) {
-      const header = parseMistakeHeader(readFileSync(file, 'utf8'));
-      if (!header) mistakeProblems.push(`${path.relative(kitRoot, file)} needs a header with "Known mistake: …" and "Caught by: <check id>"`);
-      else mistakes.push({ slug, file, ...header });
+    const files = tsFiles(path.join(mistakesDir, slug));
+    const entries = exercise.mistakes ?? [];
+    mistakeProblems.push(...mistakeListProblems(slug, files, entries, exercise.checks));
+    for (const file of files) {
+      const entry = entries.find((candidate) => candidate.id === path.basename(file, '.ts'));
+      if (entry) mistakes.push({ slug, file, entry });
     }
     variants.push(...tsFiles(path.join(variantsDir, slug)).map((file) => job(revealed(exercise), file)));
   }
@@ -285,7 +301,7 @@ export async function checkKit(limits: Limits): Promise<KitCheckReport> {
   );
   const mistakeResults = next(mistakeJobs.length);
   mistakes.forEach((mistake, index) => mistakeProblems.push(...judgeMistake(mistake, mistakeResults[index] as ExerciseResult)));
-  claim(`${mistakes.length} known mistakes are caught by the checks they name`, mistakeProblems);
+  claim(`${mistakes.length} known mistakes fail exactly the checks their list names`, mistakeProblems);
   claim(
     `${variants.length} correct variants get full marks`,
     next(variants.length).flatMap((result, index) =>

@@ -56,7 +56,7 @@ function notStarted(result: ExerciseResult): boolean {
   );
 }
 
-function checkLines(check: CheckResult, style: Style, detailed: boolean): string[] {
+function checkLines(check: CheckResult, style: Style, detailed: boolean, withHint: boolean): string[] {
   const mark = check.passed ? style.green('✔') : style.red('✘');
   const points = `${check.points} pt`.padEnd(5);
   const hidden = check.visibility === 'hidden' ? style.dim(' (hidden)') : '';
@@ -68,7 +68,20 @@ function checkLines(check: CheckResult, style: Style, detailed: boolean): string
     if (check.details.expected !== null) lines.push(`      expected: ${check.details.expected}`);
     if (check.details.actual !== null) lines.push(`      actual:   ${check.details.actual}`);
   }
-  lines.push(`      ${style.yellow('hint:')} ${check.hint}`);
+  if (withHint) lines.push(`      ${style.yellow('hint:')} ${check.hint}`);
+  return lines;
+}
+
+/**
+ * The known mistake the failures show, in one line, with its own hint: one cause named, rather
+ * than a hint for every check it made fail.
+ */
+export function mistakeLines(result: ExerciseResult, style: Style): string[] {
+  const [first, ...others] = result.mistakes;
+  if (!first) return [];
+  const titles = others.length === 0 ? first.title : [first, ...others].map((mistake) => mistake.title).join('; or ');
+  const lines = [`  ${style.yellow('!')} This looks like${others.length === 0 ? '' : ' one of'}: ${titles}`];
+  for (const mistake of result.mistakes) lines.push(`      ${style.yellow('hint:')} ${mistake.hint}`);
   return lines;
 }
 
@@ -91,8 +104,12 @@ export function renderExercise(result: ExerciseResult, style: Style, options: Re
   const fresh = notStarted(result);
   if (fresh) lines.push(`  ${style.yellow('!')} not started yet: every handler still answers "Not implemented yet"; replace the TODOs in view.ts`);
   const detailed = (result.status === 'failed' || result.status === 'passed') && !fresh;
-  const shownFailure = options.firstFailureOnly ? result.checks.find((check) => !check.passed) : undefined;
-  for (const check of result.checks) lines.push(...checkLines(check, style, detailed && (!shownFailure || check === shownFailure)));
+  const firstFailure = result.checks.find((check) => !check.passed);
+  const shownFailure = options.firstFailureOnly ? firstFailure : undefined;
+  if (detailed) lines.push(...mistakeLines(result, style));
+  // With no known mistake named, the first failed check's hint is the one to try first.
+  const hinted = detailed && result.mistakes.length === 0 ? firstFailure : undefined;
+  for (const check of result.checks) lines.push(...checkLines(check, style, detailed && (!shownFailure || check === shownFailure), check === hinted));
   if (!detailed && result.status !== 'failed' && result.status !== 'passed') {
     const hint = result.checks[0]?.hint;
     if (hint) lines.push(`      ${style.yellow('hint:')} ${hint}`);

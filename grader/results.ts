@@ -3,6 +3,7 @@
  * everything that reads them. `schemaVersion` changes when a field changes meaning or goes away.
  */
 import type { Check, Visibility } from './checking/check.js';
+import type { MistakeMatch } from './checking/mistake.js';
 import type { Level } from './manifest.js';
 import type { IsolationLevel } from './sandbox/isolation.js';
 import type { SourceLocation } from './sandbox/protocol.js';
@@ -86,6 +87,12 @@ export interface ExerciseResult {
   output: string;
   /** Type errors in the learner's file (empty when type checking was off). */
   warnings: TypeWarning[];
+  /**
+   * The known mistakes whose pattern the failed checks show (`grader/checks/<slug>/mistakes.ts`):
+   * usually one, two when only public checks ran and two mistakes look alike there; empty when
+   * none matches or the app did not run.
+   */
+  mistakes: MistakeMatch[];
   checks: CheckResult[];
   durationMs: number;
 }
@@ -126,10 +133,10 @@ function describeCheck(check: Check): Omit<CheckResult, 'passed' | 'message' | '
   };
 }
 
-export function exerciseResult(fields: Omit<ExerciseResult, 'score' | 'maxScore' | 'warnings'>): ExerciseResult {
+export function exerciseResult(fields: Omit<ExerciseResult, 'score' | 'maxScore' | 'warnings' | 'mistakes'> & { mistakes?: MistakeMatch[] }): ExerciseResult {
   const score = fields.checks.filter((check) => check.passed).reduce((sum, check) => sum + check.points, 0);
   const maxScore = fields.checks.reduce((sum, check) => sum + check.points, 0);
-  return { ...fields, score, maxScore, output: cleanOutput(fields.output), warnings: [] };
+  return { ...fields, score, maxScore, output: cleanOutput(fields.output), warnings: [], mistakes: fields.mistakes ?? [] };
 }
 
 export function gradeResult(target: string, exercises: ExerciseResult[], durationMs: number, isolation: IsolationLevel): GradeResult {

@@ -111,6 +111,18 @@ describe('report.html in headless Chromium', () => {
     expect(compileErrors).toBe('1');
   });
 
+  it('counts the learners whose results showed each known mistake, by name', async (context) => {
+    if (!hasChromium) return context.skip(skipMessage);
+    const named = results.flatMap((result) => result.exercises.flatMap((exercise) => exercise.mistakes.map((mistake) => `${exercise.slug}/${mistake.id}`)));
+    // The fixture's mistaken learner hands in two known mistakes.
+    expect(named).toEqual(expect.arrayContaining(['favorite-color/session-set-method', 'visit-counter/module-counter']));
+    const rows = await page.locator('#mistakes tr[data-mistake]').evaluateAll((cells) =>
+      cells.map((row) => [row.getAttribute('data-mistake'), Number(row.querySelector('[data-learners]')?.getAttribute('data-learners'))]),
+    );
+    expect(rows.map(([id]) => id).sort()).toEqual([...new Set(named)].sort());
+    for (const [id, learners] of rows) expect(learners).toBe(named.filter((one) => one === id).length);
+  });
+
   it('fits the page width and can be kept as a screenshot', async (context) => {
     if (!hasChromium) return context.skip(skipMessage);
     const overflow = await page.locator('html').evaluate((root) => root.scrollWidth - root.clientWidth);

@@ -67,7 +67,7 @@ describe('npm run new-exercise', () => {
       [
         `exercises/${slug}/`, `exercises/${slug}/README.md`, `exercises/${slug}/view.ts`,
         `solutions/${slug}/`, `solutions/${slug}/view.ts`,
-        `grader/checks/${slug}/`, `grader/checks/${slug}/public.ts`, `grader/checks/${slug}/hidden.ts`,
+        `grader/checks/${slug}/`, `grader/checks/${slug}/public.ts`, `grader/checks/${slug}/hidden.ts`, `grader/checks/${slug}/mistakes.ts`,
         `grader/mistakes/${slug}/`, `grader/mistakes/${slug}/module-variable.ts`,
         'grader/manifest.ts', 'README.md',
       ].sort(),
@@ -79,7 +79,9 @@ describe('npm run new-exercise', () => {
     expect(now[0]).toBe((was[0] ?? 0) + 1);
     expect(now[1]).toBeGreaterThan(was[1] ?? 0);
     const lesson = readFileSync(path.join(kit, 'exercises', slug, 'README.md'), 'utf8');
-    expect(lesson.slice(lesson.indexOf('## What is graded'))).toContain("- Saves a value, then shows it on the next request\n- Keeps each visitor's value apart (hidden)\n");
+    expect(lesson.slice(lesson.indexOf('## What is graded'))).toContain(
+      "- Saves a value, then shows it on the next request\n- Keeps each visitor's value apart\n- Keeps the value in the session store (hidden)\n",
+    );
     const manifest = readFileSync(path.join(kit, 'grader', 'manifest.ts'), 'utf8');
     expect([...manifest.matchAll(/^\s+slug: '([^']+)',$/gm)].map((match) => match[1]).at(-1)).toBe(slug);
     expect(manifest).toMatch(/\/\/ Kebab-case; also the folder under exercises\/.*\n\s+slug: 'remember-name',/);
@@ -94,7 +96,8 @@ describe('npm run new-exercise', () => {
     expect(solution?.warnings).toEqual([]);
     expect(solution?.checks.map((check) => [check.id, check.visibility])).toEqual([
       [`${slug}/save-then-show`, 'public'],
-      [`${slug}/visitors-apart`, 'hidden'],
+      [`${slug}/visitors-apart`, 'public'],
+      [`${slug}/data-on-server`, 'hidden'],
     ]);
     const stub = gradeJson(kit, []).exercises[0];
     expect([stub?.status, stub?.score]).toEqual(['failed', 0]);
@@ -107,10 +110,12 @@ describe('npm run new-exercise', () => {
     expect(mistake?.checks.map((check) => [check.id, check.passed])).toEqual([
       [`${slug}/save-then-show`, true],
       [`${slug}/visitors-apart`, false],
+      [`${slug}/data-on-server`, false],
     ]);
+    expect(mistake?.mistakes.map((match) => match.id)).toEqual(['module-variable']);
 
     const check = runIn(kit, ['check'], { timeoutMs: 240_000 });
-    expect(check.stdout).toMatch(/^✔ \d+ known mistakes are caught by the checks they name$/m);
+    expect(check.stdout).toMatch(/^✔ \d+ known mistakes fail exactly the checks their list names$/m);
     expect(check.stdout).toContain('The kit is sound.');
     expect(check.status).toBe(0);
 

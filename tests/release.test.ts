@@ -105,13 +105,13 @@ describe('npm run release', () => {
       cpSync(path.join(kitRoot, 'solutions', 'visit-counter', 'view.ts'), path.join(copy, 'exercises', 'visit-counter', 'view.ts'));
       const report = npm(copy, ['run', 'grade', '--', 'visit-counter']);
       expect(report.status).toBe(0);
-      expect(report.stdout).toMatch(/^visit-counter · Visit counter {2}3\/3 {2}passed$/m);
+      expect(report.stdout).toMatch(/^visit-counter · Visit counter {2}7\/7 {2}passed$/m);
       expect(report.stdout).toContain('hidden checks of this exercise are graded by your instructor');
       const json = npm(copy, ['run', '--silent', 'grade', '--', 'visit-counter', 'favorite-color', '--json']);
       const { exercises } = JSON.parse(json.stdout) as GradeResult;
       const [counter, color] = ['visit-counter', 'favorite-color'].map((slug) => exercises.find((exercise) => exercise.slug === slug));
       expect([counter?.status, counter?.score === counter?.maxScore, counter?.hiddenChecksIncluded]).toEqual(['passed', true, false]);
-      expect(counter?.checks.map((check) => check.visibility)).toEqual(['public', 'public']);
+      expect(counter?.checks.map((check) => check.visibility)).toEqual(['public', 'public', 'public', 'public']);
       expect([color?.score, color?.hiddenChecksIncluded]).toEqual([0, false]);
       expect(existsSync(path.join(copy, '.kit-build', 'grader', 'cli.js'))).toBe(true);
 

@@ -89,6 +89,31 @@ interface ExerciseSummary {
   checks: CheckSummary[];
 }
 
+/** A known mistake and how many learners' results showed it. */
+export interface MistakeCount {
+  slug: string;
+  id: string;
+  title: string;
+  learners: number;
+}
+
+/** How many learners each known mistake was named for, most first (ties by exercise, then id). */
+export function countMistakes(entries: readonly ClassEntry[]): MistakeCount[] {
+  const counts = new Map<string, MistakeCount>();
+  for (const entry of entries) {
+    for (const exercise of entry.result.exercises) {
+      // Results written before mistakes were named have none.
+      for (const mistake of exercise.mistakes ?? []) {
+        const key = `${exercise.slug}/${mistake.id}`;
+        const counted = counts.get(key) ?? { slug: exercise.slug, id: mistake.id, title: mistake.title, learners: 0 };
+        counted.learners += 1;
+        counts.set(key, counted);
+      }
+    }
+  }
+  return [...counts.values()].sort((a, b) => b.learners - a.learners || a.slug.localeCompare(b.slug) || a.id.localeCompare(b.id));
+}
+
 /** Per exercise and per check, counted over the learners who handed the exercise in. */
 export function summarize(entries: readonly ClassEntry[]): ExerciseSummary[] {
   return exerciseSlugs(entries).map((slug) => {
@@ -227,6 +252,19 @@ export function renderClassReport(entries: readonly ClassEntry[], title = 'Class
       parts.push(
         `<tr><td>${escapeHtml(check.title)}${check.visibility === 'hidden' ? ' <span class="tag">hidden</span>' : ''}</td>` +
           `<td><code>${escapeHtml(check.slug)}</code></td><td>${check.level}</td>${rateCell(check.passed, check.submitted, `data-check="${escapeHtml(check.id)}"`)}</tr>`,
+      );
+    }
+    parts.push('</tbody></table>');
+  }
+  const mistakes = countMistakes(sorted).slice(0, 10);
+  parts.push('<h2>Most common mistakes</h2>');
+  if (mistakes.length === 0) parts.push('<p class="none">No learner\'s result showed a known mistake.</p>');
+  else {
+    parts.push('<table id="mistakes"><thead><tr><th>mistake</th><th>exercise</th><th class="num">learners</th></tr></thead><tbody>');
+    for (const mistake of mistakes) {
+      parts.push(
+        `<tr data-mistake="${escapeHtml(`${mistake.slug}/${mistake.id}`)}"><td>${escapeHtml(mistake.title)}</td>` +
+          `<td><code>${escapeHtml(mistake.slug)}</code></td><td class="num" data-learners="${mistake.learners}">${mistake.learners}</td></tr>`,
       );
     }
     parts.push('</tbody></table>');

@@ -4,7 +4,7 @@
  * Hidden checks get the visibility the instructor chooses (by default shown once grades are
  * published); public checks are visible at once.
  */
-import { renderExercise, styleFor } from '../report.js';
+import { mistakeLines, renderExercise, styleFor } from '../report.js';
 import type { CheckResult, ExerciseResult, GradeResult } from '../results.js';
 
 /** When Gradescope shows a test to the learner. */
@@ -33,7 +33,7 @@ export interface GradescopeResults {
 
 const plain = styleFor(process.stdout, { NO_COLOR: '1' });
 
-function testOutput(check: CheckResult): string {
+function testOutput(check: CheckResult, withHint: boolean): string {
   if (check.passed) return '';
   const lines: string[] = [];
   if (check.message) lines.push(check.message);
@@ -42,17 +42,19 @@ function testOutput(check: CheckResult): string {
     if (check.details.expected !== null) lines.push(`expected: ${check.details.expected}`);
     if (check.details.actual !== null) lines.push(`actual:   ${check.details.actual}`);
   }
-  lines.push(`hint: ${check.hint}`);
+  if (withHint) lines.push(`hint: ${check.hint}`);
   return lines.join('\n');
 }
 
 function testsOf(exercise: ExerciseResult, hiddenVisibility: GradescopeVisibility): GradescopeTest[] {
+  // A named known mistake carries the hint (in the overview); otherwise the first failure's hint is the one to try.
+  const hinted = exercise.mistakes.length === 0 ? exercise.checks.find((check) => !check.passed) : undefined;
   return exercise.checks.map((check) => ({
     name: `${exercise.title}: ${check.title}`,
     score: check.passed ? check.points : 0,
     max_score: check.points,
     status: check.passed ? 'passed' : 'failed',
-    output: testOutput(check),
+    output: testOutput(check, check === hinted),
     visibility: check.visibility === 'hidden' ? hiddenVisibility : 'visible',
     tags: [check.level, exercise.slug],
   }));
@@ -68,6 +70,7 @@ function overview(view: GradeResult, note: string | null): string {
     // The exercise-level problem (does not compile, crashed) is on the line after the title.
     const problem = rest.find((line) => line.startsWith('  ! '));
     if (problem && exercise.message) lines.push(problem);
+    lines.push(...mistakeLines(exercise, plain));
   }
   return lines.join('\n');
 }

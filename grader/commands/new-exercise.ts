@@ -22,9 +22,10 @@ Adds the exercise <slug> (kebab-case, for example remember-name) as a small work
   exercises/<slug>/README.md            the lesson, with every section a lesson has
   exercises/<slug>/view.ts              the stub (// TODO, answers 501)
   solutions/<slug>/view.ts              the reference solution
-  grader/checks/<slug>/public.ts        one public check
+  grader/checks/<slug>/public.ts        two public checks
   grader/checks/<slug>/hidden.ts        one hidden check
-  grader/mistakes/<slug>/module-variable.ts   one known mistake, caught by the hidden check
+  grader/checks/<slug>/mistakes.ts      the list of its known mistakes
+  grader/mistakes/<slug>/module-variable.ts   one known mistake
 appends its entry to grader/manifest.ts, and adds it to the README's counts. \`npm run check\`
 passes right after; then rewrite each file into your exercise (see CONTRIBUTING.md). Nothing is
 written unless everything is.`;

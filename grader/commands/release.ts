@@ -8,7 +8,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { manifest } from '../manifest.js';
 import { kitRoot } from '../paths.js';
-import { learnerFiles } from '../release/contents.js';
+import { loadCourse } from '../course.js';
+import { learnerFiles, learnerMistakeList } from '../release/contents.js';
 import { importedPackages, instructorCommands, learnerLockfile, learnerPackage, type Lockfile, type PackageJson } from '../release/package.js';
 import { learnerReadme } from '../release/readme.js';
 import { UsageError, userPath, type Command } from './args.js';
@@ -44,12 +45,18 @@ function refuse(given: string, out: string): void {
 }
 
 /** The kit's files the copy takes as they are, and the files written for it, by path in it. */
-function copyContents(): { copied: string[]; written: Record<string, string>; scripts: string[] } {
-  const copied = learnerFiles(kitRoot);
+async function copyContents(): Promise<{ copied: string[]; written: Record<string, string>; scripts: string[] }> {
+  const mistakeLists = new Map<string, string>();
+  for (const exercise of await loadCourse()) {
+    const publicIds = new Set(exercise.checks.filter((check) => check.visibility === 'public').map((check) => check.id));
+    mistakeLists.set(`grader/checks/${exercise.info.slug}/mistakes.ts`, learnerMistakeList(exercise.mistakes ?? [], publicIds));
+  }
+  const copied = learnerFiles(kitRoot).filter((file) => !mistakeLists.has(file));
   const readKit = (file: string): string => readFileSync(path.join(kitRoot, file), 'utf8');
   const sources = copied.filter((file) => /\.[cm]?[jt]s$/.test(file)).map(readKit);
   const pkg = learnerPackage(JSON.parse(readKit('package.json')) as PackageJson, importedPackages(sources));
   const written: Record<string, string> = {
+    ...Object.fromEntries(mistakeLists),
     'package.json': `${JSON.stringify(pkg, null, 2)}\n`,
     'README.md': learnerReadme(readKit('README.md'), pkg.scripts ?? {}),
   };
@@ -69,7 +76,7 @@ async function run(args: string[]): Promise<number> {
   if (!values.out) throw new UsageError("--out <dir> is required: the new or empty folder to write the learner's copy to");
   const out = userPath(values.out);
   refuse(values.out, out);
-  const { copied, written, scripts } = copyContents();
+  const { copied, written, scripts } = await copyContents();
   mkdirSync(path.dirname(out), { recursive: true });
   const staging = mkdtempSync(path.join(path.dirname(out), `.${path.basename(out)}.staging-`));
   try {
@@ -77,7 +84,10 @@ async function run(args: string[]): Promise<number> {
       mkdirSync(path.dirname(path.join(staging, file)), { recursive: true });
       copyFileSync(path.join(kitRoot, file), path.join(staging, file));
     }
-    for (const [file, text] of Object.entries(written)) writeFileSync(path.join(staging, file), text);
+    for (const [file, text] of Object.entries(written)) {
+      mkdirSync(path.dirname(path.join(staging, file)), { recursive: true });
+      writeFileSync(path.join(staging, file), text);
+    }
     if (existsSync(out)) rmdirSync(out);
     renameSync(staging, out);
   } catch (error) {

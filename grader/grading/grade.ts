@@ -11,6 +11,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { Check } from '../checking/check.js';
 import { createContext } from '../checking/context.js';
+import { matchMistakes, type KnownMistake } from '../checking/mistake.js';
 import { CheckFailure, describeAnswer } from '../checking/expect.js';
 import { NoAnswer, type Exchange } from '../checking/visitor.js';
 import { sharedTurn, turnAlone, type Turn } from './fair-share.js';
@@ -38,6 +39,8 @@ export interface GradedExercise {
   checks: Check[];
   /** False in a learner's copy, which has no hidden checks. */
   hiddenChecksIncluded: boolean;
+  /** The exercise's known mistakes, which a failed result is matched against (none: nothing is named). */
+  mistakes?: KnownMistake[];
 }
 
 export interface Limits {
@@ -275,8 +278,11 @@ async function gradeExercise(
     title: exercise.info.title,
     hiddenChecksIncluded: exercise.hiddenChecksIncluded,
   };
-  const finish = (run: ExerciseRun, checks: CheckResult[], output = ''): ExerciseResult =>
-    exerciseResult({ ...base, ...run, checks, output, durationMs: Date.now() - started });
+  const finish = (run: ExerciseRun, checks: CheckResult[], output = ''): ExerciseResult => {
+    // Only an app that ran and answered has a pattern of passed and failed checks to match.
+    const mistakes = run.status === 'failed' ? matchMistakes(exercise.mistakes ?? [], checks) : [];
+    return exerciseResult({ ...base, ...run, checks, output, mistakes, durationMs: Date.now() - started });
+  };
   const stopped = (run: ExerciseRun): ExerciseResult =>
     finish(run, notRun(exercise.checks, run.message ?? run.status));
 

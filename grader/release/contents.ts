@@ -6,6 +6,7 @@
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import type { KnownMistake } from '../checking/mistake.js';
 
 /**
  * The top-level entries a learner's copy takes from the kit, as they are. Its README.md,
@@ -26,6 +27,24 @@ export function isInstructorOnly(relative: string): boolean {
   if (parts[0] === 'grader' && (parts[1] === 'mistakes' || parts[1] === 'variants')) return true;
   if (parts[0] === 'grader' && parts[1] === 'checks' && parts.length === 4 && parts[3]?.startsWith('hidden.')) return true;
   return /\.(test|spec)\.[cm]?[jt]s$/.test(relative);
+}
+
+/**
+ * An exercise's list of known mistakes as a learner's copy gets it: only the public checks of
+ * each pattern (the copy runs no other, and hidden checks' ids stay with the instructor), and
+ * only the mistakes a public check catches.
+ */
+export function learnerMistakeList(mistakes: readonly KnownMistake[], publicIds: ReadonlySet<string>): string {
+  const entries = mistakes
+    .map(({ id, title, hint, fails }) => ({ id, title, hint, fails: fails.filter((check) => publicIds.has(check)) }))
+    .filter((mistake) => mistake.fails.length > 0);
+  return [
+    '// The learner\'s copy of this list: the public part of each pattern (written by `npm run release`).',
+    "import { knownMistakes } from '../../checking/mistake.js';",
+    '',
+    `export default knownMistakes(${JSON.stringify(entries, null, 2)});`,
+    '',
+  ].join('\n');
 }
 
 /** The files of a learner's copy, by path from the kit's root (with `/`), sorted. */

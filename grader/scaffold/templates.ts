@@ -34,7 +34,8 @@ interface ExampleCheck {
 function exampleChecks(n: ExerciseNames): ExampleCheck[] {
   return [
     { id: `${n.slug}/save-then-show`, title: 'Saves a value, then shows it on the next request', level: 'easy', visibility: 'public' },
-    { id: `${n.slug}/visitors-apart`, title: "Keeps each visitor's value apart", level: 'medium', visibility: 'hidden' },
+    { id: `${n.slug}/visitors-apart`, title: "Keeps each visitor's value apart", level: 'medium', visibility: 'public' },
+    { id: `${n.slug}/data-on-server`, title: 'Keeps the value in the session store', level: 'medium', visibility: 'hidden' },
   ];
 }
 
@@ -118,7 +119,7 @@ default (C).
 ${gradedSection(n.slug, exampleChecks(n))}
 Not graded, though the lesson shows it:
 
-- the name of the session key: the checks read only your answers.
+- the name of the session key: the checks find the value wherever your session holds it.
 - that showing a value stores nothing and sets no cookie (step 1): no check looks at it yet.
 `;
 }
@@ -182,15 +183,6 @@ export default publicChecks([
       expectAnswer(await visitor.get(${literal(`/${n.slug}`)}), 200, ${literal(shows('tea'))});
     },
   },
-]);
-`;
-}
-
-function hiddenChecksFile(n: ExerciseNames): string {
-  return `import { hiddenChecks } from '../../checking/check.js';
-import { expectAnswer } from '../../checking/expect.js';
-
-export default hiddenChecks([
   {
     ${checkHead(n, 'visitors-apart')}
     points: 2,
@@ -207,10 +199,43 @@ export default hiddenChecks([
 `;
 }
 
+function hiddenChecksFile(n: ExerciseNames): string {
+  return `import { hiddenChecks } from '../../checking/check.js';
+import { expectAnswer, expectStored } from '../../checking/expect.js';
+
+export default hiddenChecks([
+  {
+    ${checkHead(n, 'data-on-server')}
+    points: 1,
+    hint: 'Keep the value in \`req.session\`: express-session stores it on the server, under the session ID of the visitor.',
+    async run(t) {
+      const visitor = t.visitor();
+      expectAnswer(await visitor.post(${literal(`/${n.slug}`)}, { value: 'tea-5120' }), 200, ${literal(saved)});
+      expectStored(await t.sessionOf(visitor), 'tea-5120', 'the value');
+    },
+  },
+]);
+`;
+}
+
+/** The example's list of known mistakes: one, with the exact checks its code fails. */
+function mistakesFile(n: ExerciseNames): string {
+  return `import { knownMistakes } from '../../checking/mistake.js';
+
+export default knownMistakes([
+  {
+    id: 'module-variable',
+    title: 'the value is kept in a variable of the module, which every visitor shares',
+    hint: 'Each visitor has a session of their own: keep the value in \`req.session\`, not in a variable every visitor shares.',
+    fails: [${literal(`${n.slug}/visitors-apart`)}, ${literal(`${n.slug}/data-on-server`)}],
+  },
+]);
+`;
+}
+
 function mistake(n: ExerciseNames): string {
   return `/**
  * Known mistake: the value is kept in a variable of the module, which every visitor shares.
- * Caught by: ${n.slug}/visitors-apart
  */
 import type { Request, Response } from 'express';
 
@@ -235,6 +260,7 @@ export function exerciseFiles(n: ExerciseNames): Record<string, string> {
     [`solutions/${n.slug}/view.ts`]: solution(n),
     [`grader/checks/${n.slug}/public.ts`]: publicChecksFile(n),
     [`grader/checks/${n.slug}/hidden.ts`]: hiddenChecksFile(n),
+    [`grader/checks/${n.slug}/mistakes.ts`]: mistakesFile(n),
     [`grader/mistakes/${n.slug}/module-variable.ts`]: mistake(n),
   };
 }

@@ -1,5 +1,5 @@
 import { publicChecks } from '../../checking/check.js';
-import { expectAnswer } from '../../checking/expect.js';
+import { expectAnswer, expectThat } from '../../checking/expect.js';
 
 export default publicChecks([
   {
@@ -45,6 +45,38 @@ export default publicChecks([
     hint: '`delete` on a key that is not there does nothing and throws nothing: do not read the key first or throw when it is missing.',
     async run(t) {
       expectAnswer(await t.visitor().post('/logout'), 200, 'Logged out');
+    },
+  },
+  {
+    id: 'delete-key/language-survives',
+    title: 'Logging out keeps the rest of the session (the chosen language)',
+    level: 'hard',
+    points: 2,
+    hint: 'Delete only the `username` key: destroying or regenerating the session, or replacing its data, loses the language too.',
+    async run(t) {
+      const visitor = t.visitor();
+      expectAnswer(await visitor.post('/language', { language: 'fr' }), 200, 'Language set to fr');
+      expectAnswer(await visitor.post('/login', { username: 'alice' }), 200, 'Logged in as alice');
+      expectAnswer(await visitor.post('/logout'), 200, 'Logged out');
+      expectAnswer(await visitor.get('/whoami'), 200, 'Hello, guest');
+      expectAnswer(await visitor.get('/language'), 200, 'Language: fr');
+    },
+  },
+  {
+    id: 'delete-key/replay-after-logout',
+    title: 'The cookie from before logout does not bring the user back',
+    level: 'hard',
+    points: 2,
+    hint: 'Logging out must change what the server holds: clearing the cookie in the browser alone leaves the username on the server for anyone who kept the cookie.',
+    async run(t) {
+      const visitor = t.visitor('alice');
+      expectAnswer(await visitor.post('/login', { username: 'alice' }), 200, 'Logged in as alice');
+      const captured = visitor.sessionCookie;
+      expectThat(captured !== undefined, 'logging in did not start a session (no session cookie)');
+      expectAnswer(await visitor.post('/logout'), 200, 'Logged out');
+      const replayer = t.visitor('someone replaying the old cookie');
+      replayer.useSessionCookie(captured);
+      expectAnswer(await replayer.get('/whoami'), 200, 'Hello, guest');
     },
   },
 ]);

@@ -1,14 +1,6 @@
 import { hiddenChecks } from '../../checking/check.js';
-import type { SessionRecord } from '../../checking/context.js';
-import { sessionIdOf } from '../../checking/cookies.js';
 import { expectAnswer, expectNoCookieSet, expectOnlySessionId, expectStored, expectThat } from '../../checking/expect.js';
 import { expectBrokenCookiesRejected, expectReadStoresNothing } from '../../checking/probes.js';
-import { sessionCookieName } from '../../checking/visitor.js';
-
-/** What the app keeps in a stored session, without express-session's own `cookie` settings. */
-function dataOf(record: SessionRecord | undefined): string {
-  return record === undefined ? 'none' : JSON.stringify(Object.fromEntries(Object.entries(record).filter(([key]) => key !== 'cookie')));
-}
 
 export default hiddenChecks([
   {
@@ -26,73 +18,6 @@ export default hiddenChecks([
       expectAnswer(await visitor.post('/login', { username: '  ' }), 400, 'Missing username');
       expectAnswer(await visitor.post('/login', {}, { json: true }), 400, 'Missing username');
       expectAnswer(await visitor.get('/whoami'), 200, 'Hello, bob');
-    },
-  },
-  {
-    id: 'logout/session-gone-from-store',
-    title: 'Logging out removes the session from the server\'s store',
-    level: 'hard',
-    points: 2,
-    hint: 'Deleting a key, or forgetting the cookie, leaves the session in the store: `req.session.destroy()` removes it there.',
-    async run(t) {
-      const visitor = t.visitor('mia');
-      expectAnswer(await visitor.post('/language', { language: 'de' }), 200, 'Language set to de');
-      expectAnswer(await visitor.post('/login', { username: 'mia-4410' }), 200, 'Logged in as mia-4410');
-      const id = sessionIdOf(visitor.sessionCookie);
-      expectThat(id !== null, 'logging in did not start a session (no signed session cookie)');
-      expectStored(await t.sessionOf(visitor), 'mia-4410', 'the username');
-      expectAnswer(await visitor.post('/logout'), 200, 'Logged out');
-      const sessions = await t.storedSessions();
-      expectThat(
-        !sessions.has(id as string),
-        'after logout the store still holds the session: destroy it on the server',
-        'no stored session under the old ID',
-        dataOf(sessions.get(id as string)),
-      );
-      const leftover = [...sessions.values()].find((record) => dataOf(record).includes('mia-4410'));
-      expectThat(leftover === undefined, 'after logout a stored session still holds the username', 'no stored session holding "mia-4410"', dataOf(leftover));
-    },
-  },
-  {
-    id: 'logout/replay-after-logout',
-    title: 'The cookie from before logout, sent again, is a guest',
-    level: 'hard',
-    points: 2,
-    hint: 'Clearing the cookie in the browser is not enough: anyone who kept a copy could send it again. The session must end on the server.',
-    async run(t) {
-      const visitor = t.visitor('alice');
-      expectAnswer(await visitor.post('/login', { username: 'alice' }), 200, 'Logged in as alice');
-      const captured = visitor.sessionCookie;
-      expectThat(captured !== undefined, 'logging in did not start a session (no session cookie)');
-      expectAnswer(await visitor.post('/logout'), 200, 'Logged out');
-      const replayer = t.visitor('someone replaying the old cookie');
-      replayer.useSessionCookie(captured);
-      expectAnswer(await replayer.get('/whoami'), 200, 'Hello, guest');
-      expectAnswer(await replayer.get('/whoami'), 200, 'Hello, guest');
-    },
-  },
-  {
-    id: 'logout/cookie-cleared',
-    title: 'Logging out clears the session cookie in the browser',
-    level: 'hard',
-    points: 2,
-    hint: 'express-session does not remove its cookie when the session is destroyed: tell the browser to drop it with `res.clearCookie()`, under the cookie\'s real name.',
-    async run(t) {
-      const visitor = t.visitor();
-      expectAnswer(await visitor.post('/login', { username: 'alice' }), 200, 'Logged in as alice');
-      const before = visitor.sessionCookie;
-      expectThat(before !== undefined, 'logging in did not start a session (no session cookie)');
-      const out = await visitor.post('/logout');
-      expectAnswer(out, 200, 'Logged out');
-      const headers = out.setCookies.join(' | ') || 'no Set-Cookie header';
-      const expected = `a Set-Cookie that expires ${sessionCookieName} (an Expires in the past, or Max-Age=0)`;
-      const after = visitor.sessionCookie;
-      expectThat(after === undefined || after !== before, `after logout the browser still holds the ${sessionCookieName} cookie`, expected, headers);
-      expectThat(after === undefined, `logout gave the browser a new ${sessionCookieName} cookie: end the session rather than starting another one`, expected, headers);
-      const clearing = out.setCookies.filter((header) => header.startsWith(`${sessionCookieName}=`));
-      const wrongPath = clearing.find((header) => /;\s*path=(?!\/\s*(;|$))/i.test(header));
-      expectThat(wrongPath === undefined, `the cookie was cleared for another path than "/", where the browser keeps ${sessionCookieName}`, 'Path=/', wrongPath);
-      expectAnswer(await visitor.get('/whoami'), 200, 'Hello, guest');
     },
   },
   {
@@ -128,24 +53,6 @@ export default hiddenChecks([
       expectThat(after === before, 'logging out a guest stored a new session', `${before} stored sessions`, `${after}`);
       expectThat(guest.sessionCookie === undefined, 'logging out a guest left a session cookie in the browser', 'no session cookie', guest.sessionCookie);
       expectAnswer(await guest.get('/whoami'), 200, 'Hello, guest');
-    },
-  },
-  {
-    id: 'logout/visitors-apart',
-    title: "Keeps each visitor's login apart, and logging out ends only one",
-    level: 'medium',
-    points: 2,
-    hint: 'Keep the username in `req.session`, never in a variable of the module, and end only this visitor\'s session: not the whole store.',
-    async run(t) {
-      const ana = t.visitor('ana');
-      const ben = t.visitor('ben');
-      expectAnswer(await ana.post('/login', { username: 'ana' }), 200, 'Logged in as ana');
-      expectAnswer(await ben.post('/login', { username: 'ben' }, { json: true }), 200, 'Logged in as ben');
-      expectAnswer(await ana.get('/whoami'), 200, 'Hello, ana');
-      expectAnswer(await t.visitor('a request with no cookie').get('/whoami'), 200, 'Hello, guest');
-      expectAnswer(await ana.post('/logout'), 200, 'Logged out');
-      expectAnswer(await ben.get('/whoami'), 200, 'Hello, ben');
-      expectAnswer(await ana.get('/whoami'), 200, 'Hello, guest');
     },
   },
   {

@@ -1,6 +1,8 @@
 import { publicChecks } from '../../checking/check.js';
 import { expectAnswer, expectThat } from '../../checking/expect.js';
 
+const day = 24 * 60 * 60 * 1000;
+
 export default publicChecks([
   {
     id: 'remember-me/guest-default',
@@ -46,7 +48,7 @@ export default publicChecks([
   },
   {
     id: 'remember-me/remembered-survives-restart',
-    title: 'With "remember me", the login survives closing the browser',
+    title: 'With "remember me", the login survives closing the browser, the next day too',
     level: 'medium',
     points: 2,
     hint: 'When `req.body.remember` is "on", give the session cookie a lifetime: `req.session.cookie.maxAge` (in milliseconds). express-session then sends the cookie with an expiry date.',
@@ -61,6 +63,11 @@ export default publicChecks([
         'a session cookie without Expires or Max-Age',
       );
       visitor.restart();
+      expectAnswer(await visitor.get('/whoami'), 200, 'Hello, bob');
+      // Not the 30 days (a hidden check proves those): a day is enough to show a lifetime counted wrong.
+      await t.advanceClock(day);
+      visitor.restart();
+      expectThat(visitor.sessionCookie !== undefined, 'the browser dropped the session cookie within a day: its lifetime is far too short', 'a cookie that lasts days', 'no cookie left the next day');
       expectAnswer(await visitor.get('/whoami'), 200, 'Hello, bob');
     },
   },

@@ -1,46 +1,7 @@
-import type { SessionRecord } from '../../checking/context.js';
 import { hiddenChecks } from '../../checking/check.js';
-import { expectAnswer, expectNoCookieSet, expectOnlySessionId, expectThat } from '../../checking/expect.js';
+import { expectAnswer, expectOnlySessionId, expectThat } from '../../checking/expect.js';
 import { expectAnswersFromStore, expectBrokenCookiesRejected, expectReadStoresNothing } from '../../checking/probes.js';
-import { findUserByName, type User } from '../../services/users.js';
-
-function userNamed(username: string): User {
-  const user = findUserByName(username);
-  if (!user) throw new Error(`the kit's directory has no user ${username}`);
-  return user;
-}
-
-/** Every value the learner stored (any key, any depth), the cookie settings left out. */
-function storedValues(record: SessionRecord | null): unknown[] {
-  const values: unknown[] = [];
-  const walk = (value: unknown): void => {
-    if (typeof value === 'object' && value !== null) Object.values(value).forEach(walk);
-    else values.push(value);
-  };
-  if (record) Object.entries(record).forEach(([key, value]) => key !== 'cookie' && walk(value));
-  return values;
-}
-
-/** The stored values that give away `secret` (whole, or as part of a longer text). */
-function leaking(record: SessionRecord | null, secret: string): boolean {
-  return storedValues(record).some((value) => typeof value === 'string' && value.includes(secret));
-}
-
-function dataOf(record: SessionRecord | null): string {
-  if (record === null) return 'no stored session for this visitor';
-  return JSON.stringify(Object.fromEntries(Object.entries(record).filter(([key]) => key !== 'cookie')));
-}
-
-/** The stored session holds the user's id, as a number or as text, under any key. */
-function expectIdStored(record: SessionRecord | null, id: number): void {
-  const values = storedValues(record);
-  expectThat(
-    values.includes(id) || values.includes(String(id)),
-    "the session store does not hold the user's id: keep it in req.session",
-    `a stored session holding ${id}`,
-    dataOf(record),
-  );
-}
+import { dataOf, expectIdStored, leaking, userNamed } from './public.js';
 
 export default hiddenChecks([
   {
@@ -65,63 +26,6 @@ export default hiddenChecks([
           dataOf(stored),
         );
       }
-    },
-  },
-  {
-    id: 'user-id/only-the-id',
-    title: "The session holds the user's id and nothing else about the user",
-    level: 'hard',
-    points: 2,
-    hint: 'Keep `user.id` only. A name or display name in the session is a copy that goes stale when the directory changes; look the user up with `findUserById` on each request instead.',
-    async run(t) {
-      const carol = userNamed('carol');
-      const visitor = t.visitor();
-      expectAnswer(await visitor.post('/login', { username: 'carol', password: 'higherfurther' }, { json: true }), 200, 'Welcome, Carol Danvers');
-      const stored = await t.sessionOf(visitor);
-      expectIdStored(stored, carol.id);
-      for (const [field, value] of [['username', carol.username], ['displayName', carol.displayName]] as const) {
-        expectThat(
-          !leaking(stored, value),
-          `the session store holds the user's ${field} (${JSON.stringify(value)}): keep only the id`,
-          `only the id, ${carol.id}`,
-          dataOf(stored),
-        );
-      }
-      expectAnswer(await visitor.get('/me'), 200, 'Signed in as Carol Danvers');
-    },
-  },
-  {
-    id: 'user-id/failed-login-stores-nothing',
-    title: 'A refused login stores nothing and keeps whoever was signed in',
-    level: 'medium',
-    points: 2,
-    hint: 'Check the password before you touch the session: a refused login must not start a session, and must not sign out (or in) anybody.',
-    async run(t) {
-      const before = (await t.storedSessions()).size;
-      const refused = await t.visitor('a new visitor').post('/login', { username: 'bob', password: 'wonderland' });
-      expectAnswer(refused, 401, 'Wrong username or password');
-      expectNoCookieSet(refused, 'a refused login should not start a session');
-      const after = (await t.storedSessions()).size;
-      expectThat(after === before, 'a refused login stored a session', `${before} stored sessions`, `${after}`);
-      const alice = t.visitor('alice');
-      expectAnswer(await alice.post('/login', { username: 'alice', password: 'wonderland' }), 200, 'Welcome, Alice Liddell');
-      expectAnswer(await alice.post('/login', { username: 'bob', password: 'wonderland' }), 401, 'Wrong username or password');
-      expectAnswer(await alice.get('/me'), 200, 'Signed in as Alice Liddell');
-    },
-  },
-  {
-    id: 'user-id/missing-fields',
-    title: 'A login with a missing field is refused with 401, not an error',
-    level: 'medium',
-    points: 1,
-    hint: '`req.body.password` is undefined when the field is not sent, and `checkPassword` needs a string: check that both fields are strings before using them.',
-    async run(t) {
-      const visitor = t.visitor();
-      expectAnswer(await visitor.post('/login', {}), 401, 'Wrong username or password');
-      expectAnswer(await visitor.post('/login', { username: 'alice' }), 401, 'Wrong username or password');
-      expectAnswer(await visitor.post('/login', { password: 'wonderland' }), 401, 'Wrong username or password');
-      expectAnswer(await visitor.post('/login', { username: 'alice', password: '' }, { json: true }), 401, 'Wrong username or password');
-      expectAnswer(await visitor.get('/me'), 200, 'Not signed in');
     },
   },
   {

@@ -1,26 +1,10 @@
 import { hiddenChecks } from '../../checking/check.js';
-import { expectAnswer, expectOnlySessionId, expectStored } from '../../checking/expect.js';
+import { expectAnswer } from '../../checking/expect.js';
 import { expectAnswersFromStore, expectBrokenCookiesRejected } from '../../checking/probes.js';
 
 const visits = (n: number): string => `You have visited this page ${n} times.`;
 
 export default hiddenChecks([
-  {
-    id: 'visit-counter/visitors-apart',
-    title: 'Counts each visitor on their own',
-    level: 'medium',
-    points: 2,
-    hint: 'A counter in a variable of the module is shared by every visitor: keep each count in `req.session`.',
-    async run(t) {
-      const ana = t.visitor('ana');
-      const ben = t.visitor('ben');
-      for (const n of [1, 2, 3]) expectAnswer(await ana.get('/visits'), 200, visits(n));
-      expectAnswer(await ben.get('/visits'), 200, visits(1));
-      expectAnswer(await ana.get('/visits'), 200, visits(4));
-      expectAnswer(await t.visitor('a request with no cookie').get('/visits'), 200, visits(1));
-      expectAnswer(await ben.get('/visits'), 200, visits(2));
-    },
-  },
   {
     id: 'visit-counter/eleven-visits',
     title: 'Eleven visits in a row count up to 11, as in the lesson\'s table',
@@ -30,21 +14,6 @@ export default hiddenChecks([
     async run(t) {
       const visitor = t.visitor();
       for (let n = 1; n <= 11; n++) expectAnswer(await visitor.get('/visits'), 200, visits(n));
-    },
-  },
-  {
-    id: 'visit-counter/data-on-server',
-    title: 'Keeps the count on the server; the cookie holds only the session ID',
-    level: 'medium',
-    points: 2,
-    hint: 'Do not send the count in a cookie of your own: `req.session.visits` stays on the server, and the browser gets only a signed ID.',
-    async run(t) {
-      const visitor = t.visitor();
-      const first = await visitor.get('/visits');
-      expectAnswer(first, 200, visits(1));
-      await expectOnlySessionId(t, first, []);
-      expectAnswer(await visitor.get('/visits'), 200, visits(2));
-      expectStored(await t.sessionOf(visitor), 2, 'the count');
     },
   },
   {

@@ -1,5 +1,5 @@
 import { publicChecks } from '../../checking/check.js';
-import { expectAnswer } from '../../checking/expect.js';
+import { expectAnswer, expectOnlySessionId, expectStored } from '../../checking/expect.js';
 
 const visits = (n: number): string => `You have visited this page ${n} times.`;
 
@@ -23,6 +23,34 @@ export default publicChecks([
     async run(t) {
       const visitor = t.visitor();
       for (const n of [1, 2, 3]) expectAnswer(await visitor.get('/visits'), 200, visits(n));
+    },
+  },
+  {
+    id: 'visit-counter/visitors-apart',
+    title: 'Each new visitor starts at 1, whatever the others counted',
+    level: 'medium',
+    points: 2,
+    hint: 'A counter in a variable of the module is shared by every visitor: keep each count in `req.session`.',
+    async run(t) {
+      // One visit each: counting up is the other checks' business, so a count never stored back passes here.
+      expectAnswer(await t.visitor('ana').get('/visits'), 200, visits(1));
+      expectAnswer(await t.visitor('ben').get('/visits'), 200, visits(1));
+      expectAnswer(await t.visitor('a request with no cookie').get('/visits'), 200, visits(1));
+    },
+  },
+  {
+    id: 'visit-counter/data-on-server',
+    title: 'Keeps the count on the server; the cookie holds only the session ID',
+    level: 'medium',
+    points: 2,
+    hint: 'Do not send the count in a cookie of your own: `req.session.visits` stays on the server, and the browser gets only a signed ID.',
+    async run(t) {
+      const visitor = t.visitor();
+      const first = await visitor.get('/visits');
+      expectAnswer(first, 200, visits(1));
+      await expectOnlySessionId(t, first, []);
+      expectAnswer(await visitor.get('/visits'), 200, visits(2));
+      expectStored(await t.sessionOf(visitor), 2, 'the count');
     },
   },
 ]);

@@ -1,6 +1,5 @@
 /**
  * Known mistake: logout only tells the browser to drop its cookie; the server still has the user.
- * Caught by: delete-key/replay-after-logout
  */
 import type { Request, Response } from 'express';
 

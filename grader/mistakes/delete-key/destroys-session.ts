@@ -1,6 +1,5 @@
 /**
  * Known mistake: logout destroys the whole session, and the chosen language goes with it.
- * Caught by: delete-key/language-survives
  */
 import type { Request, Response } from 'express';
 

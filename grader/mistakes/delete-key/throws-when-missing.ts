@@ -1,6 +1,5 @@
 /**
  * Known mistake: logout insists the key exists, like Django's KeyError, and fails for a guest.
- * Caught by: delete-key/logout-nobody
  */
 import type { Request, Response } from 'express';
 

@@ -1,6 +1,5 @@
 /**
  * Known mistake: only a missing color is refused; a color of spaces replaces the saved one.
- * Caught by: favorite-color/blank-changes-nothing
  */
 import type { Request, Response } from 'express';
 

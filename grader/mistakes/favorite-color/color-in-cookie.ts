@@ -1,6 +1,5 @@
 /**
  * Known mistake: the color itself is sent to the browser in a cookie of its own.
- * Caught by: favorite-color/data-on-server, favorite-color/tampered-cookie
  */
 import type { Request, Response } from 'express';
 

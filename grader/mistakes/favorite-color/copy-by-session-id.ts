@@ -1,7 +1,6 @@
 /**
  * Known mistake: the color is stored in the session, but shown from a map of the module's own,
  * keyed by session ID, which never learns what the store holds.
- * Caught by: favorite-color/color-from-store
  */
 import type { Request, Response } from 'express';
 

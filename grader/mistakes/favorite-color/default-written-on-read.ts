@@ -1,6 +1,5 @@
 /**
  * Known mistake: reading the color writes the default into the session, so every passer-by gets one.
- * Caught by: favorite-color/read-stores-nothing
  */
 import type { Request, Response } from 'express';
 

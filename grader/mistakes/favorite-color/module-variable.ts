@@ -1,6 +1,5 @@
 /**
  * Known mistake: the color is kept in a variable of the module, which every visitor shares.
- * Caught by: favorite-color/visitors-apart
  */
 import type { Request, Response } from 'express';
 

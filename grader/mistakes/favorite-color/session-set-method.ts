@@ -1,6 +1,5 @@
 /**
  * Known mistake: a `set()` method on the session, as in the course's quiz; there is none, it throws.
- * Caught by: favorite-color/set-then-get
  */
 import type { Request, Response } from 'express';
 

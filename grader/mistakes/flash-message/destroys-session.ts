@@ -1,6 +1,5 @@
 /**
  * Known mistake: showing the message destroys the whole session (Django's flush), and the chosen language goes with it.
- * Caught by: flash-message/rest-of-session-kept, flash-message/read-stores-nothing
  */
 import type { Request, Response } from 'express';
 

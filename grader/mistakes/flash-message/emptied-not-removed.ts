@@ -1,6 +1,5 @@
 /**
  * Known mistake: "removing" the message by storing an empty string, on every read, so the key stays in the store and a passer-by gets a session.
- * Caught by: flash-message/removed-from-store, flash-message/read-stores-nothing
  */
 import type { Request, Response } from 'express';
 

@@ -1,6 +1,5 @@
 /**
  * Known mistake: the message travels in a cookie of its own instead of the session.
- * Caught by: flash-message/data-on-server
  */
 import type { Request, Response } from 'express';
 

@@ -1,6 +1,5 @@
 /**
  * Known mistake: the message is kept in a variable of the module, shared by every visitor.
- * Caught by: flash-message/visitors-apart
  */
 import type { Request, Response } from 'express';
 

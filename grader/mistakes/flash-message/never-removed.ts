@@ -1,6 +1,5 @@
 /**
  * Known mistake: the message is read but never removed, so it is shown on every request.
- * Caught by: flash-message/shown-once
  */
 import type { Request, Response } from 'express';
 

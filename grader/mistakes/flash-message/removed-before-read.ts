@@ -1,6 +1,5 @@
 /**
  * Known mistake: the key is deleted before it is read, so the message is never shown.
- * Caught by: flash-message/set-then-show, flash-message/shown-once
  */
 import type { Request, Response } from 'express';
 

@@ -1,6 +1,5 @@
 /**
  * Known mistake: the shown message is set to null instead of deleted, so its key stays in the store.
- * Caught by: flash-message/removed-from-store
  */
 import type { Request, Response } from 'express';
 

@@ -1,6 +1,5 @@
 /**
  * Known mistake: one last page in a variable of the module, shared by every visitor.
- * Caught by: last-page/visitors-apart, last-page/data-on-server
  */
 import type { Request, Response } from 'express';
 

@@ -1,6 +1,5 @@
 /**
  * Known mistake: the page is stored only when none is stored yet, so the first page sticks forever.
- * Caught by: last-page/follows-pages
  */
 import type { Request, Response } from 'express';
 

@@ -1,6 +1,5 @@
 /**
  * Known mistake: the last page travels in a cookie of its own instead of the session.
- * Caught by: last-page/data-on-server, last-page/tampered-cookie
  */
 import type { Request, Response } from 'express';
 

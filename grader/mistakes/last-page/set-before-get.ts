@@ -1,6 +1,5 @@
 /**
  * Known mistake: the current page is stored before the old one is read, so the previous page is lost.
- * Caught by: last-page/first-visit, last-page/shows-previous
  */
 import type { Request, Response } from 'express';
 

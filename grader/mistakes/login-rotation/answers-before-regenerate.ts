@@ -1,6 +1,5 @@
 /**
  * Known mistake: the answer is sent right after calling regenerate(), before its callback has run, so the new session is never saved.
- * Caught by: login-rotation/login-whoami, login-rotation/recent-pages-survive
  */
 import type { Request, Response } from 'express';
 

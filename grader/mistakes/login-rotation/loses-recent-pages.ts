@@ -1,6 +1,5 @@
 /**
  * Known mistake: the session is regenerated, but the recently viewed pages are not carried over to the new one.
- * Caught by: login-rotation/recent-pages-survive
  */
 import type { Request, Response } from 'express';
 

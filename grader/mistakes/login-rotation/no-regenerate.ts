@@ -1,6 +1,5 @@
 /**
  * Known mistake: the username is added to the session the visitor already had; the ID never changes.
- * Caught by: login-rotation/new-id-at-login, login-rotation/old-cookie-not-logged-in, login-rotation/old-session-cleared
  */
 import type { Request, Response } from 'express';
 

@@ -1,6 +1,5 @@
 /**
  * Known mistake: the session is regenerated before the username is checked, so even a refused login changes the ID and stores an empty session.
- * Caught by: login-rotation/missing-username
  */
 import type { Request, Response } from 'express';
 

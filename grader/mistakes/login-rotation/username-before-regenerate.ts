@@ -1,6 +1,5 @@
 /**
  * Known mistake: the username is set before regenerate(), on the old session, which is then thrown away.
- * Caught by: login-rotation/login-whoami
  */
 import type { Request, Response } from 'express';
 

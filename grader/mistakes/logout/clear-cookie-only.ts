@@ -1,6 +1,5 @@
 /**
  * Known mistake: logout only tells the browser to drop its cookie; the server still has the session, and a copy of the cookie still logs in.
- * Caught by: logout/session-gone-from-store, logout/replay-after-logout, logout/language-gone
  */
 import type { Request, Response } from 'express';
 

@@ -1,6 +1,5 @@
 /**
  * Known mistake: logout empties the whole session store, which logs every visitor out, not just this one.
- * Caught by: logout/visitors-apart, logout/tampered-cookie
  */
 import type { Request, Response } from 'express';
 

@@ -1,6 +1,5 @@
 /**
  * Known mistake: logout deletes only the username key (as in delete-key), so the session and its language stay.
- * Caught by: logout/session-gone-from-store, logout/language-gone
  */
 import type { Request, Response } from 'express';
 

@@ -1,6 +1,5 @@
 /**
  * Known mistake: logout destroys the session but leaves the dead connect.sid cookie in the browser.
- * Caught by: logout/cookie-cleared
  */
 import type { Request, Response } from 'express';
 

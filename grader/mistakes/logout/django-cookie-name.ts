@@ -1,6 +1,5 @@
 /**
  * Known mistake: logout destroys the session but clears a cookie under Django's name, sessionid, so connect.sid stays in the browser.
- * Caught by: logout/cookie-cleared
  */
 import type { Request, Response } from 'express';
 

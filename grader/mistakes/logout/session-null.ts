@@ -1,6 +1,5 @@
 /**
  * Known mistake: logout sets req.session to null, the cookie-session idiom; express-session then neither destroys the stored session nor touches the cookie.
- * Caught by: logout/logout, logout/session-gone-from-store, logout/replay-after-logout, logout/cookie-cleared
  */
 import type { Request, Response } from 'express';
 

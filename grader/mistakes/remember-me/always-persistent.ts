@@ -1,6 +1,5 @@
 /**
  * Known mistake: every login gets a 30-day cookie, whether "remember me" was asked for or not.
- * Caught by: remember-me/browser-session-by-default
  */
 import type { Request, Response } from 'express';
 

@@ -1,6 +1,5 @@
 /**
  * Known mistake: `expires` is given a duration instead of a date, so the cookie expired in January 1970 and the browser drops it at once.
- * Caught by: remember-me/remembered-survives-restart
  */
 import type { Request, Response } from 'express';
 

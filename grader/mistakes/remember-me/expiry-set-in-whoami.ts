@@ -1,6 +1,5 @@
 /**
  * Known mistake: login only notes the wish, and the expiry is set again on every request in whoami; changing the cookie alone never sends it again.
- * Caught by: remember-me/remembered-survives-restart, remember-me/lasts-30-days
  */
 import type { Request, Response } from 'express';
 

@@ -1,6 +1,5 @@
 /**
  * Known mistake: maxAge is given in seconds, as in the Max-Age attribute, so the cookie lasts 43 minutes instead of 30 days.
- * Caught by: remember-me/lasts-30-days
  */
 import type { Request, Response } from 'express';
 

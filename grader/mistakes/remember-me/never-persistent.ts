@@ -1,6 +1,5 @@
 /**
  * Known mistake: the `remember` field is ignored; every login ends when the browser closes.
- * Caught by: remember-me/remembered-survives-restart, remember-me/lasts-30-days
  */
 import type { Request, Response } from 'express';
 

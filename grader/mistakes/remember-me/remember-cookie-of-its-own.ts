@@ -1,6 +1,5 @@
 /**
  * Known mistake: "remember me" sets a 30-day cookie of its own, while the session cookie still ends with the browser.
- * Caught by: remember-me/remembered-survives-restart, remember-me/data-on-server, remember-me/lasts-30-days
  */
 import type { Request, Response } from 'express';
 

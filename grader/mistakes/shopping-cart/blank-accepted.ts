@@ -1,6 +1,5 @@
 /**
  * Known mistake: only a missing item is refused, so an item of spaces is added to the cart.
- * Caught by: shopping-cart/blank-changes-nothing
  */
 import type { Request, Response } from 'express';
 

@@ -1,6 +1,5 @@
 /**
  * Known mistake: the cart travels in a cookie of its own instead of the session.
- * Caught by: shopping-cart/data-on-server, shopping-cart/tampered-cookie
  */
 import type { Request, Response } from 'express';
 

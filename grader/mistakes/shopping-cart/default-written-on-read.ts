@@ -1,6 +1,5 @@
 /**
  * Known mistake: showing the cart writes the empty default into the session, starting a session for every passer-by.
- * Caught by: shopping-cart/read-stores-nothing
  */
 import type { Request, Response } from 'express';
 

@@ -1,6 +1,5 @@
 /**
  * Known mistake: only a missing cart counts as empty, so an emptied cart (an empty list) answers "Cart: ".
- * Caught by: shopping-cart/empty-cart
  */
 import type { Request, Response } from 'express';
 

@@ -1,6 +1,5 @@
 /**
  * Known mistake: emptying assumes a cart exists, so a visitor with no cart gets an error 500.
- * Caught by: shopping-cart/empty-cart
  */
 import type { Request, Response } from 'express';
 

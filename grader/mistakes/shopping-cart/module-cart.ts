@@ -1,6 +1,5 @@
 /**
  * Known mistake: one cart in a variable of the module, shared by every visitor.
- * Caught by: shopping-cart/visitors-apart, shopping-cart/data-on-server
  */
 import type { Request, Response } from 'express';
 

@@ -1,6 +1,5 @@
 /**
  * Known mistake: the longer list is built with a spread but never assigned back to the session.
- * Caught by: shopping-cart/add-then-show
  */
 import type { Request, Response } from 'express';
 

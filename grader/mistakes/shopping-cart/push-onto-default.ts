@@ -1,6 +1,5 @@
 /**
  * Known mistake: the item is pushed onto the `?? []` default, a new list that is never put in the session.
- * Caught by: shopping-cart/add-then-show
  */
 import type { Request, Response } from 'express';
 

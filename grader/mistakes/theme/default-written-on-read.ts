@@ -1,6 +1,5 @@
 /**
  * Known mistake: showing the theme writes the default "light" into the session, starting a session for every passer-by.
- * Caught by: theme/read-stores-nothing
  */
 import type { Request, Response } from 'express';
 

@@ -1,6 +1,5 @@
 /**
  * Known mistake: the theme is stored before it is checked, so a refused theme replaces the saved one.
- * Caught by: theme/invalid-changes-nothing
  */
 import type { Request, Response } from 'express';
 

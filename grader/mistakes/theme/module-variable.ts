@@ -1,6 +1,5 @@
 /**
  * Known mistake: one theme in a variable of the module, shared by every visitor.
- * Caught by: theme/visitors-apart, theme/data-on-server
  */
 import type { Request, Response } from 'express';
 

@@ -1,6 +1,5 @@
 /**
  * Known mistake: the lowercase value is checked but the value as typed is stored, so "Dark" shows as "Dark".
- * Caught by: theme/letter-case
  */
 import type { Request, Response } from 'express';
 

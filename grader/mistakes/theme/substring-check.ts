@@ -1,6 +1,5 @@
 /**
  * Known mistake: the theme is checked with a substring test, so "", "ark" and other parts of "dark light" are accepted and stored.
- * Caught by: theme/invalid-changes-nothing
  */
 import type { Request, Response } from 'express';
 

@@ -1,6 +1,5 @@
 /**
  * Known mistake: the theme travels in a cookie of its own instead of the session.
- * Caught by: theme/data-on-server, theme/tampered-cookie
  */
 import type { Request, Response } from 'express';
 

@@ -1,6 +1,5 @@
 /**
  * Known mistake: a copy of the user without the password hash is kept, still far more than the id.
- * Caught by: user-id/only-the-id
  */
 import type { Request, Response } from 'express';
 import { checkPassword, findUserByName, type User } from 'session-kit/users';

@@ -1,6 +1,5 @@
 /**
  * Known mistake: any existing username is let in; the password is never checked.
- * Caught by: user-id/wrong-password, user-id/failed-login-stores-nothing
  */
 import type { Request, Response } from 'express';
 import { findUserById, findUserByName } from 'session-kit/users';

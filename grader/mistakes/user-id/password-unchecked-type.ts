@@ -1,6 +1,5 @@
 /**
  * Known mistake: the password field is passed to checkPassword without checking it was sent, which throws when it is missing.
- * Caught by: user-id/missing-fields
  */
 import type { Request, Response } from 'express';
 import { checkPassword, findUserById, findUserByName } from 'session-kit/users';

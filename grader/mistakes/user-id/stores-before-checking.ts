@@ -1,6 +1,5 @@
 /**
  * Known mistake: the id is stored as soon as the user is found, before the password is checked, and stays there when it is wrong.
- * Caught by: user-id/wrong-password, user-id/failed-login-stores-nothing
  */
 import type { Request, Response } from 'express';
 import { checkPassword, findUserById, findUserByName } from 'session-kit/users';

@@ -1,6 +1,5 @@
 /**
  * Known mistake: the display name is kept next to the id and shown from the session, a copy that goes stale.
- * Caught by: user-id/only-the-id
  */
 import type { Request, Response } from 'express';
 import { checkPassword, findUserByName } from 'session-kit/users';

@@ -1,6 +1,5 @@
 /**
  * Known mistake: the whole user record is kept in the session, password hash included.
- * Caught by: user-id/no-password-hash, user-id/only-the-id
  */
 import type { Request, Response } from 'express';
 import { checkPassword, findUserByName, type User } from 'session-kit/users';

@@ -1,6 +1,5 @@
 /**
  * Known mistake: the username typed at login is kept instead of the id, and trusted as the user's identity.
- * Caught by: user-id/only-the-id
  */
 import type { Request, Response } from 'express';
 import { checkPassword, findUserByName } from 'session-kit/users';

@@ -1,7 +1,6 @@
 /**
  * Known mistake: the user ID is stored in the session, but the signed-in user is kept in a map of
  * the module's own, keyed by session ID, which never learns what the store holds.
- * Caught by: user-id/user-from-store
  */
 import type { Request, Response } from 'express';
 import { checkPassword, findUserByName, type User } from 'session-kit/users';

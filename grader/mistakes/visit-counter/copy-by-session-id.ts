@@ -1,7 +1,6 @@
 /**
  * Known mistake: the count is stored in the session, but read back from a map of the module's own,
  * keyed by session ID, which never learns what the store holds.
- * Caught by: visit-counter/count-from-store
  */
 import type { Request, Response } from 'express';
 

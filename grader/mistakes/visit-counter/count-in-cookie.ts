@@ -1,6 +1,5 @@
 /**
  * Known mistake: the count travels in a cookie of its own instead of the session.
- * Caught by: visit-counter/data-on-server
  */
 import type { Request, Response } from 'express';
 

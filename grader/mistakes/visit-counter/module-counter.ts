@@ -1,6 +1,5 @@
 /**
  * Known mistake: one counter in the module, shared by every visitor.
- * Caught by: visit-counter/visitors-apart, visit-counter/data-on-server
  */
 import type { Request, Response } from 'express';
 

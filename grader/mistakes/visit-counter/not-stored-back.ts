@@ -1,6 +1,5 @@
 /**
  * Known mistake: the new count is computed but never written back into the session.
- * Caught by: visit-counter/counts-up, visit-counter/eleven-visits
  */
 import type { Request, Response } from 'express';
 

@@ -1,6 +1,5 @@
 /**
  * Known mistake: the count shown is the one before this visit (the course's "forgetting to add 1").
- * Caught by: visit-counter/first-visit, visit-counter/counts-up
  */
 import type { Request, Response } from 'express';
 

@@ -1,0 +1,41 @@
+import { knownMistakes } from '../../checking/mistake.js';
+
+export default knownMistakes([
+  {
+    id: 'blank-accepted',
+    title: 'only a missing color is refused; a color of spaces replaces the saved one',
+    hint: 'A color of only spaces is as good as none: refuse it as you refuse a missing one, before the session is touched.',
+    fails: ['favorite-color/blank-changes-nothing'],
+  },
+  {
+    id: 'color-in-cookie',
+    title: 'the color itself is sent to the browser in a cookie of its own',
+    hint: 'Let express-session handle the cookie: keep the color in `req.session`, on the server, and the browser gets only the signed session ID.',
+    fails: ['favorite-color/data-on-server', 'favorite-color/tampered-cookie', 'favorite-color/color-from-store'],
+  },
+  {
+    id: 'copy-by-session-id',
+    title: 'the color stored in the session but shown from a map of the module\'s own, keyed by session ID, which never learns what the store holds',
+    hint: 'The session store is the one place the color lives: read it from `req.session` when showing it, not from a copy kept beside it.',
+    fails: ['favorite-color/color-from-store'],
+    onlyHidden: 'No request a browser makes tells this copy from the session: it answers every one exactly as the session would. Only rewriting the stored session behind the app\'s back shows the difference, and that store-rewriting check (favorite-color/color-from-store) is kept hidden as the deeper proof that the color lives in the store.',
+  },
+  {
+    id: 'default-written-on-read',
+    title: 'reading the color writes the default into the session, so every passer-by gets one',
+    hint: 'Showing only reads: put the default in the answer without writing it into the session, or every passer-by gets a stored session and a cookie.',
+    fails: ['favorite-color/read-stores-nothing'],
+  },
+  {
+    id: 'module-variable',
+    title: 'the color is kept in a variable of the module, which every visitor shares',
+    hint: 'A variable of the module is one for the whole server, shared by every visitor: keep the color in `req.session`, which is each browser\'s own.',
+    fails: ['favorite-color/visitors-apart', 'favorite-color/data-on-server', 'favorite-color/read-stores-nothing', 'favorite-color/tampered-cookie', 'favorite-color/color-from-store'],
+  },
+  {
+    id: 'session-set-method',
+    title: 'a call to a `set()` method on the session, as in the course\'s quiz: there is none, so it throws',
+    hint: '`req.session` has no `set()` method: it is an object whose properties you assign and read like any other.',
+    fails: ['favorite-color/set-then-get', 'favorite-color/visitors-apart', 'favorite-color/data-on-server', 'favorite-color/blank-changes-nothing', 'favorite-color/change-color', 'favorite-color/tampered-cookie', 'favorite-color/color-from-store'],
+  },
+]);

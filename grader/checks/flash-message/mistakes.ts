@@ -1,0 +1,46 @@
+import { knownMistakes } from '../../checking/mistake.js';
+
+export default knownMistakes([
+  {
+    id: 'destroys-session',
+    title: 'showing the message destroys the whole session (Django\'s flush), and the chosen language goes with it',
+    hint: 'Showing the message removes the message only: take out its one key and leave the rest of the session (the language) as it was.',
+    fails: ['flash-message/rest-of-session-kept', 'flash-message/read-stores-nothing'],
+  },
+  {
+    id: 'emptied-not-removed',
+    title: 'the message "removed" by storing an empty string on every read, so the key stays in the store and a passer-by gets a session',
+    hint: 'An empty string is still a value in the store: remove the message\'s key itself once it is shown, and write nothing when there is no message.',
+    fails: ['flash-message/removed-from-store', 'flash-message/read-stores-nothing'],
+  },
+  {
+    id: 'message-in-cookie',
+    title: 'the message travels in a cookie of its own instead of the session',
+    hint: 'Keep the message in `req.session`, on the server: a cookie of your own shows it to the browser and lets anyone change it.',
+    fails: ['flash-message/removed-from-store', 'flash-message/data-on-server', 'flash-message/tampered-cookie'],
+  },
+  {
+    id: 'module-variable',
+    title: 'the message kept in a variable of the module, which every visitor shares',
+    hint: 'A variable of the module holds one message for the whole server: keep each visitor\'s message in their own session.',
+    fails: ['flash-message/removed-from-store', 'flash-message/visitors-apart', 'flash-message/data-on-server', 'flash-message/read-stores-nothing', 'flash-message/tampered-cookie'],
+  },
+  {
+    id: 'never-removed',
+    title: 'the message is read but never removed, so it is shown on every request',
+    hint: 'A flash message is shown once: once read, remove it from the session in the same request.',
+    fails: ['flash-message/shown-once', 'flash-message/replace-message', 'flash-message/removed-from-store', 'flash-message/rest-of-session-kept', 'flash-message/visitors-apart'],
+  },
+  {
+    id: 'removed-before-read',
+    title: 'the key is deleted before it is read, so the message is never shown',
+    hint: 'Read first, remove after: keep the message in a local variable of the handler before removing its key, and answer with that.',
+    fails: ['flash-message/set-then-show', 'flash-message/shown-once', 'flash-message/missing-message', 'flash-message/replace-message', 'flash-message/removed-from-store', 'flash-message/rest-of-session-kept', 'flash-message/visitors-apart', 'flash-message/tampered-cookie'],
+  },
+  {
+    id: 'set-to-null',
+    title: 'the shown message is set to null instead of deleted, so its key stays in the store',
+    hint: '`null` is still a value, and the store keeps its key: remove the key itself, so that the session holds no trace of the message.',
+    fails: ['flash-message/removed-from-store'],
+  },
+]);

@@ -1,0 +1,34 @@
+import { knownMistakes } from '../../checking/mistake.js';
+
+export default knownMistakes([
+  {
+    id: 'answers-before-regenerate',
+    title: 'the answer is sent right after calling regenerate(), before its callback has run, so the new session is never saved',
+    hint: 'Regenerating finishes later, in its callback: set the username and answer there, once the new session exists.',
+    fails: ['login-rotation/login-whoami', 'login-rotation/new-id-at-login', 'login-rotation/recent-pages-survive', 'login-rotation/old-cookie-not-logged-in', 'login-rotation/old-session-cleared', 'login-rotation/visitors-apart', 'login-rotation/data-on-server', 'login-rotation/tampered-cookie'],
+  },
+  {
+    id: 'loses-recent-pages',
+    title: 'the session is regenerated, but the recently viewed pages are not carried over to the new one',
+    hint: 'A regenerated session starts empty: take the recently viewed pages from the old session before regenerating, and put them in the new one.',
+    fails: ['login-rotation/recent-pages-survive', 'login-rotation/visitors-apart'],
+  },
+  {
+    id: 'no-regenerate',
+    title: 'the username is added to the session the visitor already had; the ID never changes',
+    hint: 'Logging in must give the visitor a new session ID, or an ID planted before the login logs its planter in: regenerate the session at login.',
+    fails: ['login-rotation/new-id-at-login', 'login-rotation/old-cookie-not-logged-in', 'login-rotation/old-session-cleared'],
+  },
+  {
+    id: 'regenerates-before-checking',
+    title: 'the session is regenerated before the username is checked, so even a refused login changes the ID and stores an empty session',
+    hint: 'Check the username first: a refused login must leave the session, its ID and the store as they were.',
+    fails: ['login-rotation/missing-username'],
+  },
+  {
+    id: 'username-before-regenerate',
+    title: 'the username is set before regenerate(), on the old session, which is then thrown away',
+    hint: 'Regenerating throws the old session away, with everything set on it: set the username on the new session, in the callback.',
+    fails: ['login-rotation/login-whoami', 'login-rotation/new-id-at-login', 'login-rotation/recent-pages-survive', 'login-rotation/old-cookie-not-logged-in', 'login-rotation/old-session-cleared', 'login-rotation/visitors-apart', 'login-rotation/data-on-server'],
+  },
+]);

@@ -1,0 +1,40 @@
+import { knownMistakes } from '../../checking/mistake.js';
+
+export default knownMistakes([
+  {
+    id: 'default-written-on-read',
+    title: 'showing the theme writes the default "light" into the session, starting a session for every passer-by',
+    hint: 'Showing the theme only reads: use "light" as a default in the answer without storing it, or every passer-by gets a session.',
+    fails: ['theme/read-stores-nothing'],
+  },
+  {
+    id: 'invalid-stored',
+    title: 'the theme is stored before it is checked, so a refused theme replaces the saved one',
+    hint: 'Check first, store after: a refused theme must leave the saved one as it was.',
+    fails: ['theme/invalid-changes-nothing'],
+  },
+  {
+    id: 'module-variable',
+    title: 'one theme kept in a variable of the module, which every visitor shares',
+    hint: 'A variable of the module is one theme for the whole server: keep each visitor\'s theme in their own session.',
+    fails: ['theme/visitors-apart', 'theme/data-on-server', 'theme/read-stores-nothing', 'theme/tampered-cookie'],
+  },
+  {
+    id: 'stored-as-typed',
+    title: 'the lowercase value is checked but the value as typed is stored, so "Dark" shows as "Dark"',
+    hint: 'Store the same lowercase value you checked, so that "Dark" is kept, and shown, as "dark".',
+    fails: ['theme/letter-case'],
+  },
+  {
+    id: 'substring-check',
+    title: 'the theme is checked with a substring test, so "", "ark" and other parts of "dark light" are accepted and stored',
+    hint: 'Compare the whole value with "dark" and with "light": a part of a name, or an empty field, is not a theme.',
+    fails: ['theme/invalid-theme', 'theme/invalid-changes-nothing'],
+  },
+  {
+    id: 'theme-in-cookie',
+    title: 'the theme travels in a cookie of its own instead of the session',
+    hint: 'Keep the theme in `req.session`, on the server: a cookie of your own sends it to the browser, which can change it.',
+    fails: ['theme/data-on-server', 'theme/tampered-cookie'],
+  },
+]);

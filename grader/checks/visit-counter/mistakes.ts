@@ -1,0 +1,35 @@
+import { knownMistakes } from '../../checking/mistake.js';
+
+export default knownMistakes([
+  {
+    id: 'copy-by-session-id',
+    title: 'the count stored in the session but read back from a map of the module\'s own, keyed by session ID, which never learns what the store holds',
+    hint: 'The session store is the one place the count lives: read it from `req.session` at every visit, not from a copy kept beside it.',
+    fails: ['visit-counter/count-from-store'],
+    onlyHidden: 'No request a browser makes tells this copy from the session: it answers every one exactly as the session would. Only rewriting the stored session behind the app\'s back shows the difference, and that store-rewriting check (visit-counter/count-from-store) is kept hidden as the deeper proof that the count lives in the store.',
+  },
+  {
+    id: 'count-in-cookie',
+    title: 'the count travels in a cookie of its own instead of the session',
+    hint: 'Keep the count in `req.session`, on the server: a cookie of your own sends it to the browser, which can change it.',
+    fails: ['visit-counter/data-on-server', 'visit-counter/tampered-cookie', 'visit-counter/count-from-store'],
+  },
+  {
+    id: 'module-counter',
+    title: 'one counter kept in a variable of the module, which every visitor shares',
+    hint: 'A variable of the module is one counter for the whole server: keep each visitor\'s count in their own session.',
+    fails: ['visit-counter/counts-up', 'visit-counter/visitors-apart', 'visit-counter/eleven-visits', 'visit-counter/data-on-server', 'visit-counter/tampered-cookie', 'visit-counter/count-from-store'],
+  },
+  {
+    id: 'not-stored-back',
+    title: 'the new count is computed but never written back into the session',
+    hint: 'Adding one to the count you read changes nothing in the session: store the new count back before answering.',
+    fails: ['visit-counter/counts-up', 'visit-counter/data-on-server', 'visit-counter/eleven-visits', 'visit-counter/tampered-cookie', 'visit-counter/count-from-store'],
+  },
+  {
+    id: 'shows-old-count',
+    title: 'the count shown is the one before this visit (the course\'s "forgetting to add 1")',
+    hint: 'Count this visit first, then answer with the new count: a first visit counts 1.',
+    fails: ['visit-counter/first-visit', 'visit-counter/counts-up', 'visit-counter/visitors-apart', 'visit-counter/eleven-visits', 'visit-counter/data-on-server', 'visit-counter/tampered-cookie', 'visit-counter/count-from-store'],
+  },
+]);
