@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Check } from './checking/check.js';
-import type { KnownMistake } from './checking/mistake.js';
+import { matchMistakes, type KnownMistake } from './checking/mistake.js';
 import { loadCourse } from './course.js';
 import { gradeJobs, type GradedExercise, type GradingJob, type Limits } from './grading/grade.js';
 import { typeWarnings } from './grading/typecheck.js';
@@ -66,12 +66,16 @@ export function mistakeListProblems(slug: string, files: string[], entries: read
  * run (a mistake that no longer loads is a problem, not a catch) and fail exactly the checks listed,
  * so that a learner's result showing that pattern can be named.
  */
-export function judgeMistake(mistake: MistakeUnderTest, result: ExerciseResult): string[] {
+export function judgeMistake(mistake: MistakeUnderTest, result: ExerciseResult, entries: readonly KnownMistake[] = [mistake.entry]): string[] {
   const name = path.relative(kitRoot, mistake.file);
   if (result.status !== 'failed') return [`${name} did not run as a known mistake should: ${result.status}${result.message ? ` (${result.message})` : ''}`];
   const failed = result.checks.filter((check) => !check.passed).map((check) => check.id);
   const listed = mistake.entry.fails;
-  if (failed.length === listed.length && failed.every((id) => listed.includes(id))) return [];
+  if (failed.length === listed.length && failed.every((id) => listed.includes(id))) {
+    // The report must name it for a learner who makes it: its evidence must show too.
+    if (matchMistakes(entries, result.checks).some((match) => match.id === mistake.entry.id)) return [];
+    return [`${name} is not named when graded: no failed public check's message shows its evidence "${mistake.entry.evidence ?? ''}"`];
+  }
   const write = failed.map((id) => `'${id}'`).join(', ');
   return [`${name} fails ${failed.join(', ') || 'no check'}, not what grader/checks/${mistake.slug}/mistakes.ts lists for it: write fails: [${write}]`];
 }
@@ -300,7 +304,10 @@ export async function checkKit(limits: Limits): Promise<KitCheckReport> {
       .map((result) => `exercises/${result.slug}/view.ts (the stub) scores ${result.score}/${result.maxScore}; passed: ${result.checks.filter((c) => c.passed).map((c) => c.id).join(', ')}`),
   );
   const mistakeResults = next(mistakeJobs.length);
-  mistakes.forEach((mistake, index) => mistakeProblems.push(...judgeMistake(mistake, mistakeResults[index] as ExerciseResult)));
+  mistakes.forEach((mistake, index) => {
+    const entries = byslug.get(mistake.slug)?.mistakes ?? [];
+    mistakeProblems.push(...judgeMistake(mistake, mistakeResults[index] as ExerciseResult, entries));
+  });
   claim(`${mistakes.length} known mistakes fail exactly the checks their list names`, mistakeProblems);
   claim(
     `${variants.length} correct variants get full marks`,

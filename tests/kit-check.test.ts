@@ -83,6 +83,13 @@ describe('a learner result matched to known mistakes', () => {
     expect(matchMistakes(mistakes, [checkResult('demo/basic', true), checkResult('demo/apart', false), checkResult('demo/server', true)]).map((match) => match.id)).toEqual(['shared']);
   });
 
+  it('names a mistake with evidence only when a failed check message shows it', () => {
+    const thrower: KnownMistake = { id: 'throws', title: 'a throw', hint: 'check first', fails: ['demo/server'], evidence: 'the handler threw' };
+    const failing = (message: string): CheckResult => ({ ...checkResult('demo/server', false), message });
+    expect(matchMistakes([thrower], [checkResult('demo/basic', true), failing('POST /x failed: the handler threw TypeError')]).map((match) => match.id)).toEqual(['throws']);
+    expect(matchMistakes([thrower], [checkResult('demo/basic', true), failing('GET /x answered 200 "a"')])).toEqual([]);
+  });
+
   it('names nothing when the failures fit no pattern, or nothing failed', () => {
     expect(matchMistakes(mistakes, [checkResult('demo/apart', false), checkResult('demo/server', false)])).toEqual([]);
     expect(matchMistakes(mistakes, [checkResult('demo/apart', true)])).toEqual([]);

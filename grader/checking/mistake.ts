@@ -20,6 +20,11 @@ export interface KnownMistake {
    * so every other mistake must fail at least one of them.
    */
   onlyHidden?: string;
+  /**
+   * Words a failed public check's message shows for this mistake alone (the error it throws), for
+   * a mistake whose pattern other code can show too: without them, it is not named.
+   */
+  evidence?: string;
 }
 
 /** The known mistakes of one exercise, in the order a match is looked for. */
@@ -40,14 +45,16 @@ export interface MistakeMatch {
  * only their part of each pattern counts, and two mistakes may then look alike: both are named.
  * Empty when none matches, or when nothing failed.
  */
-export function matchMistakes(mistakes: readonly KnownMistake[], checks: readonly { id: string; passed: boolean }[]): MistakeMatch[] {
+export function matchMistakes(mistakes: readonly KnownMistake[], checks: readonly { id: string; passed: boolean; message?: string | null }[]): MistakeMatch[] {
   const failed = new Set(checks.filter((check) => !check.passed).map((check) => check.id));
   if (failed.size === 0) return [];
   const ran = new Set(checks.map((check) => check.id));
   return mistakes
     .filter((mistake) => {
       const expected = mistake.fails.filter((id) => ran.has(id));
-      return expected.length === failed.size && expected.every((id) => failed.has(id));
+      if (expected.length !== failed.size || !expected.every((id) => failed.has(id))) return false;
+      const { evidence } = mistake;
+      return !evidence || checks.some((check) => !check.passed && (check.message ?? '').includes(evidence));
     })
     .map(({ id, title, hint }) => ({ id, title, hint }));
 }

@@ -18,5 +18,6 @@ export default knownMistakes([
     title: 'logout insists the username exists, like Django\'s KeyError, and fails for a guest',
     hint: 'A guest may log out too: removing a key the session does not have is harmless in JavaScript, so do not require it to be there first.',
     fails: ['delete-key/logout-nobody'],
+    evidence: 'POST /logout failed: the handler threw',
   },
 ]);

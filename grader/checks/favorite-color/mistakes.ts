@@ -37,5 +37,12 @@ export default knownMistakes([
     title: 'a call to a `set()` method on the session, as in the course\'s quiz: there is none, so it throws',
     hint: '`req.session` has no `set()` method: it is an object whose properties you assign and read like any other.',
     fails: ['favorite-color/set-then-get', 'favorite-color/visitors-apart', 'favorite-color/data-on-server', 'favorite-color/blank-changes-nothing', 'favorite-color/change-color', 'favorite-color/tampered-cookie', 'favorite-color/color-from-store'],
+    evidence: 'req.session.set is not a function',
+  },
+  {
+    id: 'never-stored',
+    title: 'saving answers "Color saved" but never puts the color in the session',
+    hint: 'Saving must write the color into `req.session`: answering is not storing, and the next request reads only what the session holds.',
+    fails: ['favorite-color/set-then-get', 'favorite-color/blank-changes-nothing', 'favorite-color/visitors-apart', 'favorite-color/data-on-server', 'favorite-color/change-color', 'favorite-color/tampered-cookie', 'favorite-color/color-from-store'],
   },
 ]);

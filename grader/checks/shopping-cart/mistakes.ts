@@ -30,6 +30,7 @@ export default knownMistakes([
     title: 'emptying assumes a cart exists, so a visitor with no cart gets an error 500',
     hint: 'A visitor may empty a cart they never filled: the session then has no cart, so empty it without assuming one exists.',
     fails: ['shopping-cart/empty-without-cart'],
+    evidence: 'POST /cart/empty failed: the handler threw',
   },
   {
     id: 'module-cart',

@@ -18,6 +18,7 @@ export default knownMistakes([
     title: 'the password field is passed to checkPassword without checking it was sent, which throws when it is missing',
     hint: 'A field that was not sent is undefined: make sure both fields are strings before checking the password, and refuse with 401 otherwise.',
     fails: ['user-id/missing-fields'],
+    evidence: 'POST /login failed: the handler threw',
   },
   {
     id: 'stores-before-checking',
