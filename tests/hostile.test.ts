@@ -3,7 +3,8 @@
  * names another exercise), each graded between two correct exercises: each gets its exact
  * verdict, the exercises around it keep their full marks, grading ends within its bound, the
  * kit's files are unchanged and nothing is written outside. Then the channel's attackers are
- * graded side by side with honest learners, who must keep every point.
+ * graded side by side with honest learners, who must keep every point, and the hogs, floods and
+ * loops again with the default limits, three hosts at once.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -11,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCourse } from '../grader/course.js';
-import { gradeJobs, type GradedExercise, type Limits } from '../grader/grading/grade.js';
+import { defaultLimits, gradeJobs, type GradedExercise, type Limits } from '../grader/grading/grade.js';
 import type { ExerciseResult, ExerciseStatus } from '../grader/results.js';
 import { kitRoot } from './run-kit.js';
 
@@ -32,11 +33,20 @@ interface Case {
   check?: RegExp;
   /** A check that must fail: the one the trick was meant to fool. */
   fails?: string;
+  /** How long the verdict may take, when it must come sooner than the exercise's limit. */
+  withinMs?: number;
 }
+
+/** Judging a stuck host takes its request's time-out and a ping; this much more on a busy machine. */
+const stuckSlackMs = 2000;
 
 /** Each case's verdict, and what its message must say. */
 const expected: Record<string, Case> = {
-  'loops-in-handler': { status: 'timeout', message: /^the app stopped answering \(GET \/visits got no answer within 1 s; an endless loop\?\)$/ },
+  'loops-in-handler': {
+    status: 'timeout',
+    message: /^the app stopped answering \(GET \/visits got no answer within 1 s; an endless loop\?\)$/,
+    withinMs: limits.requestTimeoutMs + stuckSlackMs,
+  },
   'loops-at-import': { status: 'timeout', message: /did not finish loading within 1 s/ },
   'never-answers': { status: 'failed', check: /^GET \/visits got no answer within 1 s: does every path of the handler send an answer\?$/ },
   'throws-at-import': { status: 'crashed', message: /^view\.ts threw while loading: Error: broken before anything runs$/ },
@@ -48,6 +58,9 @@ const expected: Record<string, Case> = {
   'kills-the-grader': { status: 'failed', check: /the handler threw Error: The sandbox does not allow signalling other processes\./ },
   'unbounded-memory': { status: 'out-of-memory', message: /^the app used more memory than allowed$/ },
   'unbounded-buffers': { status: 'out-of-memory', message: /^the app used more memory than allowed$/ },
+  'unbounded-memory-slowly': { status: 'out-of-memory', message: /^the app used more memory than allowed$/ },
+  'unbounded-buffers-slowly': { status: 'out-of-memory', message: /^the app used more memory than allowed$/ },
+  'unbounded-output-slowly': { status: 'crashed', message: /^the app printed more than 8 MiB$/ },
   'bigint-in-session': { status: 'failed', check: /the session could not be saved \(TypeError: Do not know how to serialize a BigInt\)/ },
   'circular-in-session': { status: 'failed', check: /the session could not be saved \(TypeError: Converting circular structure to JSON\)/ },
   'syntax-error': { status: 'compile-error', message: /^view\.ts does not compile: Unexpected ";"$/ },
@@ -115,14 +128,15 @@ describe('a hostile or broken submission', () => {
 
   it.each(Object.entries(expected))('%s: gets its verdict, and the exercises around it keep full marks', (name, want) => {
     const [color, counter, del] = results.get(name) as [ExerciseResult, ExerciseResult, ExerciseResult];
-    expect(counter.status).toBe(want.status);
+    // The message says which limit a wrong verdict came from.
+    expect({ status: counter.status, message: counter.message }).toMatchObject({ status: want.status });
     if (want.message) expect(counter.message).toMatch(want.message);
     if (want.check) expect(counter.checks.map((check) => check.message ?? '')).toContainEqual(expect.stringMatching(want.check));
     if (want.fails) expect(counter.checks.find((check) => check.id === want.fails)?.passed).toBe(false);
     if (want.status === 'passed') expect(counter.score).toBe(counter.maxScore);
     else expect(counter.score).toBeLessThan(counter.maxScore);
     for (const neighbour of [color, del]) expect([neighbour.slug, neighbour.status, neighbour.score]).toEqual([neighbour.slug, 'passed', neighbour.maxScore]);
-    expect(counter.durationMs).toBeLessThan(limits.exerciseTimeoutMs + slackMs);
+    expect(counter.durationMs).toBeLessThan(want.withinMs ?? limits.exerciseTimeoutMs + slackMs);
   });
 
   it('changes nothing of the kit on disk, writes nothing outside and starts no program', () => {
@@ -171,5 +185,30 @@ describe('learners graded beside an attacker of the channel', () => {
       expect([name, attacker.status]).toEqual([name, expected[name]?.status]);
       for (const other of others) expect([name, other.slug, other.score]).toEqual([name, other.slug, other.maxScore]);
     });
+  }, 120_000);
+});
+
+describe('resource verdicts with the default limits', () => {
+  // Three hosts at once (more than a small machine has processors), and hogs that allocate no faster
+  // than a busy machine lets them: the verdicts must not need a quiet machine.
+  it('end every hog and flood at its limit and an endless loop as a timeout, each within its bound', async () => {
+    const counter = course.get('visit-counter') as GradedExercise;
+    const want: Record<string, ExerciseStatus> = {
+      'unbounded-memory': 'out-of-memory',
+      'unbounded-buffers': 'out-of-memory',
+      'unbounded-memory-slowly': 'out-of-memory',
+      'unbounded-buffers-slowly': 'out-of-memory',
+      'unbounded-output-slowly': 'crashed',
+      'loops-in-handler': 'timeout',
+    };
+    const names = Object.keys(want);
+    const graded = await gradeJobs(
+      names.map((name) => ({ exercise: counter, file: path.join(hostileDir, `${name}.ts`) })),
+      { limits: defaultLimits, typecheck: false, lanes: 3 },
+    );
+    // Each message is there to say, on a wrong verdict, which limit or deadline gave it.
+    const got = graded.map((result, index) => [names[index], result.status, result.message]);
+    expect(got).toEqual(Object.entries(want).map(([name, status]) => [name, status, expect.any(String)]));
+    for (const result of graded) expect(result.durationMs).toBeLessThan(defaultLimits.exerciseTimeoutMs + slackMs);
   }, 120_000);
 });

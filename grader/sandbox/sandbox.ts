@@ -51,6 +51,12 @@ const outputAllowance = 8 * 1024 * 1024;
 export const offHeapAllowanceMb = 256;
 /** How often the host's resident memory is read. */
 const memoryPollMs = 100;
+/** How far back the host's memory is remembered: past one unanswered request and its ping. */
+const memoryHistoryMs = 4000;
+/** How long a host that stopped answering while it used ever more may take to reach its limit. */
+const spendingGraceMs = 2000;
+/** Printed in a second by an app that prints without end, far more than any app's log. */
+const floodBytes = 256 * 1024;
 
 const outOfMemory: HostExit = { kind: 'out-of-memory', message: 'the app used more memory than allowed', location: null };
 
@@ -145,6 +151,13 @@ export class Sandbox {
   private nested = false;
   private port = 0;
   private reader: FrameReader | null = null;
+  /** The host's resident memory, in MiB, read every `memoryPollMs`: the last `memoryHistoryMs` of it. */
+  private memory: { at: number; mb: number }[] = [];
+  /** What the exercise graded now had printed, read with its memory: the last `memoryHistoryMs` of it. */
+  private printed: { at: number; bytes: number }[] = [];
+  /** The host's resident memory when the exercise graded now began to load, and when that was. */
+  private memoryAtLoad: number | null = null;
+  private loadedAt = 0;
   /** What every request to this host's apps must carry; learners' code never sees another host's. */
   private readonly accessKey = randomBytes(16).toString('hex');
 
@@ -211,9 +224,11 @@ export class Sandbox {
     this.child.on('error', () => undefined);
     this.child.stdout?.on('data', keep);
     this.child.stderr?.on('data', keep);
-    // The heap limit does not cover Buffers: the whole process is watched from here.
+    // The heap limit does not cover Buffers: the whole process is watched from here. The history
+    // of its memory and output tells an app on its way to a limit from a stuck one (`stuckOrSpending`).
     const memoryWatch = setInterval(() => {
-      if (this.overMemory()) void this.killFor(outOfMemory);
+      this.samplePrinted();
+      if (this.overMemory(this.sampleMemory())) void this.killFor(outOfMemory);
     }, memoryPollMs);
     memoryWatch.unref();
     this.exited = new Promise((resolve) => {
@@ -221,7 +236,9 @@ export class Sandbox {
         clearInterval(memoryWatch);
         reader.stop();
         sealed.cleanup();
-        this.exit = this.killedFor ?? this.describeExit(code, signal);
+        const described = this.describeExit(code, signal);
+        // V8's own abort on a full heap can come as the grader gives up on the host: it is the truth.
+        this.exit = this.killedFor?.kind === 'timeout' && described.kind === 'out-of-memory' ? described : (this.killedFor ?? described);
         resolve(this.exit);
       });
     });
@@ -343,7 +360,10 @@ export class Sandbox {
   async load(request: LoadRequest, timeoutMs: number): Promise<LoadOutcome> {
     this.currentFile = request.filename;
     this.clockOffsetMs = 0;
+    this.loadedAt = Date.now();
+    this.memoryAtLoad = this.sampleMemory();
     this.outputBytes = 0;
+    this.printed = [];
     this.records = new SessionRecords(() => Date.now() + this.clockOffsetMs);
     const answer = await this.request(
       { ...request, accessKey: this.accessKey },
@@ -397,18 +417,104 @@ export class Sandbox {
     this.send({ type: 'unload', slug });
   }
 
-  private overMemory(): boolean {
+  /** The host's Node process's resident memory in MiB, or null where the system does not say. */
+  private residentNow(): number | null {
     if (this.nodePid === null && this.reaperPid !== null) this.nodePid = firstChild(this.reaperPid);
-    const used = this.nodePid === null ? null : residentMb(this.nodePid);
-    return used !== null && used > this.heapMb + offHeapAllowanceMb;
+    return this.nodePid === null ? null : residentMb(this.nodePid);
+  }
+
+  /** Reads the host's memory and remembers it. */
+  private sampleMemory(): number | null {
+    const mb = this.residentNow();
+    if (mb === null) return null;
+    const at = Date.now();
+    this.memory.push({ at, mb });
+    while ((this.memory[0]?.at ?? at) < at - memoryHistoryMs) this.memory.shift();
+    return mb;
+  }
+
+  private samplePrinted(): void {
+    const at = Date.now();
+    this.printed.push({ at, bytes: this.outputBytes });
+    while ((this.printed[0]?.at ?? at) < at - memoryHistoryMs) this.printed.shift();
+  }
+
+  private overMemory(mb: number | null): boolean {
+    return mb !== null && mb > this.heapMb + offHeapAllowanceMb;
+  }
+
+  /**
+   * How much the host's memory grew in the last `sinceMs`, from the least it held to `mb`. Only
+   * the exercise's own time counts: a host's start and an earlier exercise's are not the app's.
+   */
+  private climbSince(sinceMs: number, mb: number): number {
+    const from = Math.max(Date.now() - sinceMs, this.loadedAt);
+    const recent = this.memory.filter((sample) => sample.at >= from);
+    return recent.length === 0 ? 0 : mb - Math.min(...recent.map((sample) => sample.mb));
+  }
+
+  /** What the app printed in the last `sinceMs` of the exercise graded now, in bytes. */
+  private printedSince(sinceMs: number): number {
+    const from = Math.max(Date.now() - sinceMs, this.loadedAt);
+    const first = this.printed.find((sample) => sample.at >= from);
+    return first === undefined ? 0 : this.outputBytes - first.bytes;
+  }
+
+  /**
+   * Whether a host that stopped answering is stuck, or on its way to a limit. On a busy machine a
+   * host allocating or printing without end can still be short of its limit when its request
+   * times out (a quarter of a processor fills 256 MiB in seconds, V8 spends its last ones
+   * collecting a full heap, and a flood moves only as fast as the grader reads it); its memory
+   * then climbs, or sits at its heap limit, or its output grows, where a stuck host's stay flat.
+   * Such a host gets a moment more to reach its limit. One whose memory is still climbing then is
+   * out of memory; one that levels off far below its limits allocated and then got stuck.
+   */
+  private async stuckOrSpending(timeout: HostExit): Promise<HostExit> {
+    // Well above what loading an exercise's app adds (about 10 MiB), well below what a hog adds.
+    const steepMb = Math.min(32, this.heapMb / 2);
+    let mb = this.sampleMemory();
+    this.samplePrinted();
+    // Memory read until now and unreadable now: the host has just ended (V8 aborts on a full heap).
+    const watched = mb !== null || this.memory.some((sample) => sample.at >= this.loadedAt);
+    if (watched && mb === null) await this.exitWithin(spendingGraceMs);
+    if (this.exit || this.killedFor) return this.killedFor ?? this.exit ?? timeout;
+    const spending = (mb !== null && this.climbSince(memoryHistoryMs, mb) >= steepMb) || this.printedSince(memoryHistoryMs) >= floodBytes;
+    if (!spending) return this.overMemory(mb) ? outOfMemory : timeout;
+    const graceEnds = Date.now() + spendingGraceMs;
+    for (;;) {
+      if (this.overMemory(mb)) return outOfMemory;
+      const climbing = mb !== null && this.climbSince(1000, mb) >= steepMb / 2;
+      // V8 collects a full heap again and again before it gives up; the memory stands still meanwhile.
+      // A full heap shows as about the heap's size above the host's memory at load, rarely less.
+      const atHeapLimit = mb !== null && this.memoryAtLoad !== null && mb - this.memoryAtLoad >= 0.6 * this.heapMb;
+      const printing = this.printedSince(1000) >= floodBytes;
+      if (!climbing && !atHeapLimit && !printing) return timeout;
+      // A flood is judged only by what it printed: the grader sees every byte of it.
+      if (Date.now() >= graceEnds) return climbing || atHeapLimit ? outOfMemory : timeout;
+      await this.exitWithin(memoryPollMs);
+      mb = this.sampleMemory();
+      this.samplePrinted();
+      if (watched && mb === null) await this.exitWithin(spendingGraceMs);
+      if (this.exit || this.killedFor) return this.killedFor ?? this.exit ?? timeout;
+      if (watched && mb === null) return timeout;
+    }
+  }
+
+  private async exitWithin(ms: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.exited, new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
+    clearTimeout(timer);
   }
 
   /** Ends the host, recording why, and waits until it is gone. */
   async killFor(reason: HostExit): Promise<HostExit> {
-    if (!this.exit) {
-      // A host that stopped answering while over its memory is out of memory, not stuck.
-      this.killedFor ??= reason.kind === 'timeout' && this.overMemory() ? outOfMemory : reason;
-      this.end();
+    if (!this.exit && !this.killedFor) {
+      // A host that stopped answering on its way to a limit is out of memory or flooding, not stuck.
+      const verdict = reason.kind === 'timeout' ? await this.stuckOrSpending(reason) : reason;
+      if (!this.exit && !this.killedFor) {
+        this.killedFor = verdict;
+        this.end();
+      }
     }
     return this.exited;
   }
