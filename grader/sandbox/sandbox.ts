@@ -54,7 +54,12 @@ const memoryPollMs = 100;
 /** How far back the host's memory is remembered: past one unanswered request and its ping. */
 const memoryHistoryMs = 4000;
 /** How long a host that stopped answering while it used ever more may take to reach its limit. */
-const spendingGraceMs = 2000;
+const spendingGraceMs = 3000;
+/**
+ * Growth that says a host's memory has not levelled off: a stuck host's stays within a MiB, while
+ * a hog's, between two of V8's collections on a busy machine, grows by several.
+ */
+const stillClimbing = { mb: 4, withinMs: 1500 };
 /** Printed in a second by an app that prints without end, far more than any app's log. */
 const floodBytes = 256 * 1024;
 
@@ -483,7 +488,7 @@ export class Sandbox {
     const graceEnds = Date.now() + spendingGraceMs;
     for (;;) {
       if (this.overMemory(mb)) return outOfMemory;
-      const climbing = mb !== null && this.climbSince(1000, mb) >= steepMb / 2;
+      const climbing = mb !== null && this.climbSince(stillClimbing.withinMs, mb) >= stillClimbing.mb;
       // V8 collects a full heap again and again before it gives up; the memory stands still meanwhile.
       // A full heap shows as about the heap's size above the host's memory at load, rarely less.
       const atHeapLimit = mb !== null && this.memoryAtLoad !== null && mb - this.memoryAtLoad >= 0.6 * this.heapMb;
