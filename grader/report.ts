@@ -30,6 +30,7 @@ export function styleFor(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv = pr
 const statusWords: Record<ExerciseResult['status'], string> = {
   passed: 'passed',
   failed: 'failed',
+  'not-started': 'not started',
   'missing-file': 'missing file',
   'not-a-file': 'not a file',
   'too-large': 'too large',
@@ -45,15 +46,6 @@ function statusText(result: ExerciseResult, style: Style): string {
   if (result.status === 'passed') return style.green(word);
   if (result.status === 'failed') return style.red(word);
   return style.yellow(word);
-}
-
-/** A stub untouched: every check failed on "Not implemented yet". */
-function notStarted(result: ExerciseResult): boolean {
-  return (
-    result.status === 'failed' &&
-    result.checks.every((check) => !check.passed) &&
-    result.checks.some((check) => (check.message ?? '').includes('Not implemented yet'))
-  );
 }
 
 function checkLines(check: CheckResult, style: Style, detailed: boolean, withHint: boolean): string[] {
@@ -101,9 +93,13 @@ export function renderExercise(result: ExerciseResult, style: Style, options: Re
     lines.push(`  ${style.yellow('⚠')} ${displayPath(warning.file)}:${warning.line}:${warning.column} type error ${warning.message}`);
   }
   if (result.warnings.length > 5) lines.push(`  ${style.yellow('⚠')} and ${result.warnings.length - 5} more type errors`);
-  const fresh = notStarted(result);
-  if (fresh) lines.push(`  ${style.yellow('!')} not started yet: every handler still answers "Not implemented yet"; replace the TODOs in view.ts`);
-  const detailed = (result.status === 'failed' || result.status === 'passed') && !fresh;
+  if (result.status === 'not-started') {
+    // The checks' titles are in the lesson; 10 lines of ✘ say nothing more to someone who has not begun.
+    lines.push(style.dim(`  ${result.checks.length} checks, ${result.maxScore} points: the lesson's "What is graded" lists them`));
+    if (!result.hiddenChecksIncluded) lines.push(style.dim('  hidden checks of this exercise are graded by your instructor'));
+    return lines.join('\n');
+  }
+  const detailed = result.status === 'failed' || result.status === 'passed';
   const firstFailure = result.checks.find((check) => !check.passed);
   const shownFailure = options.firstFailureOnly ? firstFailure : undefined;
   if (detailed) lines.push(...mistakeLines(result, style));

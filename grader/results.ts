@@ -12,13 +12,16 @@ export const schemaVersion = 1;
 
 /**
  * How grading one exercise ended. `passed`: every check passed. `failed`: the app ran and some
- * checks failed. The others mean the app could not be graded as it stands, and say why:
+ * checks failed. `not-started`: the checks ran and all failed on the kit's stub, every handler
+ * still as handed out (`grading/not-started.ts`): not work handed in, so a class's pass rates
+ * leave it out. The others mean the app could not be graded as it stands, and say why:
  * `not-a-file` and `too-large` are a `view.ts` the grader will not read (a link out of the
  * learner's folder, a FIFO, a device; more than 256 KiB).
  */
 export type ExerciseStatus =
   | 'passed'
   | 'failed'
+  | 'not-started'
   | 'missing-file'
   | 'not-a-file'
   | 'too-large'
@@ -31,6 +34,7 @@ export type ExerciseStatus =
 export const exerciseStatuses: readonly ExerciseStatus[] = [
   'passed',
   'failed',
+  'not-started',
   'missing-file',
   'not-a-file',
   'too-large',

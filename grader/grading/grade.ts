@@ -31,6 +31,10 @@ import type { SourceLocation } from '../sandbox/protocol.js';
 import { defaultHeapMb } from '../sandbox/host-flags.js';
 import { Sandbox, formatSeconds, isolationInForce, type HostExit } from '../sandbox/sandbox.js';
 import { prepareView, type PreparedView } from './compile.js';
+import { addExportHint } from './export-hint.js';
+import { markNotStarted } from './not-started.js';
+import { readView } from './read-view.js';
+import { inHandler } from './stuck-handler.js';
 import { typeWarnings } from './typecheck.js';
 
 /** An exercise ready to grade: what the manifest says of it and its checks. */
@@ -202,10 +206,10 @@ async function runChecks(
       const alone = retry ? await waitAlone() : null;
       try {
         if (alone) deadline += alone.waitedMs;
-        ended = await hostEnded(host, noAnswer);
+        ended = await hostEnded(host, noAnswer, exercise.info);
         if (alone && !ended) {
           outcome = await attempt(check, Math.max(1, deadline - Date.now()));
-          if (outcome.error instanceof NoAnswer) ended = await hostEnded(host, outcome.error);
+          if (outcome.error instanceof NoAnswer) ended = await hostEnded(host, outcome.error, exercise.info);
         }
       } finally {
         alone?.turn.release();
@@ -250,14 +254,14 @@ async function waitAlone(): Promise<{ turn: Turn; waitedMs: number }> {
 }
 
 /** After a request got no answer: how the host ended, or null when it is alive and well. */
-async function hostEnded(host: AppHost, noAnswer: NoAnswer): Promise<HostExit | null> {
+async function hostEnded(host: AppHost, noAnswer: NoAnswer, info: ExerciseInfo): Promise<HostExit | null> {
   if (host.exit) return host.exit;
   // A host that answers a ping is alive: only that request went unanswered.
   if (await host.isResponsive(pingTimeoutMs)) return null;
   if (host.exit) return host.exit;
   return host.killFor({
     kind: 'timeout',
-    message: `the app stopped answering (${noAnswer.message}; an endless loop?)`,
+    message: `the app stopped answering (${noAnswer.message}; an endless loop${inHandler(info, noAnswer.message)}?)`,
     location: null,
   });
 }
@@ -330,6 +334,14 @@ export interface GradeJobsOptions {
   pool?: HostPool;
 }
 
+/** What the view's text adds to a zero: an untouched stub is `not-started`; a handler without `export` is named. */
+function explainedByText(result: ExerciseResult, job: GradingJob): ExerciseResult {
+  if (result.status !== 'failed' && result.status !== 'missing-export') return result;
+  const read = readView(job.file);
+  if (!read.ok) return result;
+  return addExportHint(markNotStarted(result, read.source, job.exercise.info), read.source, job.exercise.info, job.file);
+}
+
 /** Grades each job in sandbox hosts, `lanes` side by side, reporting results in job order. */
 export async function gradeJobs(jobs: GradingJob[], options: GradeJobsOptions): Promise<ExerciseResult[]> {
   const { limits, onExercise } = options;
@@ -358,7 +370,7 @@ export async function gradeJobs(jobs: GradingJob[], options: GradeJobsOptions): 
     while (next < jobs.length) {
       const index = next++;
       const job = jobs[index] as GradingJob;
-      const graded = await gradeExercise(job.exercise, job.file, views[index] as Promise<PreparedView>, pool, secret, limits);
+      const graded = explainedByText(await gradeExercise(job.exercise, job.file, views[index] as Promise<PreparedView>, pool, secret, limits), job);
       results[index] = { ...graded, warnings: (await warnings).get(job.file) ?? [] };
       report();
     }
