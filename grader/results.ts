@@ -73,6 +73,8 @@ export interface CheckResult {
   hint: string;
   /** Only for failed public checks. */
   details: FailureDetails | null;
+  /** How long the check itself ran, in ms, retries included and waits for a turn left out; 0 when it did not run. */
+  durationMs: number;
 }
 
 export interface ExerciseResult {
@@ -113,20 +115,21 @@ export interface GradeResult {
   isolation: IsolationLevel;
 }
 
-export function passedCheck(check: Check): CheckResult {
-  return { ...describeCheck(check), passed: true, message: null, details: null };
+export function passedCheck(check: Check, durationMs = 0): CheckResult {
+  return { ...describeCheck(check), passed: true, message: null, details: null, durationMs: Math.round(durationMs) };
 }
 
-export function failedCheck(check: Check, message: string | null, details: FailureDetails | null): CheckResult {
+export function failedCheck(check: Check, message: string | null, details: FailureDetails | null, durationMs = 0): CheckResult {
   return {
     ...describeCheck(check),
     passed: false,
     message,
     details: check.visibility === 'public' ? details : null,
+    durationMs: Math.round(durationMs),
   };
 }
 
-function describeCheck(check: Check): Omit<CheckResult, 'passed' | 'message' | 'details'> {
+function describeCheck(check: Check): Omit<CheckResult, 'passed' | 'message' | 'details' | 'durationMs'> {
   return {
     id: check.id,
     title: check.title,

@@ -39,7 +39,7 @@ describe('npm run grade', () => {
     const check = result.exercises[0]?.checks[0];
     // Type-checked from outside the kit too: the solutions have no type errors.
     expect(result.exercises.flatMap((exercise) => exercise.warnings)).toEqual([]);
-    expect(Object.keys(check ?? {}).sort()).toEqual(['details', 'hint', 'id', 'level', 'message', 'passed', 'points', 'title', 'visibility']);
+    expect(Object.keys(check ?? {}).sort()).toEqual(['details', 'durationMs', 'hint', 'id', 'level', 'message', 'passed', 'points', 'title', 'visibility']);
   });
 
   it('shows the request, expected and actual for a failed public check', () => {

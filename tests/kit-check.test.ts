@@ -7,7 +7,7 @@ import { checkKit, judgeMistake, mistakeListProblems, type MistakeUnderTest } fr
 import type { CheckResult, ExerciseResult } from '../grader/results.js';
 
 function checkResult(id: string, passed: boolean, points = 1): CheckResult {
-  return { id, title: id, level: 'easy', visibility: 'hidden', points, passed, message: null, hint: 'h', details: null };
+  return { id, title: id, level: 'easy', visibility: 'hidden', points, passed, message: null, hint: 'h', details: null, durationMs: 0 };
 }
 
 function exerciseResult(checks: CheckResult[]): ExerciseResult {

@@ -65,7 +65,9 @@ export interface GradeOptions {
   limits: Limits;
   /** Whether to type-check the views and attach type warnings. */
   typecheck: boolean;
-  /** Called as soon as each exercise is graded, for reports that stream. */
+  /** See `GradeJobsOptions.checkTypes`. */
+  checkTypes?: TypeChecker;
+  /** Called as soon as each exercise is graded, for reports that stream (see `GradeJobsOptions.onExercise`). */
   onExercise?: (result: ExerciseResult) => void;
   /** Hosts side by side (see `GradeJobsOptions.lanes`). */
   lanes?: number;
@@ -165,8 +167,8 @@ async function runChecks(
   let deadline = exerciseDeadline;
   let clockOffsetMs = 0;
   let retriesLeft = retriesAlonePerExercise;
-  /** One run of the check; the error it ended with, if any, and what was asked and answered. */
-  const attempt = async (check: Check, remaining: number): Promise<{ error: unknown; transcript: Exchange[] }> => {
+  /** One run of the check; the error it ended with, if any, what was asked and answered, and how long it took. */
+  const attempt = async (check: Check, remaining: number): Promise<{ error: unknown; transcript: Exchange[]; ms: number }> => {
     const { context, transcript } = createContext({
       port: app.port,
       accessKey: app.accessKey,
@@ -181,11 +183,12 @@ async function runChecks(
       },
       clockOffsetMs,
     });
+    const started = performance.now();
     try {
       await check.run(context);
-      return { error: null, transcript };
+      return { error: null, transcript, ms: performance.now() - started };
     } catch (error) {
-      return { error, transcript };
+      return { error, transcript, ms: performance.now() - started };
     }
   };
   for (const [index, check] of checks.entries()) {
@@ -197,6 +200,8 @@ async function runChecks(
     }
     const turn = await sharedTurn();
     let outcome = await attempt(check, remaining).finally(() => turn.release());
+    // The check's own time: its runs, not the waits for a turn.
+    let ms = outcome.ms;
     let ended: HostExit | null = null;
     if (outcome.error instanceof NoAnswer) {
       const noAnswer = outcome.error;
@@ -209,6 +214,7 @@ async function runChecks(
         ended = await hostEnded(host, noAnswer, exercise.info);
         if (alone && !ended) {
           outcome = await attempt(check, Math.max(1, deadline - Date.now()));
+          ms += outcome.ms;
           if (outcome.error instanceof NoAnswer) ended = await hostEnded(host, outcome.error, exercise.info);
         }
       } finally {
@@ -217,25 +223,25 @@ async function runChecks(
     }
     const { error, transcript } = outcome;
     if (error === null) {
-      results.push(passedCheck(check));
+      results.push(passedCheck(check, ms));
       continue;
     }
     if (error instanceof CheckFailure) {
       // A hidden check's assertions would give its content away: title, verdict and hint only.
       const message = check.visibility === 'hidden' ? null : error.message;
-      results.push(failedCheck(check, message, { requests: requestsOf(transcript), expected: error.expected, actual: error.actual }));
+      results.push(failedCheck(check, message, { requests: requestsOf(transcript), expected: error.expected, actual: error.actual }, ms));
       continue;
     }
     if (!(error instanceof NoAnswer)) {
       const why = error instanceof Error ? error.message : String(error);
-      results.push(failedCheck(check, `the check could not finish: ${why}`, { requests: requestsOf(transcript), expected: null, actual: null }));
+      results.push(failedCheck(check, `the check could not finish: ${why}`, { requests: requestsOf(transcript), expected: null, actual: null }, ms));
       continue;
     }
     if (!ended) {
-      results.push(failedCheck(check, `${error.message}: does every path of the handler send an answer?`, { requests: requestsOf(transcript), expected: null, actual: 'no answer' }));
+      results.push(failedCheck(check, `${error.message}: does every path of the handler send an answer?`, { requests: requestsOf(transcript), expected: null, actual: 'no answer' }, ms));
       continue;
     }
-    results.push(failedCheck(check, ended.message, { requests: requestsOf(transcript), expected: null, actual: null }));
+    results.push(failedCheck(check, ended.message, { requests: requestsOf(transcript), expected: null, actual: null }, ms));
     results.push(...notRun(checks.slice(index + 1), 'the app had stopped'));
     return { results, run: { status: ended.kind, message: ended.message, location: ended.location } };
   }
@@ -323,7 +329,12 @@ export interface GradingJob {
 export interface GradeJobsOptions {
   limits: Limits;
   typecheck: boolean;
-  /** Called for each result, in the order of the jobs, as soon as it and those before it are done. */
+  /** The type checker to use (the kit's by default). */
+  checkTypes?: TypeChecker;
+  /**
+   * Called for each result, in the order of the jobs, as soon as it and those before it are done:
+   * with its verdict, before its type warnings, which only the results returned carry.
+   */
   onExercise?: (result: ExerciseResult) => void;
   /**
    * Hosts grading side by side, each taking the next job as it finishes one: one per core suits
@@ -342,6 +353,9 @@ function explainedByText(result: ExerciseResult, job: GradingJob): ExerciseResul
   return addExportHint(markNotStarted(result, read.source, job.exercise.info), read.source, job.exercise.info, job.file);
 }
 
+/** The type warnings of each file it is given, by file name. */
+export type TypeChecker = (files: string[]) => Promise<Map<string, TypeWarning[]>>;
+
 /** Grades each job in sandbox hosts, `lanes` side by side, reporting results in job order. */
 export async function gradeJobs(jobs: GradingJob[], options: GradeJobsOptions): Promise<ExerciseResult[]> {
   const { limits, onExercise } = options;
@@ -351,7 +365,7 @@ export async function gradeJobs(jobs: GradingJob[], options: GradeJobsOptions): 
   for (const pool of pools) pool.warm();
   // Runs beside the checks; a type checker that fails only costs the warnings.
   const warnings = options.typecheck
-    ? typeWarnings(jobs.map((job) => job.file)).catch(() => new Map<string, TypeWarning[]>())
+    ? (options.checkTypes ?? typeWarnings)(jobs.map((job) => job.file)).catch(() => new Map<string, TypeWarning[]>())
     : Promise.resolve(new Map<string, TypeWarning[]>());
   // Every view is read and compiled at once, in esbuild's process, while the hosts start.
   const views = jobs.map((job) => prepareView(job.file));
@@ -371,7 +385,7 @@ export async function gradeJobs(jobs: GradingJob[], options: GradeJobsOptions): 
       const index = next++;
       const job = jobs[index] as GradingJob;
       const graded = explainedByText(await gradeExercise(job.exercise, job.file, views[index] as Promise<PreparedView>, pool, secret, limits), job);
-      results[index] = { ...graded, warnings: (await warnings).get(job.file) ?? [] };
+      results[index] = graded;
       report();
     }
   };
@@ -380,7 +394,9 @@ export async function gradeJobs(jobs: GradingJob[], options: GradeJobsOptions): 
   } finally {
     if (!options.pool) await Promise.all(pools.map((pool) => pool.close()));
   }
-  return results;
+  // Verdicts are out by now; the types are waited for only here, to go into the results returned.
+  const typed = await warnings;
+  return results.map((result, index) => ({ ...result, warnings: typed.get((jobs[index] as GradingJob).file) ?? [] }));
 }
 
 /** Grades every exercise in `options.exercises`, in order, from `options.target`. */
