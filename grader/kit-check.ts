@@ -14,6 +14,7 @@ import { countKit, gradedSectionProblems, hintNameProblems, lessonNameProblems, 
 import { manifest, type ExerciseInfo } from './manifest.js';
 import { kitRoot } from './paths.js';
 import type { ExerciseResult } from './results.js';
+import { looksLikeStub, stubPath } from './release/stubs.js';
 import { slugProblem } from './scaffold/names.js';
 
 /** The sections every lesson has, in this order. */
@@ -24,7 +25,7 @@ export const mistakesDir = path.join(kitRoot, 'grader', 'mistakes');
 export const variantsDir = path.join(kitRoot, 'grader', 'variants');
 
 /** The folders that hold one folder per exercise, named by its slug, from the kit's root. */
-export const exerciseFolders = ['exercises', 'solutions', 'grader/checks', 'grader/mistakes', 'grader/variants'];
+export const exerciseFolders = ['exercises', 'solutions', 'grader/stubs', 'grader/checks', 'grader/mistakes', 'grader/variants'];
 
 export interface KitCheckReport {
   /** What was proven, one line each, for the readable report. */
@@ -123,11 +124,14 @@ function checkLayout(exercises: GradedExercise[]): WritingProblems {
   const ids = new Map<string, string>();
   for (const { info, checks } of exercises) {
     const { slug } = info;
-    for (const required of [`exercises/${slug}/view.ts`, `exercises/${slug}/README.md`, `solutions/${slug}/view.ts`]) {
+    for (const required of [stubPath(slug), `exercises/${slug}/README.md`, `solutions/${slug}/view.ts`]) {
       if (!existsSync(path.join(kitRoot, required))) problems.push(`${required} is missing`);
     }
-    const stub = path.join(kitRoot, 'exercises', slug, 'view.ts');
-    if (existsSync(stub)) writing.push(...stubProblems(info, readFileSync(stub, 'utf8')));
+    const stubFile = path.join(kitRoot, stubPath(slug));
+    if (existsSync(stubFile)) {
+      const stub = readFileSync(stubFile, 'utf8');
+      writing.push(...stubProblems(info, stub), ...workingStubProblems(info, stub));
+    }
     const readme = path.join(kitRoot, 'exercises', slug, 'README.md');
     if (existsSync(readme)) {
       const lesson = readFileSync(readme, 'utf8');
@@ -168,7 +172,7 @@ export function lessonProblems(info: ExerciseInfo, text: string): string[] {
  * in a `// TODO`, what the learner writes there.
  */
 export function stubProblems(info: ExerciseInfo, source: string): string[] {
-  const name = `exercises/${info.slug}/view.ts`;
+  const name = stubPath(info.slug);
   const problems: string[] = [];
   if (!source.includes('// TODO')) problems.push(`${name} has no // TODO marking what to write`);
   for (const route of info.routes) {
@@ -186,6 +190,19 @@ export function stubProblems(info: ExerciseInfo, source: string): string[] {
     }
   }
   return problems;
+}
+
+/**
+ * What is wrong with the kit's own `exercises/<slug>/view.ts`: missing, or an older stub than the
+ * one the course hands out (an edit made to the working file instead of `grader/stubs/`). A view
+ * that is not a stub (the instructor's own work) is left alone: releases and resets never read it.
+ */
+export function workingStubProblems(info: ExerciseInfo, stub: string): string[] {
+  const file = path.join(kitRoot, 'exercises', info.slug, 'view.ts');
+  if (!existsSync(file)) return [`exercises/${info.slug}/view.ts is missing: npm run reset -- ${info.slug} puts the stub back`];
+  const working = readFileSync(file, 'utf8');
+  if (working === stub || !looksLikeStub(working, info)) return [];
+  return [`exercises/${info.slug}/view.ts is a stub other than ${stubPath(info.slug)}, the one learners get: make the change there, then npm run reset -- ${info.slug}`];
 }
 
 /**
@@ -259,7 +276,7 @@ export async function checkKit(limits: Limits): Promise<KitCheckReport> {
   // Authors must see why a hidden check failed a view that should pass: the kit check shows every message.
   const revealed = (exercise: GradedExercise): GradedExercise => ({ ...exercise, checks: exercise.checks.map((check) => ({ ...check, visibility: 'public' })) });
   const solutions = exercises.map((exercise) => job(revealed(exercise), path.join(kitRoot, 'solutions', exercise.info.slug, 'view.ts')));
-  const stubs = exercises.map((exercise) => job(exercise, path.join(kitRoot, 'exercises', exercise.info.slug, 'view.ts')));
+  const stubs = exercises.map((exercise) => job(exercise, path.join(kitRoot, stubPath(exercise.info.slug))));
   const mistakes: MistakeUnderTest[] = [];
   const mistakeProblems: string[] = [];
   const variants: GradingJob[] = [];
@@ -301,7 +318,7 @@ export async function checkKit(limits: Limits): Promise<KitCheckReport> {
     `${stubs.length} stubs get zero`,
     next(stubs.length)
       .filter((result) => result.score !== 0)
-      .map((result) => `exercises/${result.slug}/view.ts (the stub) scores ${result.score}/${result.maxScore}; passed: ${result.checks.filter((c) => c.passed).map((c) => c.id).join(', ')}`),
+      .map((result) => `${stubPath(result.slug)} (the stub) scores ${result.score}/${result.maxScore}; passed: ${result.checks.filter((c) => c.passed).map((c) => c.id).join(', ')}`),
   );
   const mistakeResults = next(mistakeJobs.length);
   mistakes.forEach((mistake, index) => {

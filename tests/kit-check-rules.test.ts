@@ -116,7 +116,7 @@ describe('the kit check on lessons, stubs and hints', () => {
       expect(lessonProblems(exercise, text)).toEqual([]);
       expect(lessonNameProblems(exercise, text, manifest.exercises)).toEqual([]);
       expect(gradedSectionProblems(exercise.slug, itsChecks, text)).toEqual([]);
-      expect(stubProblems(exercise, readFileSync(path.join(folder, 'view.ts'), 'utf8'))).toEqual([]);
+      expect(stubProblems(exercise, readFileSync(path.join(kitRoot, 'grader', 'stubs', exercise.slug, 'view.ts'), 'utf8'))).toEqual([]);
       expect(hintProblems(exercise)).toEqual([]);
       expect(hintNameProblems(exercise, itsChecks, manifest.exercises)).toEqual([]);
     }
@@ -148,15 +148,15 @@ describe('the kit check on lessons, stubs and hints', () => {
 
   it('names each handler of a stub that is missing or has no TODO, and a stub with no TODO at all', () => {
     expect(stubProblems(info, stub.replace('// TODO: show it.', '// show it.'))).toEqual([
-      'exercises/demo/view.ts: showDemo (GET /demo) has no // TODO saying what to write there',
+      'grader/stubs/demo/view.ts: showDemo (GET /demo) has no // TODO saying what to write there',
     ]);
     expect(stubProblems(info, stub.replace('export async function showDemo', 'async function showDemo'))).toEqual([
-      'exercises/demo/view.ts does not export showDemo, the handler of GET /demo',
+      'grader/stubs/demo/view.ts does not export showDemo, the handler of GET /demo',
     ]);
     expect(stubProblems(info, stub.replaceAll('// TODO:', '//'))).toEqual([
-      'exercises/demo/view.ts has no // TODO marking what to write',
-      'exercises/demo/view.ts: saveDemo (POST /demo) has no // TODO saying what to write there',
-      'exercises/demo/view.ts: showDemo (GET /demo) has no // TODO saying what to write there',
+      'grader/stubs/demo/view.ts has no // TODO marking what to write',
+      'grader/stubs/demo/view.ts: saveDemo (POST /demo) has no // TODO saying what to write there',
+      'grader/stubs/demo/view.ts: showDemo (GET /demo) has no // TODO saying what to write there',
     ]);
   });
 

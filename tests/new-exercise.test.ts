@@ -67,6 +67,7 @@ describe('npm run new-exercise', () => {
       [
         `exercises/${slug}/`, `exercises/${slug}/README.md`, `exercises/${slug}/view.ts`,
         `solutions/${slug}/`, `solutions/${slug}/view.ts`,
+        `grader/stubs/${slug}/`, `grader/stubs/${slug}/view.ts`,
         `grader/checks/${slug}/`, `grader/checks/${slug}/public.ts`, `grader/checks/${slug}/hidden.ts`, `grader/checks/${slug}/mistakes.ts`,
         `grader/mistakes/${slug}/`, `grader/mistakes/${slug}/module-variable.ts`,
         'grader/manifest.ts', 'README.md',

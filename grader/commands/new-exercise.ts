@@ -20,7 +20,7 @@ const usage = `Usage: npm run new-exercise -- <slug>
 
 Adds the exercise <slug> (kebab-case, for example remember-name) as a small working example:
   exercises/<slug>/README.md            the lesson, with every section a lesson has
-  exercises/<slug>/view.ts              the stub (// TODO, answers 501)
+  grader/stubs/<slug>/view.ts           the stub (// TODO, answers 501), copied to exercises/<slug>/view.ts
   solutions/<slug>/view.ts              the reference solution
   grader/checks/<slug>/public.ts        two public checks
   grader/checks/<slug>/hidden.ts        one hidden check

@@ -257,6 +257,8 @@ export function exerciseFiles(n: ExerciseNames): Record<string, string> {
   return {
     [`exercises/${n.slug}/README.md`]: lesson(n),
     [`exercises/${n.slug}/view.ts`]: stub(n),
+    // The stub as learners get it; release and reset take it from here, never from exercises/.
+    [`grader/stubs/${n.slug}/view.ts`]: stub(n),
     [`solutions/${n.slug}/view.ts`]: solution(n),
     [`grader/checks/${n.slug}/public.ts`]: publicChecksFile(n),
     [`grader/checks/${n.slug}/hidden.ts`]: hiddenChecksFile(n),
