@@ -311,7 +311,7 @@ describe('why a view that should get full marks did not', () => {
   const result = (checkResults: Partial<CheckResult>[], fields: Partial<Graded> = {}): Graded => ({
     status: 'failed',
     message: null,
-    checks: checkResults.map((fieldsOf, index) => ({ id: `demo/c${index + 1}`, title: `Check ${index + 1}`, level: 'easy', visibility: 'public', points: 1, passed: false, message: null, hint: 'h', details: null, ...fieldsOf })),
+    checks: checkResults.map((fieldsOf, index) => ({ id: `demo/c${index + 1}`, title: `Check ${index + 1}`, level: 'easy', visibility: 'public', points: 1, passed: false, message: null, hint: 'h', details: null, durationMs: 0, ...fieldsOf })),
     ...fields,
   });
 
