@@ -3,6 +3,12 @@
  * its points, verdict, level and exercise as tags, and what the learner may see of why it failed.
  * Hidden checks get the visibility the instructor chooses (by default shown once grades are
  * published); public checks are visible at once.
+ *
+ * Gradescope shows the top-level `output` to the learner at once, whatever the tests' visibility.
+ * While hidden checks are not shown, it tells only what the public checks tell: their points per
+ * exercise, no total, no status and no known mistake (each is read from hidden checks too); a
+ * problem of the whole exercise only when its public checks already show it. The named mistake
+ * then goes with the first failed hidden check, shown when that check is.
  */
 import { mistakeLines, renderExercise, styleFor } from '../report.js';
 import type { CheckResult, ExerciseResult, GradeResult } from '../results.js';
@@ -46,43 +52,91 @@ function testOutput(check: CheckResult, withHint: boolean): string {
   return lines.join('\n');
 }
 
-function testsOf(exercise: ExerciseResult, hiddenVisibility: GradescopeVisibility): GradescopeTest[] {
-  // A named known mistake carries the hint (in the overview); otherwise the first failure's hint is the one to try.
-  const hinted = exercise.mistakes.length === 0 ? exercise.checks.find((check) => !check.passed) : undefined;
-  return exercise.checks.map((check) => ({
-    name: `${exercise.title}: ${check.title}`,
-    score: check.passed ? check.points : 0,
-    max_score: check.points,
-    status: check.passed ? 'passed' : 'failed',
-    output: testOutput(check, check === hinted),
-    visibility: check.visibility === 'hidden' ? hiddenVisibility : 'visible',
-    tags: [check.level, exercise.slug],
-  }));
+/** True when the learner sees hidden checks now, or there are none. */
+function allShown(view: GradeResult, hiddenVisibility: GradescopeVisibility): boolean {
+  return hiddenVisibility === 'visible' || view.exercises.every((exercise) => exercise.checks.every((check) => check.visibility === 'public'));
 }
 
-/** The summary above the tests: each exercise's line, and why it could not run when it could not. */
-function overview(view: GradeResult, note: string | null): string {
+function testsOf(exercise: ExerciseResult, hiddenVisibility: GradescopeVisibility, shown: boolean): GradescopeTest[] {
+  const failed = exercise.checks.filter((check) => !check.passed);
+  // A named known mistake carries the hint; otherwise the first failure's hint is the one to try.
+  // While hidden checks are not shown, the mistake (read from them too) waits with the first failed hidden check.
+  const withMistake = exercise.mistakes.length === 0 ? undefined : shown ? null : (failed.find((check) => check.visibility === 'hidden') ?? null);
+  const hinted = shown ? (exercise.mistakes.length === 0 ? failed[0] : undefined) : failed.find((check) => check.visibility === 'public') ?? (withMistake ? undefined : failed[0]);
+  return exercise.checks.map((check) => {
+    const output = [testOutput(check, check === hinted), ...(check === withMistake ? mistakeLines(exercise, plain).map((line) => line.trim()) : [])];
+    return {
+      name: `${exercise.title}: ${check.title}`,
+      score: check.passed ? check.points : 0,
+      max_score: check.points,
+      status: check.passed ? 'passed' : 'failed',
+      output: output.filter((part) => part !== '').join('\n'),
+      visibility: check.visibility === 'hidden' ? hiddenVisibility : 'visible',
+      tags: [check.level, exercise.slug],
+    };
+  });
+}
+
+const whenShown: Record<GradescopeVisibility, string> = {
+  hidden: 'to your instructor only',
+  after_due_date: 'after the due date',
+  after_published: 'once grades are published',
+  visible: 'now',
+};
+
+/** The exercise-level problem line (does not compile, crashed), the line after the title. */
+function problemLine(exercise: ExerciseResult): string | null {
+  if (!exercise.message) return null;
+  const [, ...rest] = renderExercise(exercise, plain).split('\n');
+  return rest.find((line) => line.startsWith('  ! ')) ?? null;
+}
+
+/** True when the exercise's public checks already say what stopped it (they did not run, or hit it). */
+function publicChecksShowProblem(exercise: ExerciseResult): boolean {
+  return exercise.checks.some(
+    (check) => check.visibility === 'public' && check.message !== null && (check.message === exercise.message || check.message.startsWith('not run: ')),
+  );
+}
+
+function sumPoints(checks: readonly CheckResult[]): { score: number; max: number } {
+  return { score: checks.filter((check) => check.passed).reduce((sum, check) => sum + check.points, 0), max: checks.reduce((sum, check) => sum + check.points, 0) };
+}
+
+/** The summary above the tests, shown to the learner at once: only what the tests shown now tell. */
+function overview(view: GradeResult, note: string | null, hiddenVisibility: GradescopeVisibility): string {
   const lines = note ? [`This submission could not be graded: ${note}.`, ''] : [];
-  lines.push(`Total: ${view.score}/${view.maxScore}`);
+  if (allShown(view, hiddenVisibility)) {
+    lines.push(`Total: ${view.score}/${view.maxScore}`);
+    for (const exercise of view.exercises) {
+      lines.push(renderExercise(exercise, plain).split('\n')[0] ?? '');
+      const problem = problemLine(exercise);
+      if (problem) lines.push(problem);
+      lines.push(...mistakeLines(exercise, plain));
+    }
+    return lines.join('\n');
+  }
+  const hidden = view.exercises.flatMap((exercise) => exercise.checks.filter((check) => check.visibility === 'hidden'));
+  lines.push(
+    `Public checks only: ${hidden.length} hidden checks (${sumPoints(hidden).max} points) are graded too, and shown ${whenShown[hiddenVisibility]}.`,
+  );
   for (const exercise of view.exercises) {
-    const [first = '', ...rest] = renderExercise(exercise, plain).split('\n');
-    lines.push(first);
-    // The exercise-level problem (does not compile, crashed) is on the line after the title.
-    const problem = rest.find((line) => line.startsWith('  ! '));
-    if (problem && exercise.message) lines.push(problem);
-    lines.push(...mistakeLines(exercise, plain));
+    const open = sumPoints(exercise.checks.filter((check) => check.visibility === 'public'));
+    lines.push(`${exercise.slug} · ${exercise.title}  public checks ${open.score}/${open.max}`);
+    const problem = problemLine(exercise);
+    if (problem && publicChecksShowProblem(exercise)) lines.push(problem);
   }
   return lines.join('\n');
 }
 
 /** Gradescope's `results.json` for one learner; `view` is the learner's view of the result. */
 export function toGradescope(view: GradeResult, hiddenVisibility: GradescopeVisibility, note: string | null): GradescopeResults {
+  const shown = allShown(view, hiddenVisibility);
   return {
     score: view.score,
     execution_time: Math.round(view.durationMs / 100) / 10,
-    output: overview(view, note),
+    output: overview(view, note, hiddenVisibility),
     output_format: 'text',
     test_output_format: 'text',
-    tests: view.exercises.flatMap((exercise) => testsOf(exercise, hiddenVisibility)),
+    tests: view.exercises.flatMap((exercise) => testsOf(exercise, hiddenVisibility, shown)),
   };
 }

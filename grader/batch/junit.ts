@@ -1,7 +1,14 @@
 /**
- * A learner's result as JUnit XML, the format CI systems read: one test suite per exercise, one
- * test case per check, a failure (with its message) for each failed check. It shows what the
- * learner may see: hidden checks fail with their hint only.
+ * A learner's result as JUnit XML, the format CI systems read, valid against the Jenkins xUnit
+ * plugin's `junit-10.xsd` (which that plugin checks its input against): one test suite per
+ * exercise, one test case per check, timed by the check's own run.
+ *
+ * A check that ran and failed is a `<failure>`. An exercise that could not run as a whole (no file,
+ * does not compile, crashed, timed out, out of memory, never started: any status but passed and
+ * failed) makes each of its checks that did not pass an `<error>` with the reason, counted in
+ * `errors`, so that a CI dashboard tells "wrong answers" from "nothing to grade". It shows what the
+ * learner may see: hidden checks fail with their hint only. The schema allows `<properties>` only
+ * on a test suite: a check's id, level, visibility and points are properties of its exercise.
  */
 import type { CheckResult, ExerciseResult, GradeResult } from '../results.js';
 import { printable } from './printable.js';
@@ -30,11 +37,17 @@ function escapeText(text: string): string {
   return escapeXml(text).replace(/&#10;/g, '\n');
 }
 
+/** Seconds as the schema's SUREFIRE_TIME has them: digits, a point, at most three decimals. */
 function seconds(ms: number): string {
-  return (ms / 1000).toFixed(3);
+  return (Math.max(0, ms) / 1000).toFixed(3);
 }
 
-function failureBody(check: CheckResult): string {
+/** True when the exercise ran to its verdict; false when it could not run as a whole. */
+function ran(exercise: ExerciseResult): boolean {
+  return exercise.status === 'passed' || exercise.status === 'failed';
+}
+
+function detailLines(check: CheckResult): string[] {
   const lines: string[] = [];
   if (check.details) {
     lines.push(...check.details.requests);
@@ -42,48 +55,56 @@ function failureBody(check: CheckResult): string {
     if (check.details.actual !== null) lines.push(`actual:   ${check.details.actual}`);
   }
   lines.push(`hint: ${check.hint}`);
-  return lines.join('\n');
+  return lines;
+}
+
+function verdict(exercise: ExerciseResult, check: CheckResult): string {
+  if (ran(exercise)) {
+    const message = check.message ?? (check.visibility === 'hidden' ? 'hidden check failed' : 'failed');
+    return `      <failure message="${escapeXml(message)}" type="failed">${escapeText(detailLines(check).join('\n'))}</failure>`;
+  }
+  const reason = exercise.message ?? exercise.status;
+  const own = check.message !== null && check.message !== reason && !check.message.startsWith('not run: ');
+  const body = own && check.message !== null ? [check.message, ...detailLines(check)] : detailLines(check);
+  return `      <error message="${escapeXml(reason)}" type="${exercise.status}">${escapeText(body.join('\n'))}</error>`;
 }
 
 function testCase(exercise: ExerciseResult, check: CheckResult): string {
-  const open = `    <testcase classname="${escapeXml(exercise.slug)}" name="${escapeXml(check.title)}" time="0.000">`;
-  const properties = [
-    '      <properties>',
-    `        <property name="id" value="${escapeXml(check.id)}"/>`,
-    `        <property name="level" value="${check.level}"/>`,
-    `        <property name="visibility" value="${check.visibility}"/>`,
-    `        <property name="points" value="${check.points}"/>`,
-    '      </properties>',
-  ];
-  if (check.passed) return [open, ...properties, '    </testcase>'].join('\n');
-  const message = check.message ?? (check.visibility === 'hidden' ? 'hidden check failed' : 'failed');
-  return [
-    open,
-    ...properties,
-    `      <failure message="${escapeXml(message)}" type="${exercise.status}">${escapeText(failureBody(check))}</failure>`,
-    '    </testcase>',
-  ].join('\n');
+  const open = `    <testcase classname="${escapeXml(exercise.slug)}" name="${escapeXml(check.title)}" time="${seconds(check.durationMs)}"`;
+  if (check.passed) return `${open}/>`;
+  return [`${open}>`, verdict(exercise, check), '    </testcase>'].join('\n');
+}
+
+function property(name: string, value: string | number): string {
+  return `      <property name="${escapeXml(name)}" value="${escapeXml(String(value))}"/>`;
+}
+
+/** Failed checks of an exercise, as failures (it ran) or errors (it could not run). */
+function counts(exercise: ExerciseResult): { failures: number; errors: number } {
+  const notPassed = exercise.checks.filter((check) => !check.passed).length;
+  return ran(exercise) ? { failures: notPassed, errors: 0 } : { failures: 0, errors: notPassed };
 }
 
 function testSuite(exercise: ExerciseResult): string {
-  const failures = exercise.checks.filter((check) => !check.passed).length;
+  const { failures, errors } = counts(exercise);
   const attributes = [
     `name="${escapeXml(exercise.slug)}"`,
     `tests="${exercise.checks.length}"`,
     `failures="${failures}"`,
-    'errors="0"',
+    `errors="${errors}"`,
     'skipped="0"',
     `time="${seconds(exercise.durationMs)}"`,
   ].join(' ');
   const lines = [
     `  <testsuite ${attributes}>`,
     '    <properties>',
-    `      <property name="title" value="${escapeXml(exercise.title)}"/>`,
-    `      <property name="status" value="${exercise.status}"/>`,
-    `      <property name="score" value="${exercise.score}"/>`,
-    `      <property name="maxScore" value="${exercise.maxScore}"/>`,
+    property('title', exercise.title),
+    property('status', exercise.status),
+    property('score', exercise.score),
+    property('maxScore', exercise.maxScore),
   ];
-  if (exercise.message) lines.push(`      <property name="message" value="${escapeXml(exercise.message)}"/>`);
+  if (exercise.message) lines.push(property('message', exercise.message));
+  for (const check of exercise.checks) lines.push(property(check.id, `${check.level}, ${check.points} pt, ${check.visibility}`));
   lines.push('    </properties>');
   lines.push(...exercise.checks.map((check) => testCase(exercise, check)));
   if (exercise.output) lines.push(`    <system-out>${escapeText(exercise.output)}</system-out>`);
@@ -93,11 +114,11 @@ function testSuite(exercise: ExerciseResult): string {
 
 /** JUnit XML for one learner; `view` is the learner's view of the result. */
 export function toJUnit(learner: string, view: GradeResult): string {
-  const checks = view.exercises.flatMap((exercise) => exercise.checks);
-  const failures = checks.filter((check) => !check.passed).length;
+  const total = view.exercises.map(counts).reduce((sum, next) => ({ failures: sum.failures + next.failures, errors: sum.errors + next.errors }), { failures: 0, errors: 0 });
+  const tests = view.exercises.reduce((sum, exercise) => sum + exercise.checks.length, 0);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="${escapeXml(`session-kit: ${printable(learner)}`)}" tests="${checks.length}" failures="${failures}" errors="0" time="${seconds(view.durationMs)}">`,
+    `<testsuites name="${escapeXml(`session-kit: ${printable(learner)}`)}" tests="${tests}" failures="${total.failures}" errors="${total.errors}" time="${seconds(view.durationMs)}">`,
     ...view.exercises.map(testSuite),
     '</testsuites>',
     '',

@@ -7,8 +7,12 @@ import path from 'node:path';
 import type { CheckResult, ExerciseResult, GradeResult } from '../results.js';
 
 function relativeText(root: string): (text: string) => string {
-  const prefix = root.endsWith(path.sep) ? root : root + path.sep;
-  return (text) => text.split(prefix).join('');
+  // Messages name files as the terminal would, relative to the working folder when below it.
+  const fromHere = path.relative(process.cwd(), root);
+  const prefixes = [root, ...(fromHere && !fromHere.startsWith('..') && !path.isAbsolute(fromHere) ? [fromHere] : [])].map((prefix) =>
+    prefix.endsWith(path.sep) ? prefix : prefix + path.sep,
+  );
+  return (text) => prefixes.reduce((rest, prefix) => rest.split(prefix).join(''), text);
 }
 
 function learnerCheck(check: CheckResult, relative: (text: string) => string): CheckResult {
