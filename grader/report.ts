@@ -89,11 +89,8 @@ export function renderExercise(result: ExerciseResult, style: Style, options: Re
     const where = result.location ? ` (${displayPath(result.location.file)}:${result.location.line}:${result.location.column})` : '';
     lines.push(`  ${style.yellow('!')} ${result.message}${where}`);
   }
-  for (const warning of result.warnings.slice(0, 5)) {
-    lines.push(`  ${style.yellow('⚠')} ${displayPath(warning.file)}:${warning.line}:${warning.column} type error ${warning.message}`);
-  }
-  if (result.warnings.length > 5) lines.push(`  ${style.yellow('⚠')} and ${result.warnings.length - 5} more type errors`);
-  if (result.status === 'not-started') {
+  lines.push(...warningLines(result, style));
+  if (result.status === 'not-started' || result.status === 'missing-file') {
     // The checks' titles are in the lesson; 10 lines of ✘ say nothing more to someone who has not begun.
     lines.push(style.dim(`  ${result.checks.length} checks, ${result.maxScore} points: the lesson's "What is graded" lists them`));
     if (!result.hiddenChecksIncluded) lines.push(style.dim('  hidden checks of this exercise are graded by your instructor'));
@@ -118,7 +115,27 @@ export function renderExercise(result: ExerciseResult, style: Style, options: Re
   return lines.join('\n');
 }
 
-export function renderSummary(result: GradeResult, style: Style): string {
+/** An exercise's type errors, the first five in full: they cost no points, so they stay short. */
+function warningLines(result: ExerciseResult, style: Style): string[] {
+  const lines = result.warnings
+    .slice(0, 5)
+    .map((warning) => `  ${style.yellow('⚠')} ${displayPath(warning.file)}:${warning.line}:${warning.column} type error ${warning.message}`);
+  if (result.warnings.length > 5) lines.push(`  ${style.yellow('⚠')} and ${result.warnings.length - 5} more type errors`);
+  return lines;
+}
+
+/**
+ * The type errors of a whole run, printed after its verdicts and total: `npm run grade` shows the
+ * verdicts as soon as they are known and the types when they are ready. Empty when there are none.
+ */
+export function renderWarnings(exercises: readonly ExerciseResult[], style: Style): string {
+  const lines = exercises.flatMap((result) => warningLines(result, style));
+  if (lines.length === 0) return '';
+  const count = exercises.reduce((sum, result) => sum + result.warnings.length, 0);
+  return [`${style.yellow(`Type errors: ${count}`)} (they cost no points: you are graded on what your app does)`, ...lines].join('\n');
+}
+
+export function renderSummary(result: Pick<GradeResult, 'score' | 'maxScore' | 'exercises'>, style: Style): string {
   const percent = result.maxScore === 0 ? 0 : Math.round((100 * result.score) / result.maxScore);
   const passed = result.exercises.filter((exercise) => exercise.status === 'passed').length;
   const total = `Total: ${result.score}/${result.maxScore} (${percent}%), ${passed} of ${result.exercises.length} exercises passed`;

@@ -1,7 +1,8 @@
 /**
  * A small class on disk for the class-grading tests, built from the kit's own material: solutions,
  * stubs, known mistakes (grader/mistakes), a view that does not compile, an empty folder, a folder
- * without exercises and a link to nowhere. Two learners hand in a whole copy of the kit.
+ * without exercises and a link to nowhere. Two learners hand in a whole copy of the kit, and one
+ * hands it in wrapped in two folders more, as unzipping a download leaves it.
  */
 import { cpSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,6 +29,8 @@ export const classLearners = {
   unreadable: 'gus',
   /** A whole copy of the kit, solved, with an id that CSV must quote. */
   quoted: 'li, "lee"',
+  /** A whole copy of the kit two folders down (`Downloads/session-kit-main/exercises/`): favorite-color solved, visit-counter the stub. */
+  wrapped: 'hal',
 } as const;
 
 export const classSize = Object.keys(classLearners).length;
@@ -60,6 +63,12 @@ export function makeClass(): string {
   symlinkSync(path.join(root, 'no-such-folder'), folder(classLearners.unreadable));
 
   solutionsOf(path.join(folder(classLearners.quoted), 'exercises'));
+
+  const wrapped = path.join(folder(classLearners.wrapped), 'Downloads', 'session-kit-main');
+  cpSync(path.join(kitRoot, 'solutions', 'favorite-color'), path.join(wrapped, 'exercises', 'favorite-color'), { recursive: true });
+  cpSync(path.join(kitRoot, 'exercises', 'visit-counter'), path.join(wrapped, 'exercises', 'visit-counter'), { recursive: true });
+  writeFileSync(path.join(wrapped, 'package.json'), '{ "name": "session-kit" }\n');
+  mkdirSync(path.join(folder(classLearners.wrapped), 'Downloads', 'photos'));
   return root;
 }
 

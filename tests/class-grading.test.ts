@@ -65,7 +65,7 @@ describe('npm run grade -- --submissions', () => {
 
   it('writes a gradebook row for every learner, computed from the results documents', () => {
     const [header, ...rows] = gradebook(out);
-    expect(header).toEqual(['id', 'total', 'maximum', ...classSlugs, 'verdict']);
+    expect(header).toEqual(['id', 'total', 'maximum', ...classSlugs, 'verdict', ...classSlugs.map((slug) => `${slug} status`)]);
     expect(rows.map((row) => row[0])).toEqual(sortedIds);
     for (const row of rows) {
       const result = readResult(out, row[0] as string);
@@ -73,11 +73,11 @@ describe('npm run grade -- --submissions', () => {
       expect(row.slice(1, 3 + classSlugs.length)).toEqual([String(result.score), String(result.maxScore), ...scores]);
       expect(result.score).toBe(result.exercises.reduce((sum, exercise) => sum + exercise.score, 0));
     }
-    const verdict = (id: string): string | undefined => rows.find((row) => row[0] === id)?.at(-1);
+    const verdict = (id: string): string | undefined => rows.find((row) => row[0] === id)?.[3 + classSlugs.length];
     expect(verdict(classLearners.empty)).toBe('empty');
     expect(verdict(classLearners.noExercises)).toBe('no-exercises');
     expect(verdict(classLearners.unreadable)).toBe('unreadable');
-    for (const id of [classLearners.solved, classLearners.stubs, classLearners.mistaken, classLearners.broken, classLearners.quoted]) {
+    for (const id of [classLearners.solved, classLearners.stubs, classLearners.mistaken, classLearners.broken, classLearners.quoted, classLearners.wrapped]) {
       expect(verdict(id)).toBe('graded');
     }
   });
@@ -87,7 +87,11 @@ describe('npm run grade -- --submissions', () => {
     expect(solved.score).toBe(solved.maxScore);
     expect(readResult(out, classLearners.quoted).score).toBe(solved.maxScore);
     expect(readResult(out, classLearners.stubs).score).toBe(0);
-    expect(readResult(out, classLearners.stubs).exercises.map((exercise) => exercise.status)).toEqual(['failed', 'failed']);
+    // The kit's stubs, untouched: graded (no point), and told apart from work that failed.
+    expect(readResult(out, classLearners.stubs).exercises.map((exercise) => exercise.status)).toEqual(['not-started', 'not-started']);
+    const wrapped = readResult(out, classLearners.wrapped);
+    expect(wrapped.exercises.map((exercise) => exercise.status)).toEqual(['passed', 'not-started']);
+    expect(wrapped.target).toBe(path.join(submissions, classLearners.wrapped, 'Downloads', 'session-kit-main', 'exercises'));
     const mistaken = readResult(out, classLearners.mistaken);
     expect(mistaken.score).toBeGreaterThan(0);
     expect(mistaken.score).toBeLessThan(mistaken.maxScore);
@@ -98,6 +102,49 @@ describe('npm run grade -- --submissions', () => {
       expect(result.score).toBe(0);
       expect(result.maxScore).toBe(solved.maxScore);
     }
+  });
+
+  it('says in the gradebook why each exercise has its score: a status column per exercise', () => {
+    const [header, ...rows] = gradebook(out);
+    const statusOf = (id: string, slug: string): string | undefined => rows.find((row) => row[0] === id)?.[header?.indexOf(`${slug} status`) ?? -1];
+    for (const row of rows) {
+      const result = readResult(out, row[0] as string);
+      for (const slug of classSlugs) expect(statusOf(row[0] as string, slug)).toBe(result.exercises.find((exercise) => exercise.slug === slug)?.status);
+    }
+    expect(classSlugs.map((slug) => statusOf(classLearners.broken, slug))).toEqual(['compile-error', 'passed']);
+    expect(classSlugs.map((slug) => statusOf(classLearners.stubs, slug))).toEqual(['not-started', 'not-started']);
+    expect(classSlugs.map((slug) => statusOf(classLearners.empty, slug))).toEqual(['missing-file', 'missing-file']);
+  });
+
+  it('leaves stubs not started out of the class report\'s pass rates, as it does missing files', () => {
+    const html = readFileSync(path.join(out, 'report.html'), 'utf8');
+    for (const slug of classSlugs) {
+      const handedIn = sortedIds.map((id) => readResult(out, id).exercises.find((exercise) => exercise.slug === slug)).filter((exercise) => exercise && !['missing-file', 'not-started'].includes(exercise.status));
+      const passed = handedIn.filter((exercise) => exercise?.status === 'passed').length;
+      expect(html).toContain(`data-exercise-passed="${slug}" data-passed="${passed}" data-submitted="${handedIn.length}"`);
+      expect(html).toMatch(new RegExp(`data-exercise="${slug}"[^\n]*data-status="not-started" data-count="${slug === 'visit-counter' ? 2 : 1}"`));
+    }
+  });
+
+  it('finds the work of a learner who handed it in wrapped in folders, and says where in the feedback', () => {
+    const feedback = readFileSync(path.join(out, 'feedback', `${classLearners.wrapped}.md`), 'utf8');
+    expect(feedback).toContain('Your exercises were found in `Downloads/session-kit-main/exercises/` inside the folder you handed in.');
+    expect(feedback).toMatch(/^visit-counter · Visit counter {2}0\/\d+ {2}not started$/m);
+    expect(feedback).toContain('every handler still answers "Not implemented yet"');
+  });
+
+  it('gives a learner with nothing to grade a short paragraph, not every check failed', () => {
+    for (const id of [classLearners.stubs, classLearners.empty, classLearners.noExercises]) {
+      const feedback = readFileSync(path.join(out, 'feedback', `${outputName(id)}.md`), 'utf8');
+      const result = readResult(out, id);
+      expect(feedback).not.toContain('✘');
+      expect(feedback.trimEnd().split('\n').length).toBeLessThanOrEqual(8);
+      expect(feedback).toContain(`**Total: 0/${result.maxScore} (0%), 0 of ${classSlugs.length} exercises passed**`);
+      expect(feedback).toContain('Hand in one folder per exercise, each with its `view.ts`');
+    }
+    const stubs = readFileSync(path.join(out, 'feedback', `${classLearners.stubs}.md`), 'utf8');
+    expect(stubs).toContain('None of your exercises is started yet: in `favorite-color`, `visit-counter` every handler still answers "Not implemented yet"');
+    expect(readFileSync(path.join(out, 'feedback', `${classLearners.noExercises}.md`), 'utf8')).toContain('could not be graded: no exercise folder with a view.ts');
   });
 
   it('quotes the CSV fields that need it', () => {
@@ -197,6 +244,16 @@ describe('npm run grade -- --submissions', () => {
     expect(row?.[3]).toBe(String(readResult(out, classLearners.solved).exercises[0]?.maxScore));
   });
 
+  it('says so when a --resume has nothing to grade', () => {
+    const small = makeClassCopy(submissions, [classLearners.solved, classLearners.stubs]);
+    const smallOut = outFolder();
+    expect(gradeClass(small, smallOut).status).toBe(0);
+    const again = gradeClass(small, smallOut, '--resume');
+    expect(again.status).toBe(0);
+    expect(again.stdout).toMatch(/^Nothing to grade: all 2 learners are as the last run graded them \(same files, same settings\), and kept\.$/m);
+    expect(again.stdout).not.toMatch(/per second/);
+  });
+
   it('finishes an interrupted run with --resume, without regrading what was done', async () => {
     const interruptedOut = outFolder();
     const child = spawn(process.execPath, [path.join(kitRoot, 'grader', 'kit.mjs'), 'grade', ...classSlugs, '--submissions', submissions, '--out', interruptedOut, '--jobs', '1'], {
@@ -214,7 +271,7 @@ describe('npm run grade -- --submissions', () => {
       child.on('exit', (status) => resolve(status));
     });
     expect(code).toBe(130);
-    expect(stderr).toMatch(/^Interrupted \(SIGINT\): \d+ of 8 learners done\. Run the same command with --resume to finish\.$/m);
+    expect(stderr).toMatch(new RegExp(`^Interrupted \\(SIGINT\\): \\d+ of ${classSize} learners done\\. Run the same command with --resume to finish\\.$`, 'm'));
     const done = readdirSync(path.join(interruptedOut, 'records')).filter((name) => name.endsWith('.json'));
     expect(done.length).toBeGreaterThanOrEqual(2);
     expect(done.length).toBeLessThan(classSize);
@@ -245,7 +302,7 @@ describe('npm run grade -- --submissions', () => {
     const merged = outFolder();
     const run = runKit(['grade', 'merge', ...shards, '--out', merged]);
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^Merged 8 learners from 3 folders into /);
+    expect(run.stdout).toMatch(new RegExp(`^Merged ${classSize} learners from 3 folders into `));
     expect(readFileSync(path.join(merged, 'gradebook.csv'), 'utf8')).toBe(readFileSync(path.join(out, 'gradebook.csv'), 'utf8'));
     expect(readdirSync(path.join(merged, 'results')).sort()).toEqual(readdirSync(path.join(out, 'results')).sort());
     expect(readdirSync(path.join(merged, 'feedback')).sort()).toEqual(readdirSync(path.join(out, 'feedback')).sort());
@@ -358,9 +415,11 @@ describe('npm run grade -- --submissions', () => {
 });
 
 /** A copy of the class to change, links and all. */
-function makeClassCopy(submissions: string): string {
+/** A copy of the class, or of only the learners named. */
+function makeClassCopy(submissions: string, only?: string[]): string {
   const copy = outFolder('class');
-  cpSync(submissions, copy, { recursive: true, verbatimSymlinks: true });
+  if (only) for (const id of only) cpSync(path.join(submissions, id), path.join(copy, id), { recursive: true, verbatimSymlinks: true });
+  else cpSync(submissions, copy, { recursive: true, verbatimSymlinks: true });
   writeFileSync(path.join(copy, '.note'), 'hidden files are not learners\n');
   return copy;
 }

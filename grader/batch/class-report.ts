@@ -125,7 +125,8 @@ export function summarize(entries: readonly ClassEntry[]): ExerciseSummary[] {
       summary.title = exercise.title;
       summary.maxScore = Math.max(summary.maxScore, exercise.maxScore);
       summary.statuses.set(exercise.status, (summary.statuses.get(exercise.status) ?? 0) + 1);
-      const handedIn = exercise.status !== 'missing-file';
+      // A stub left as the kit handed it out is no more work handed in than a missing file.
+      const handedIn = exercise.status !== 'missing-file' && exercise.status !== 'not-started';
       for (const check of exercise.checks) {
         let counted = checks.get(check.id);
         if (!counted) {
@@ -232,7 +233,7 @@ export function renderClassReport(entries: readonly ClassEntry[], title = 'Class
     `<title>${escapeHtml(title)}</title>`,
     `<style>${style}</style></head><body><main>`,
     `<h1>${escapeHtml(title)}</h1>`,
-    `<p class="lead">${count(sorted.length, 'learner')}, ${count(exercises.length, 'exercise')}. Pass rates count the learners who handed the exercise in.</p>`,
+    `<p class="lead">${count(sorted.length, 'learner')}, ${count(exercises.length, 'exercise')}. Pass rates count the learners who handed the exercise in: a missing file or a stub not started is not counted.</p>`,
     `<p class="isolation" data-figure="isolation">Learners' code ran sealed by: ${escapeHtml(isolationOf(sorted))}.</p>`,
     '<div class="cards">',
     card('learners', String(sorted.length), 'learners'),

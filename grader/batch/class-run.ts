@@ -354,10 +354,16 @@ export async function runClass(args: string[]): Promise<number> {
   const rate = elapsed > 0 ? graded / elapsed : 0;
   const memoryText = peak > 0 ? `, peak memory ${formatBytes(peak)} (grader and sandbox hosts)` : '';
   const shardText = options.shard ? ` (shard ${options.shard.index}/${options.shard.count})` : '';
-  console.log(
-    `Graded ${learners.length} ${learners.length === 1 ? 'learner' : 'learners'}${shardText}${details.length ? ` (${details.join(', ')})` : ''} in ${elapsed.toFixed(1)} s: ` +
-      `${rate.toFixed(1)} per second, ${Math.min(options.jobs, learners.length)} at once${memoryText}.`,
-  );
+  const learnersText = `${learners.length} ${learners.length === 1 ? 'learner' : 'learners'}${shardText}`;
+  if (graded === 0) {
+    const everyone = learners.length === 1 ? `the one learner${shardText} is` : `all ${learnersText} are`;
+    console.log(`Nothing to grade: ${everyone} as the last run graded them (same files, same settings), and kept.`);
+  } else {
+    console.log(
+      `Graded ${learnersText}${details.length ? ` (${details.join(', ')})` : ''} in ${elapsed.toFixed(1)} s: ` +
+        `${rate.toFixed(1)} per second, ${Math.min(options.jobs, learners.length)} at once${memoryText}.`,
+    );
+  }
   const formats = options.output.formats.map((format) => `${format}/`).join(', ');
   console.log(`Wrote ${outPaths(options.out).gradebook}, report.html, results/, feedback/${formats ? `, ${formats}` : ''} in ${options.out}.`);
   return 0;

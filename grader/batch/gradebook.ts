@@ -1,7 +1,9 @@
 /**
- * The gradebook: one CSV row per learner (id, total, maximum, one column per exercise in manifest
- * order, and the verdict), built only from the results documents, so that a merged run and a
- * single run give the same file.
+ * The gradebook: one CSV row per learner (id, total, maximum, one score column per exercise in
+ * manifest order, the verdict, then one status column per exercise saying why a score is what it
+ * is: `not-started`, `missing-file`, `compile-error`, `timeout`, …), built only from the results
+ * documents, so that a merged run and a single run give the same file. The statuses come after
+ * the scores so that the scores stay one range to sum.
  */
 import { manifest } from '../manifest.js';
 import type { GradeResult } from '../results.js';
@@ -40,15 +42,14 @@ export function sortEntries(entries: readonly ClassEntry[]): ClassEntry[] {
 
 export function renderGradebook(entries: readonly ClassEntry[]): string {
   const slugs = exerciseSlugs(entries);
-  const rows = [['id', 'total', 'maximum', ...slugs, 'verdict']];
+  const rows = [['id', 'total', 'maximum', ...slugs, 'verdict', ...slugs.map((slug) => `${slug} status`)]];
   for (const entry of sortEntries(entries)) {
-    const scores = slugs.map((slug) => {
-      const exercise = entry.result.exercises.find((candidate) => candidate.slug === slug);
-      return exercise ? String(exercise.score) : '';
-    });
+    const exercises = slugs.map((slug) => entry.result.exercises.find((candidate) => candidate.slug === slug));
+    const scores = exercises.map((exercise) => (exercise ? String(exercise.score) : ''));
+    const statuses = exercises.map((exercise) => exercise?.status ?? '');
     // An id with control characters gets them escaped, as in the progress lines: a gradebook printed
     // in a terminal or a CI log must not act on them (the exact id is in the learner's record).
-    rows.push([printable(entry.learner), String(entry.result.score), String(entry.result.maxScore), ...scores, entry.verdict]);
+    rows.push([printable(entry.learner), String(entry.result.score), String(entry.result.maxScore), ...scores, entry.verdict, ...statuses]);
   }
   return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }

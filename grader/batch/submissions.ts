@@ -1,8 +1,10 @@
 /**
  * A class on disk: one folder per learner under the submissions folder, the learner id being the
  * folder's name. A learner's folder is either a folder of exercise folders or a whole copy of the
- * kit (an `exercises/` folder inside). A folder that cannot be graded is still a learner, with a
- * verdict saying why, so that no learner goes missing from the gradebook.
+ * kit (an `exercises/` folder inside), possibly wrapped in one or two folders more, as zipping a
+ * folder instead of its contents leaves it (`george/session-kit-main/exercises/…`). A folder that
+ * cannot be graded is still a learner, with a verdict saying why, so that no learner goes missing
+ * from the gradebook.
  *
  * The folders are a stranger's: a learner's folder (or its `exercises/`) may be a link into the
  * kit's solutions, and any entry may be a FIFO or a device. Finding learners only lists folders
@@ -23,8 +25,10 @@ export interface Submission {
   id: string;
   /** The learner's folder, as found under the submissions folder. */
   folder: string;
-  /** The folder holding `<slug>/view.ts`: `folder/exercises` for a copy of the kit, else `folder`. */
+  /** The folder holding `<slug>/view.ts`: `folder/exercises` for a copy of the kit, else `folder`, or either inside wrapping folders. */
   exercisesDir: string;
+  /** The wrapping folders the work was found in (`session-kit-main`), relative to `folder`; null when it was where expected. */
+  wrappedIn: string | null;
   verdict: SubmissionVerdict;
   /** Why it cannot be graded, in words; null when it can. */
   reason: string | null;
@@ -62,7 +66,7 @@ function visible(name: string): boolean {
 }
 
 function notGradable(id: string, folder: string, verdict: Exclude<SubmissionVerdict, 'graded'>, reason: string): Submission {
-  return { id, folder, exercisesDir: folder, verdict, reason };
+  return { id, folder, exercisesDir: folder, wrappedIn: null, verdict, reason };
 }
 
 function unreadable(id: string, folder: string, error: unknown): Submission {
@@ -95,6 +99,52 @@ function exercisesDirOf(id: string, folder: string, learnerReal: string): string
   return statSync(real).isDirectory() ? kitCopy : folder;
 }
 
+function exerciseCount(exercisesDir: string): number {
+  return manifest.exercises.filter((info) => exists(path.join(exercisesDir, info.slug, 'view.ts'))).length;
+}
+
+/** How deep below a learner's folder the work may be wrapped, and how many folders are looked into on the way. */
+const wrappingDepth = 2;
+const wrappersLooked = 64;
+
+/** Folders of the learner's own (no links, no hidden ones, no installs) one level below `folder`, by name. */
+function wrappers(folder: string): string[] {
+  try {
+    return readdirSync(folder, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && visible(entry.name) && entry.name !== 'node_modules')
+      .map((entry) => entry.name)
+      .sort()
+      .slice(0, wrappersLooked);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The exercises below wrapping folders: the shallowest folder that holds any, the one that holds
+ * most when several at one depth do (ties by name). Links are not followed on the way down;
+ * the `exercises/` found is judged as a learner's own (`exercisesDirOf`).
+ */
+function wrappedExercises(id: string, folder: string, learnerReal: string): Submission | null {
+  let level = [''];
+  for (let depth = 1; depth <= wrappingDepth; depth += 1) {
+    level = level.flatMap((wrapping) => wrappers(path.join(folder, wrapping)).map((name) => path.join(wrapping, name))).slice(0, wrappersLooked);
+    let best: { wrappedIn: string; exercisesDir: string; count: number } | Submission | null = null;
+    for (const wrappedIn of level) {
+      const exercisesDir = exercisesDirOf(id, path.join(folder, wrappedIn), learnerReal);
+      if (typeof exercisesDir !== 'string') {
+        best ??= exercisesDir;
+        continue;
+      }
+      const count = exerciseCount(exercisesDir);
+      if (count > 0 && (best === null || !('count' in best) || count > best.count)) best = { wrappedIn, exercisesDir, count };
+    }
+    if (best && 'count' in best) return { id, folder, exercisesDir: best.exercisesDir, wrappedIn: best.wrappedIn, verdict: 'graded', reason: null };
+    if (best) return best;
+  }
+  return null;
+}
+
 /** A learner's folder (`learnerReal` its real path, already known to be inside the class). */
 function describe(id: string, folder: string, learnerReal: string): Submission {
   let entries: string[];
@@ -106,11 +156,17 @@ function describe(id: string, folder: string, learnerReal: string): Submission {
   if (entries.length === 0) return notGradable(id, folder, 'empty', 'the folder is empty');
   const exercisesDir = exercisesDirOf(id, folder, learnerReal);
   if (typeof exercisesDir !== 'string') return exercisesDir;
-  const found = manifest.exercises.some((info) => exists(path.join(exercisesDir, info.slug, 'view.ts')));
-  if (!found) {
-    return { id, folder, exercisesDir, verdict: 'no-exercises', reason: 'no exercise folder with a view.ts' };
-  }
-  return { id, folder, exercisesDir, verdict: 'graded', reason: null };
+  if (exerciseCount(exercisesDir) > 0) return { id, folder, exercisesDir, wrappedIn: null, verdict: 'graded', reason: null };
+  const wrapped = wrappedExercises(id, folder, learnerReal);
+  if (wrapped) return wrapped;
+  return {
+    id,
+    folder,
+    exercisesDir,
+    wrappedIn: null,
+    verdict: 'no-exercises',
+    reason: `no exercise folder with a view.ts (looked for <slug>/view.ts and exercises/<slug>/view.ts, also ${wrappingDepth} folders down)`,
+  };
 }
 
 /**
