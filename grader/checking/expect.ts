@@ -31,9 +31,9 @@ function requestLine(exchange: Exchange): string {
   return `${exchange.method} ${exchange.path}`;
 }
 
-/** The answer has this status and this body (trailing whitespace ignored). */
-export function expectAnswer(exchange: Exchange, status: number, body: string): void {
-  if (exchange.status === status && exchange.text.trimEnd() === body.trimEnd()) return;
+/** The answer has this status and this body (trailing whitespace ignored); returned for more checks. */
+export function expectAnswer(exchange: Exchange, status: number, body: string): Exchange {
+  if (exchange.status === status && exchange.text.trimEnd() === body.trimEnd()) return exchange;
   const expected = `${status} ${quote(body)}`;
   const actual = describeAnswer(exchange);
   const what =

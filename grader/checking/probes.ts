@@ -33,17 +33,44 @@ export async function expectBrokenCookiesRejected(
 export async function expectReadStoresNothing(
   t: CheckContext,
   read: (visitor: Visitor) => Promise<Exchange>,
+  advice: { what: string; instead: string } = { what: 'a request that only reads', instead: 'do not write to req.session when you only read' },
 ): Promise<void> {
   const before = (await t.storedSessions()).size;
   const exchange = await read(t.visitor());
-  expectNoCookieSet(exchange, 'a request that only reads should not start a session');
+  expectNoCookieSet(exchange, `${advice.what} should not start a session`);
   const after = (await t.storedSessions()).size;
   expectThat(
     after === before,
-    `${exchange.method} ${exchange.path} stored a new session: do not write to req.session when you only read`,
+    `${exchange.method} ${exchange.path} stored a new session: ${advice.instead}`,
     `${before} stored sessions`,
     `${after}`,
   );
+}
+
+/**
+ * The visitor keeps one session through `steps`: the first step's answer starts it (a signed
+ * session cookie), and after every later step the cookie still names the same session, which the
+ * store still holds. Answers are left to other checks: this one sees only the session. An app that
+ * regenerates, destroys or replaces the session on the way starts the visitor over and loses
+ * whatever else the session held.
+ */
+export async function expectSessionKept(t: CheckContext, visitor: Visitor, steps: (() => Promise<Exchange>)[]): Promise<void> {
+  const [first, ...rest] = steps;
+  if (first === undefined) return;
+  const started = await first();
+  const id = sessionIdOf(visitor.sessionCookie);
+  expectThat(id !== null, `${started.method} ${started.path} did not start a session (no signed session cookie)`);
+  for (const step of rest) {
+    const exchange = await step();
+    const now = sessionIdOf(visitor.sessionCookie);
+    expectThat(
+      now === id,
+      `${exchange.method} ${exchange.path} gave the visitor another session: change the keys of req.session and keep the session itself (no regenerate, no destroy)`,
+      `the same session ID (${id})`,
+      now === null ? 'no session cookie' : `a new session ID (${now})`,
+    );
+  }
+  expectThat((await t.storedSessions()).has(id as string), 'the store no longer holds the visitor\'s session: keep the session and change only its keys', `a stored session ${id}`, 'none');
 }
 
 /**

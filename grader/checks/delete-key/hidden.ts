@@ -76,4 +76,17 @@ export default hiddenChecks([
       });
     },
   },
+  {
+    id: 'delete-key/logout-guest-stores-nothing',
+    title: 'Logging out a guest stores nothing and sets no cookie',
+    level: 'medium',
+    points: 1,
+    hint: 'For a guest, deleting a key that is not there changes nothing, so express-session stores nothing: do not save, regenerate or write anything on the way out.',
+    async run(t) {
+      await expectReadStoresNothing(t, async (visitor) => expectAnswer(await visitor.post('/logout'), 200, 'Logged out'), {
+        what: 'logging out a guest',
+        instead: 'a guest has no session to change, so do not save, regenerate or write to req.session in logout',
+      });
+    },
+  },
 ]);

@@ -1,5 +1,12 @@
 import { publicChecks } from '../../checking/check.js';
-import { expectAnswer, expectThat } from '../../checking/expect.js';
+import type { SessionRecord } from '../../checking/context.js';
+import { expectAnswer, expectStored, expectThat } from '../../checking/expect.js';
+import { expectSessionKept } from '../../checking/probes.js';
+
+/** The keys the learner's code keeps in a stored session (express-session's `cookie` left out). */
+function learnerKeys(record: SessionRecord | null): string[] {
+  return record === null ? [] : Object.keys(record).filter((key) => key !== 'cookie').sort();
+}
 
 export default publicChecks([
   {
@@ -77,6 +84,47 @@ export default publicChecks([
       const replayer = t.visitor('someone replaying the old cookie');
       replayer.useSessionCookie(captured);
       expectAnswer(await replayer.get('/whoami'), 200, 'Hello, guest');
+    },
+  },
+  {
+    id: 'delete-key/removed-from-store',
+    title: 'Logging out removes the username from the session store, key and all',
+    level: 'hard',
+    points: 2,
+    hint: 'Setting the username to null or an empty string leaves its key in the store: remove the key itself with `delete req.session.username`.',
+    async run(t) {
+      const visitor = t.visitor();
+      expectAnswer(await visitor.post('/language', { language: 'de' }), 200, 'Language set to de');
+      const before = learnerKeys(await t.sessionOf(visitor));
+      expectAnswer(await visitor.post('/login', { username: 'kay-7731' }), 200, 'Logged in as kay-7731');
+      expectStored(await t.sessionOf(visitor), 'kay-7731', 'the username');
+      expectAnswer(await visitor.post('/logout'), 200, 'Logged out');
+      const stored = await t.sessionOf(visitor);
+      expectThat(stored !== null, 'after logout the store holds no session for this visitor: delete one key and keep the session', 'the session, with the language in it', 'no stored session');
+      const after = learnerKeys(stored);
+      const left = after.filter((key) => !before.includes(key));
+      expectThat(
+        left.length === 0 && JSON.stringify(after) === JSON.stringify(before),
+        `after logout the stored session still has ${left.map((key) => `"${key}": ${JSON.stringify(stored?.[key])}`).join(', ') || 'other keys than before login'}: delete the key instead of emptying it`,
+        `the keys from before login (${before.join(', ') || 'none'})`,
+        after.join(', ') || 'none',
+      );
+    },
+  },
+  {
+    id: 'delete-key/session-kept',
+    title: 'Logging in and out keeps the same session (the same session ID)',
+    level: 'hard',
+    points: 2,
+    hint: 'Logging out here only deletes a key: do not regenerate, destroy or save a new session, so the visitor keeps the session ID and everything else in it.',
+    async run(t) {
+      const visitor = t.visitor();
+      await expectSessionKept(t, visitor, [
+        async () => expectAnswer(await visitor.post('/language', { language: 'fr' }), 200, 'Language set to fr'),
+        async () => expectAnswer(await visitor.post('/login', { username: 'alice' }), 200, 'Logged in as alice'),
+        async () => expectAnswer(await visitor.post('/logout'), 200, 'Logged out'),
+        async () => expectAnswer(await visitor.get('/whoami'), 200, 'Hello, guest'),
+      ]);
     },
   },
 ]);

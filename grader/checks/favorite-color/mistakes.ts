@@ -11,7 +11,7 @@ export default knownMistakes([
     id: 'color-in-cookie',
     title: 'the color itself is sent to the browser in a cookie of its own',
     hint: 'Let express-session handle the cookie: keep the color in `req.session`, on the server, and the browser gets only the signed session ID.',
-    fails: ['favorite-color/data-on-server', 'favorite-color/tampered-cookie', 'favorite-color/color-from-store'],
+    fails: ['favorite-color/data-on-server', 'favorite-color/tampered-cookie', 'favorite-color/color-from-store', 'favorite-color/session-kept'],
   },
   {
     id: 'copy-by-session-id',
@@ -30,19 +30,25 @@ export default knownMistakes([
     id: 'module-variable',
     title: 'the color is kept in a variable of the module, which every visitor shares',
     hint: 'A variable of the module is one for the whole server, shared by every visitor: keep the color in `req.session`, which is each browser\'s own.',
-    fails: ['favorite-color/visitors-apart', 'favorite-color/data-on-server', 'favorite-color/read-stores-nothing', 'favorite-color/tampered-cookie', 'favorite-color/color-from-store'],
+    fails: ['favorite-color/visitors-apart', 'favorite-color/data-on-server', 'favorite-color/read-stores-nothing', 'favorite-color/tampered-cookie', 'favorite-color/color-from-store', 'favorite-color/session-kept'],
   },
   {
     id: 'session-set-method',
     title: 'a call to a `set()` method on the session, as in the course\'s quiz: there is none, so it throws',
     hint: '`req.session` has no `set()` method: it is an object whose properties you assign and read like any other.',
-    fails: ['favorite-color/set-then-get', 'favorite-color/visitors-apart', 'favorite-color/data-on-server', 'favorite-color/blank-changes-nothing', 'favorite-color/change-color', 'favorite-color/tampered-cookie', 'favorite-color/color-from-store'],
+    fails: ['favorite-color/set-then-get', 'favorite-color/blank-changes-nothing', 'favorite-color/visitors-apart', 'favorite-color/data-on-server', 'favorite-color/change-color', 'favorite-color/tampered-cookie', 'favorite-color/color-from-store', 'favorite-color/session-kept'],
     evidence: 'req.session.set is not a function',
   },
   {
     id: 'never-stored',
     title: 'saving answers "Color saved" but never puts the color in the session',
     hint: 'Saving must write the color into `req.session`: answering is not storing, and the next request reads only what the session holds.',
-    fails: ['favorite-color/set-then-get', 'favorite-color/blank-changes-nothing', 'favorite-color/visitors-apart', 'favorite-color/data-on-server', 'favorite-color/change-color', 'favorite-color/tampered-cookie', 'favorite-color/color-from-store'],
+    fails: ['favorite-color/set-then-get', 'favorite-color/blank-changes-nothing', 'favorite-color/visitors-apart', 'favorite-color/data-on-server', 'favorite-color/change-color', 'favorite-color/tampered-cookie', 'favorite-color/color-from-store', 'favorite-color/session-kept'],
+  },
+  {
+    id: 'regenerates-on-save',
+    title: 'saving a color regenerates the session, so every save hands out a new session ID',
+    hint: 'Regenerating is for a login, where the visitor\'s rights change. Storing a color changes one key: assign it to `req.session` and express-session keeps the same session.',
+    fails: ['favorite-color/session-kept'],
   },
 ]);

@@ -1,6 +1,6 @@
 import { publicChecks } from '../../checking/check.js';
 import { expectAnswer, expectOnlySessionId, expectStored } from '../../checking/expect.js';
-import { expectReadStoresNothing } from '../../checking/probes.js';
+import { expectReadStoresNothing, expectSessionKept } from '../../checking/probes.js';
 
 export default publicChecks([
   {
@@ -91,6 +91,21 @@ export default publicChecks([
         expectAnswer(shown, 200, 'Favorite color: unknown');
         return shown;
       });
+    },
+  },
+  {
+    id: 'favorite-color/session-kept',
+    title: 'Saving a new color keeps the same session (the same session ID)',
+    level: 'medium',
+    points: 1,
+    hint: 'Saving assigns a key of `req.session`; express-session keeps the session and its ID. Do not regenerate or destroy it to store a color.',
+    async run(t) {
+      const visitor = t.visitor();
+      await expectSessionKept(t, visitor, [
+        () => visitor.post('/color', { color: 'green' }),
+        () => visitor.post('/color', { color: 'red' }),
+        () => visitor.get('/color'),
+      ]);
     },
   },
 ]);

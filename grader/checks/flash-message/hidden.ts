@@ -1,6 +1,6 @@
 import { hiddenChecks } from '../../checking/check.js';
 import { expectAnswer, expectNoCookieSet } from '../../checking/expect.js';
-import { expectBrokenCookiesRejected } from '../../checking/probes.js';
+import { expectBrokenCookiesRejected, expectSessionKept } from '../../checking/probes.js';
 
 export default hiddenChecks([
   {
@@ -48,6 +48,22 @@ export default hiddenChecks([
         expectAnswer(await stranger.get('/flash'), 200, 'Message: none');
       });
       expectAnswer(await owner.get('/flash'), 200, 'Message: for the owner');
+    },
+  },
+  {
+    id: 'flash-message/session-kept',
+    title: 'Saving and showing messages keeps the same session (the same session ID)',
+    level: 'medium',
+    points: 1,
+    hint: 'Removing the message deletes one key: the visitor keeps the session and its ID. Do not regenerate or destroy it.',
+    async run(t) {
+      const visitor = t.visitor();
+      await expectSessionKept(t, visitor, [
+        () => visitor.post('/flash', { message: 'Saved' }),
+        () => visitor.get('/flash'),
+        () => visitor.post('/flash', { message: 'Again' }),
+        () => visitor.get('/flash'),
+      ]);
     },
   },
 ]);

@@ -5,7 +5,7 @@ export default knownMistakes([
     id: 'destroys-session',
     title: 'showing the message destroys the whole session (Django\'s flush), and the chosen language goes with it',
     hint: 'Showing the message removes the message only: take out its one key and leave the rest of the session (the language) as it was.',
-    fails: ['flash-message/rest-of-session-kept', 'flash-message/read-stores-nothing'],
+    fails: ['flash-message/rest-of-session-kept', 'flash-message/read-stores-nothing', 'flash-message/session-kept'],
   },
   {
     id: 'emptied-not-removed',
@@ -17,13 +17,13 @@ export default knownMistakes([
     id: 'message-in-cookie',
     title: 'the message travels in a cookie of its own instead of the session',
     hint: 'Keep the message in `req.session`, on the server: a cookie of your own shows it to the browser and lets anyone change it.',
-    fails: ['flash-message/removed-from-store', 'flash-message/data-on-server', 'flash-message/tampered-cookie'],
+    fails: ['flash-message/removed-from-store', 'flash-message/data-on-server', 'flash-message/tampered-cookie', 'flash-message/session-kept'],
   },
   {
     id: 'module-variable',
     title: 'the message kept in a variable of the module, which every visitor shares',
     hint: 'A variable of the module holds one message for the whole server: keep each visitor\'s message in their own session.',
-    fails: ['flash-message/removed-from-store', 'flash-message/visitors-apart', 'flash-message/data-on-server', 'flash-message/read-stores-nothing', 'flash-message/tampered-cookie'],
+    fails: ['flash-message/removed-from-store', 'flash-message/visitors-apart', 'flash-message/data-on-server', 'flash-message/read-stores-nothing', 'flash-message/tampered-cookie', 'flash-message/session-kept'],
   },
   {
     id: 'never-removed',

@@ -1,6 +1,6 @@
 import { hiddenChecks } from '../../checking/check.js';
 import { expectAnswer } from '../../checking/expect.js';
-import { expectBrokenCookiesRejected } from '../../checking/probes.js';
+import { expectBrokenCookiesRejected, expectSessionKept } from '../../checking/probes.js';
 import { previous } from './public.js';
 
 export default hiddenChecks([
@@ -18,6 +18,21 @@ export default hiddenChecks([
         expectAnswer(await stranger.get('/pages/login'), 200, previous('none'));
       });
       expectAnswer(await owner.get('/pages/home'), 200, previous('/pages/account'));
+    },
+  },
+  {
+    id: 'last-page/session-kept',
+    title: 'Visiting pages keeps the same session (the same session ID)',
+    level: 'medium',
+    points: 1,
+    hint: 'Remembering the page changes one key of `req.session`: the visitor keeps the session and its ID. Do not regenerate or destroy it.',
+    async run(t) {
+      const visitor = t.visitor();
+      await expectSessionKept(t, visitor, [
+        () => visitor.get('/pages/home'),
+        () => visitor.get('/pages/about'),
+        () => visitor.get('/pages/contact'),
+      ]);
     },
   },
 ]);

@@ -5,7 +5,7 @@ export default knownMistakes([
     id: 'module-variable',
     title: 'the last page kept in a variable of the module, which every visitor shares',
     hint: 'A variable of the module is one for the whole server: keep each visitor\'s last page in their own session.',
-    fails: ['last-page/shows-previous', 'last-page/follows-pages', 'last-page/visitors-apart', 'last-page/data-on-server', 'last-page/tampered-cookie'],
+    fails: ['last-page/shows-previous', 'last-page/follows-pages', 'last-page/visitors-apart', 'last-page/data-on-server', 'last-page/tampered-cookie', 'last-page/session-kept'],
   },
   {
     id: 'only-first-page',
@@ -17,7 +17,7 @@ export default knownMistakes([
     id: 'page-in-cookie',
     title: 'the last page travels in a cookie of its own instead of the session',
     hint: 'Keep the last page in `req.session`, on the server: a cookie of your own sends it to the browser, which can change it.',
-    fails: ['last-page/data-on-server', 'last-page/tampered-cookie'],
+    fails: ['last-page/data-on-server', 'last-page/tampered-cookie', 'last-page/session-kept'],
   },
   {
     id: 'set-before-get',

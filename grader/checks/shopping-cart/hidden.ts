@@ -1,6 +1,6 @@
 import { hiddenChecks } from '../../checking/check.js';
 import { expectAnswer } from '../../checking/expect.js';
-import { expectBrokenCookiesRejected } from '../../checking/probes.js';
+import { expectBrokenCookiesRejected, expectSessionKept } from '../../checking/probes.js';
 
 export default hiddenChecks([
   {
@@ -16,6 +16,22 @@ export default hiddenChecks([
         expectAnswer(await stranger.get('/cart'), 200, 'Cart: empty');
       });
       expectAnswer(await owner.get('/cart'), 200, 'Cart: caviar');
+    },
+  },
+  {
+    id: 'shopping-cart/session-kept',
+    title: 'Adding, showing and emptying the cart keeps the same session (the same session ID)',
+    level: 'medium',
+    points: 1,
+    hint: 'The cart is one key of `req.session`: adding and emptying change it, and the visitor keeps the session and its ID. Do not regenerate or destroy it.',
+    async run(t) {
+      const visitor = t.visitor();
+      await expectSessionKept(t, visitor, [
+        () => visitor.post('/cart', { item: 'tea' }),
+        () => visitor.get('/cart'),
+        () => visitor.post('/cart/empty'),
+        () => visitor.post('/cart', { item: 'jam' }),
+      ]);
     },
   },
 ]);

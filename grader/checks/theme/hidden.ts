@@ -1,6 +1,6 @@
 import { hiddenChecks } from '../../checking/check.js';
 import { expectAnswer } from '../../checking/expect.js';
-import { expectBrokenCookiesRejected } from '../../checking/probes.js';
+import { expectBrokenCookiesRejected, expectSessionKept } from '../../checking/probes.js';
 
 export default hiddenChecks([
   {
@@ -16,6 +16,21 @@ export default hiddenChecks([
         expectAnswer(await stranger.get('/theme'), 200, 'Theme: light');
       });
       expectAnswer(await owner.get('/theme'), 200, 'Theme: dark');
+    },
+  },
+  {
+    id: 'theme/session-kept',
+    title: 'Changing the theme keeps the same session (the same session ID)',
+    level: 'medium',
+    points: 1,
+    hint: 'Saving a theme changes one key of `req.session`: the visitor keeps the session and its ID. Do not regenerate or destroy it.',
+    async run(t) {
+      const visitor = t.visitor();
+      await expectSessionKept(t, visitor, [
+        () => visitor.post('/theme', { theme: 'dark' }),
+        () => visitor.post('/theme', { theme: 'light' }),
+        () => visitor.get('/theme'),
+      ]);
     },
   },
 ]);

@@ -17,7 +17,7 @@ export default knownMistakes([
     id: 'module-variable',
     title: 'one theme kept in a variable of the module, which every visitor shares',
     hint: 'A variable of the module is one theme for the whole server: keep each visitor\'s theme in their own session.',
-    fails: ['theme/visitors-apart', 'theme/data-on-server', 'theme/read-stores-nothing', 'theme/tampered-cookie'],
+    fails: ['theme/visitors-apart', 'theme/data-on-server', 'theme/read-stores-nothing', 'theme/tampered-cookie', 'theme/session-kept'],
   },
   {
     id: 'stored-as-typed',
@@ -35,6 +35,6 @@ export default knownMistakes([
     id: 'theme-in-cookie',
     title: 'the theme travels in a cookie of its own instead of the session',
     hint: 'Keep the theme in `req.session`, on the server: a cookie of your own sends it to the browser, which can change it.',
-    fails: ['theme/data-on-server', 'theme/tampered-cookie'],
+    fails: ['theme/data-on-server', 'theme/tampered-cookie', 'theme/session-kept'],
   },
 ]);

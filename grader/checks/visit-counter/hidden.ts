@@ -1,6 +1,6 @@
 import { hiddenChecks } from '../../checking/check.js';
 import { expectAnswer } from '../../checking/expect.js';
-import { expectAnswersFromStore, expectBrokenCookiesRejected } from '../../checking/probes.js';
+import { expectAnswersFromStore, expectBrokenCookiesRejected, expectSessionKept } from '../../checking/probes.js';
 
 const visits = (n: number): string => `You have visited this page ${n} times.`;
 
@@ -45,6 +45,21 @@ export default hiddenChecks([
       await expectAnswersFromStore(t, visitor, [[2, 41]], async () => {
         expectAnswer(await visitor.get('/visits'), 200, visits(42));
       });
+    },
+  },
+  {
+    id: 'visit-counter/session-kept',
+    title: 'Counting visits keeps the same session (the same session ID)',
+    level: 'medium',
+    points: 1,
+    hint: 'Counting only changes a key of `req.session`: the visitor keeps the session and its ID. Do not regenerate or destroy it.',
+    async run(t) {
+      const visitor = t.visitor();
+      await expectSessionKept(t, visitor, [
+        () => visitor.get('/visits'),
+        () => visitor.get('/visits'),
+        () => visitor.get('/visits'),
+      ]);
     },
   },
 ]);
