@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { UsageError, type Command } from './commands/args.js';
+import { flagsTakenByNpmLine, parseErrorLine, UsageError, type Command } from './commands/args.js';
 import { kitRoot } from './paths.js';
 
 /**
@@ -49,11 +49,13 @@ export async function main(argv: string[]): Promise<number> {
   const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
   try {
     if (!load) throw new UsageError(`no command "${name}": the commands are ${Object.keys(commands).join(', ')}`);
+    const takenByNpm = flagsTakenByNpmLine(name);
+    if (takenByNpm) throw new UsageError(takenByNpm);
     return await (await load()).run(args);
   } catch (error) {
-    const usage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-    if (!usage) throw error;
-    console.error(`error: ${(error as Error).message.replace(/\s*\n\s*/g, ' ')}`);
+    const line = error instanceof UsageError ? error.message : parseErrorLine(error, name);
+    if (line === null) throw error;
+    console.error(`error: ${line.replace(/\s*\n\s*/g, ' ')}`);
     return 2;
   }
 }

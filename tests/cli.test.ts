@@ -1,5 +1,6 @@
 /** The command line as a learner meets it: exit codes, one-line errors, the report, --json. */
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,14 +10,57 @@ import { kitRoot, runKit } from './run-kit.js';
 const ansi = new RegExp(String.fromCharCode(27) + "\\[");
 
 describe('npm run grade', () => {
-  it('grades the stubs to zero and prints the table without colours when piped', () => {
-    const run = runKit(['grade', 'favorite-color']);
+  it('grades the stubs to zero, calls them not started, and prints without colours when piped', () => {
+    const run = runKit(['grade', 'favorite-color', '--json']);
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^favorite-color · Favorite color {2}0\/\d+ {2}failed$/m);
-    expect(run.stdout).toContain('not started yet');
-    expect(run.stdout).toMatch(/✘ easy {3}1 pt {2}Shows "unknown" before any color is saved/);
-    expect(run.stdout).toMatch(/^Total: 0\/\d+ \(0%\), 0 of 1 exercises passed$/m);
-    expect(run.stdout).not.toMatch(ansi);
+    const [exercise] = (JSON.parse(run.stdout) as GradeResult).exercises;
+    expect(exercise?.status).toBe('not-started');
+    expect(exercise?.score).toBe(0);
+    expect(exercise?.checks.every((check) => !check.passed)).toBe(true);
+    const report = runKit(['grade', 'favorite-color']);
+    expect(report.stdout).toMatch(/^favorite-color · Favorite color {2}0\/\d+ {2}not started$/m);
+    expect(report.stdout).toContain('! every handler still answers "Not implemented yet"; replace the TODOs in view.ts');
+    expect(report.stdout).toContain(`${exercise?.checks.length} checks, ${exercise?.maxScore} points: the lesson's "What is graded" lists them`);
+    expect(report.stdout).not.toContain('✘');
+    expect(report.stdout).toMatch(/^Total: 0\/\d+ \(0%\), 0 of 1 exercises passed$/m);
+    expect(report.stdout).not.toMatch(ansi);
+  });
+
+  it('calls a stub with its first line of work failed, not not-started', () => {
+    const copy = mkdtempSync(path.join(tmpdir(), 'learner-'));
+    mkdirSync(path.join(copy, 'visit-counter'));
+    const stub = readFileSync(path.join(kitRoot, 'exercises', 'visit-counter', 'view.ts'), 'utf8');
+    // Comments rewritten and spacing changed is still the stub; one statement more is work begun.
+    writeFileSync(path.join(copy, 'visit-counter', 'view.ts'), stub.replace(/\/\/ TODO[^\n]*/g, '// later').replace("res.status(501)", 'res .status( 501 )'));
+    expect((JSON.parse(runKit(['grade', 'visit-counter', '--target', copy, '--json', '--no-typecheck']).stdout) as GradeResult).exercises[0]?.status).toBe('not-started');
+    writeFileSync(path.join(copy, 'visit-counter', 'view.ts'), stub.replace("res.status(501)", 'req.session.visits = 1;\n  res.status(501)'));
+    expect((JSON.parse(runKit(['grade', 'visit-counter', '--target', copy, '--json', '--no-typecheck']).stdout) as GradeResult).exercises[0]?.status).toBe('failed');
+  });
+
+  it('says "add export" for a handler declared without it, at its line', () => {
+    const copy = mkdtempSync(path.join(tmpdir(), 'learner-'));
+    cpSync(path.join(kitRoot, 'solutions', 'visit-counter'), path.join(copy, 'visit-counter'), { recursive: true });
+    const file = path.join(copy, 'visit-counter', 'view.ts');
+    const solution = readFileSync(file, 'utf8');
+    writeFileSync(file, solution.replace('export function countVisit', 'function countVisit'));
+    const line = solution.split('\n').findIndex((text) => text.startsWith('export function countVisit')) + 1;
+    const run = runKit(['grade', 'visit-counter', '--target', copy, '--no-typecheck']);
+    expect(run.stdout).toMatch(/^visit-counter · Visit counter {2}0\/\d+ {2}missing export$/m);
+    expect(run.stdout).toContain(`\`countVisit\` is declared on line ${line} but not exported: add \`export\` before \`function countVisit\` (`);
+    expect(run.stdout).toContain(`visit-counter/view.ts:${line}:1)`);
+  });
+
+  it('names the handler an endless loop was stopped in', () => {
+    const copy = mkdtempSync(path.join(tmpdir(), 'learner-'));
+    mkdirSync(path.join(copy, 'last-page'));
+    writeFileSync(
+      path.join(copy, 'last-page', 'view.ts'),
+      "import type { Request, Response } from 'express';\nexport function visitPage(req: Request, res: Response): void {\n  for (;;) {}\n}\n",
+    );
+    const run = runKit(['grade', 'last-page', '--target', copy, '--json', '--no-typecheck', '--request-timeout', '0.5']);
+    const [exercise] = (JSON.parse(run.stdout) as GradeResult).exercises;
+    expect(exercise?.status).toBe('timeout');
+    expect(exercise?.message).toMatch(/^the app stopped answering \(GET \/pages\/\S+ got no answer within 0\.5 s; an endless loop in `visitPage`\?\)$/);
   });
 
   it('uses colours when asked to', () => {
@@ -75,12 +119,16 @@ describe('npm run grade', () => {
   });
 
   it.each([
-    [['grade', '--bogus'], /^error: Unknown option '--bogus'/],
+    [['grade', '--bogus'], /^error: npm run grade has no option --bogus: npm run grade -- --help lists the options$/],
+    [['hint', '--all'], /^error: npm run hint has no option --all: npm run hint -- --help lists the options$/],
+    [['grade', '--format', 'junit'], /^error: --format is for grading a class: add --submissions <dir> --out <dir> \(npm run grade -- --help lists the class options\)$/],
+    [['grade', '--json=yes'], /^error: --json takes no value \(write --json alone\): npm run grade -- --help lists the options$/],
+    [['grade', '--target'], /^error: --target needs a value after it \(for example --target <value>; one that starts with "-" as --target=<value>\): npm run grade -- --help lists the options$/],
     [['grade', 'no-such-exercise'], /^error: no exercise "no-such-exercise": the exercises are favorite-color, /],
     [['grade', '--target', 'no/such/folder'], /^error: no folder .*no\/such\/folder: --target takes the folder that holds the exercise folders$/],
     [['grade', '--fail-under', 'lots'], /^error: --fail-under takes a whole number from 0 to 100, not "lots"$/],
     [['grade', '--request-timeout=-1'], /^error: --request-timeout takes a number of seconds above 0, not "-1"$/],
-    [['grade', '--request-timeout', '-1'], /^error: Option '--request-timeout' argument is ambiguous\. Did you forget/],
+    [['grade', '--request-timeout', '-1'], /^error: --request-timeout needs a value after it \(for example --request-timeout <value>; one that starts with "-" as --request-timeout=<value>\)/],
     [['gradee'], /^error: no command "gradee": the commands are grade, /],
   ])('exits 2 with one line for %j', (args, message) => {
     const run = runKit(args);
@@ -88,5 +136,17 @@ describe('npm run grade', () => {
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr.trim()).toMatch(message);
     expect(run.stdout).toBe('');
+  });
+
+  it('notices options that npm kept for itself (no -- before them) and says where they go', () => {
+    // A real npm run: npm hands `--json` on only as npm_config_json=true, and the kit would grade without it.
+    const { npm_config_json: _json, ...env } = process.env;
+    const run = spawnSync('npm', ['run', 'grade', '--json', '--fail-under=50'], { cwd: kitRoot, env: { ...env, NO_COLOR: '1' }, encoding: 'utf8', timeout: 60_000 });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^error: npm kept --json --fail-under 50 for itself: options for the kit go after --, as in npm run grade -- --json --fail-under 50$/m);
+    expect(run.stdout).not.toContain('Total:');
+    // npm's own settings, which every npm run puts in the environment, are not the kit's options.
+    const quiet = runKit(['list'], { npm_lifecycle_event: 'list', npm_config_cache: '/tmp/npm-cache', npm_config_user_agent: 'npm/11' });
+    expect(quiet.status).toBe(0);
   });
 });
