@@ -1,10 +1,12 @@
 /**
  * `npm run package:gradescope`: the zip holds Gradescope's two scripts at its root and the grader
- * with its hidden checks (no solutions), and its `run_autograder`, run from the unpacked zip
- * against a temporary folder standing in for /autograder, writes the results Gradescope reads.
+ * with its hidden checks, and nothing that is a whole view (no solution, variant or known mistake).
+ * Unpacked as Gradescope does into a folder standing in for /autograder, with only the packages
+ * `npm ci --omit=dev` installs and the build `setup.sh` makes, its `run_autograder` grades each way
+ * a learner hands work in and writes the results Gradescope reads.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -45,7 +47,7 @@ function unzip(archive: Buffer): Unzipped[] {
 interface GradescopeResults {
   score: number;
   output: string;
-  tests: { name: string; score: number; max_score: number; status: string; visibility: string; tags: string[] }[];
+  tests: { name: string; score: number; max_score: number; status: string; output: string; visibility: string; tags: string[] }[];
 }
 
 describe('npm run package:gradescope', () => {
@@ -73,15 +75,28 @@ describe('npm run package:gradescope', () => {
     for (const script of entries.slice(0, 2)) expect(script.mode).toBe(0o755);
     for (const name of ['package.json', 'package-lock.json', 'grader/kit.mjs', 'grader/cli.ts', 'grader/batch/class-run.ts']) expect(names).toContain(name);
     for (const slug of classSlugs) expect(names).toContain(`grader/checks/${slug}/hidden.ts`);
-    expect(names.filter((name) => /^(solutions|exercises|node_modules|\.kit-build|tests)\//.test(name))).toEqual([]);
     const setup = entries[0]?.data.toString('utf8') ?? '';
     expect(setup).toMatch(/^#!\/usr\/bin\/env bash/);
-    expect(setup).toContain('setup_20.x');
-    expect(setup).toContain('npm ci');
+    expect(setup).toContain('setup_24.x');
+    expect(setup).toMatch(/^npm ci --omit=dev /m);
+    expect(setup).toMatch(/^node grader\/kit\.mjs grade --help/m);
     const runner = entries[1]?.data.toString('utf8') ?? '';
     expect(runner).toContain(`grade_flags=('favorite-color' 'visit-counter' '--hidden-visibility' 'after_due_date')`);
     expect(runner).toContain('root="${AUTOGRADER_ROOT:-/autograder}"');
     expect(readFileSync(path.join(kitRoot, 'package-lock.json')).equals(entries.find((entry) => entry.name === 'package-lock.json')?.data ?? Buffer.alloc(0))).toBe(true);
+  });
+
+  it('holds no solution, correct variant or known mistake, by name or by content', () => {
+    const names = entries.map((entry) => entry.name);
+    expect(names.filter((name) => /^(solutions|exercises|node_modules|\.kit-build|tests|grader\/variants|grader\/mistakes)\//.test(name))).toEqual([]);
+    const views = ['solutions', 'grader/variants', 'grader/mistakes'].flatMap((folder) =>
+      readdirSync(path.join(kitRoot, folder), { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
+        .map((entry) => path.join(entry.parentPath, entry.name)),
+    );
+    expect(views.length).toBeGreaterThan(60);
+    const contents = new Set(views.map((file) => readFileSync(file, 'utf8').trim()));
+    expect(entries.filter((entry) => contents.has(entry.data.toString('utf8').trim())).map((entry) => entry.name)).toEqual([]);
   });
 
   it('passes unzip\'s own test where unzip is installed', (context) => {
@@ -92,20 +107,31 @@ describe('npm run package:gradescope', () => {
 
   describe('run_autograder, in a folder standing in for /autograder', () => {
     let root: string;
+    let source: string;
 
-    /** Unpacks the zip as Gradescope does, into <root>/source, with the kit's installed modules. */
+    /** Unpacks the zip as Gradescope does, into <root>/source, then does what setup.sh does but fetch. */
     beforeAll(() => {
       root = outFolder('autograder');
-      const source = path.join(root, 'source');
+      source = path.join(root, 'source');
       for (const entry of entries) {
         const file = path.join(source, entry.name);
         mkdirSync(path.dirname(file), { recursive: true });
         writeFileSync(file, entry.data, { mode: entry.mode });
       }
-      // Stands in for setup.sh's npm ci: hard links are quick, and real files, which the sandbox's
-      // permission model wants (it does not follow a symlinked node_modules out of the source).
-      const linked = spawnSync('cp', ['-al', path.join(kitRoot, 'node_modules'), path.join(source, 'node_modules')]);
-      if (linked.status !== 0) cpSync(path.join(kitRoot, 'node_modules'), path.join(source, 'node_modules'), { recursive: true });
+      // npm ci --omit=dev from the kit's own modules: hard links are quick, and real files, which
+      // the sandbox's permission model wants. What the lockfile marks dev is left out, as npm does.
+      const modules = path.join(source, 'node_modules');
+      const linked = spawnSync('cp', ['-al', path.join(kitRoot, 'node_modules'), modules]);
+      if (linked.status !== 0) cpSync(path.join(kitRoot, 'node_modules'), modules, { recursive: true });
+      const lock = JSON.parse(readFileSync(path.join(source, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean }> };
+      for (const [name, entry] of Object.entries(lock.packages)) if (entry.dev) rmSync(path.join(source, name), { recursive: true, force: true });
+      expect(existsSync(path.join(modules, 'express'))).toBe(true);
+      expect(existsSync(path.join(modules, 'typescript'))).toBe(false);
+      expect(existsSync(path.join(modules, '@types', 'express'))).toBe(false);
+      // setup.sh's build, at setup time.
+      const built = spawnSync(process.execPath, [path.join(source, 'grader', 'kit.mjs'), 'grade', '--help'], { cwd: source, encoding: 'utf8', timeout: 120_000 });
+      expect(built.status, built.stderr).toBe(0);
+      expect(existsSync(path.join(source, '.kit-build', 'stamp'))).toBe(true);
     });
 
     afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -116,6 +142,7 @@ describe('npm run package:gradescope', () => {
       mkdirSync(folder);
       submission(folder);
       const { NO_COLOR: _a, FORCE_COLOR: _b, INIT_CWD: _c, ...env } = process.env;
+      // Gradescope runs it from /autograder, the folder above the submission.
       const run = spawnSync('bash', [path.join(root, 'source', 'run_autograder')], {
         cwd: root,
         env: { ...env, AUTOGRADER_ROOT: root },
@@ -126,13 +153,33 @@ describe('npm run package:gradescope', () => {
       return { status: run.status, results, stdout: run.stdout + run.stderr };
     }
 
-    it('grades a whole copy of the kit into /autograder/results/results.json', () => {
+    /** A learner's work: one solution, one known mistake that hidden checks catch. */
+    function work(exercises: string): void {
+      for (const slug of classSlugs) cpSync(path.join(kitRoot, 'solutions', slug), path.join(exercises, slug), { recursive: true });
+      cpSync(path.join(kitRoot, 'grader', 'mistakes', 'visit-counter', 'module-counter.ts'), path.join(exercises, 'visit-counter', 'view.ts'));
+      writeFileSync(path.join(exercises, 'favorite-color', 'view.ts'), 'export function saveColor(req, res {\n  res.send("oops");\n}\n');
+    }
+
+    function kitCopy(folder: string): string {
+      mkdirSync(folder, { recursive: true });
+      writeFileSync(path.join(folder, 'package.json'), '{ "name": "session-kit" }\n');
+      return path.join(folder, 'exercises');
+    }
+
+    it.each([
+      ['a folder of exercise folders', (folder: string) => folder, ''],
+      ['a whole copy of the kit', kitCopy, 'exercises/'],
+      ['exercise folders wrapped in a folder', (folder: string) => path.join(folder, 'my-work'), 'my-work/'],
+      ['a copy of the kit wrapped in a folder', (folder: string) => kitCopy(path.join(folder, 'session-kit-main')), 'session-kit-main/exercises/'],
+    ])('grades %s into /autograder/results/results.json, telling only what the visible checks show', (_kind, exercisesOf, prefix) => {
+      let exercises = '';
       const { status, results, stdout } = runAutograder((folder) => {
-        for (const slug of classSlugs) cpSync(path.join(kitRoot, 'solutions', slug), path.join(folder, 'exercises', slug), { recursive: true });
-        cpSync(path.join(kitRoot, 'grader', 'mistakes', 'visit-counter', 'module-counter.ts'), path.join(folder, 'exercises', 'visit-counter', 'view.ts'));
+        exercises = exercisesOf(folder);
+        mkdirSync(exercises, { recursive: true });
+        work(exercises);
       });
       expect(status, stdout).toBe(0);
-      const alone = runKit(['grade', ...classSlugs, '--target', path.join(root, 'submission', 'exercises'), '--json', '--no-typecheck']);
+      const alone = runKit(['grade', ...classSlugs, '--target', exercises, '--json', '--no-typecheck']);
       const expected = JSON.parse(alone.stdout) as GradeResult;
       expect(results.score).toBe(expected.score);
       expect(results.score).toBeLessThan(expected.maxScore);
@@ -143,6 +190,20 @@ describe('npm run package:gradescope', () => {
         expect(test.status).toBe(check?.passed ? 'passed' : 'failed');
         expect(test.visibility).toBe(check?.visibility === 'hidden' ? 'after_due_date' : 'visible');
       });
+      // Shown at once: no total, no score with hidden points in it, no mistake read from hidden checks.
+      expect(results.output).not.toMatch(/Total|This looks like/);
+      expect(results.output).not.toContain(` ${expected.score}/${expected.maxScore}`);
+      for (const exercise of expected.exercises) {
+        expect(results.output).not.toContain(` ${exercise.score}/${exercise.maxScore}`);
+        const open = exercise.checks.filter((check) => check.visibility === 'public');
+        const points = `${open.filter((check) => check.passed).reduce((sum, check) => sum + check.points, 0)}/${open.reduce((sum, check) => sum + check.points, 0)}`;
+        expect(results.output).toContain(`${exercise.slug} · ${exercise.title}  public checks ${points}`);
+      }
+      expect(results.tests.filter((test) => test.output.includes('This looks like')).map((test) => test.visibility)).toEqual(['after_due_date']);
+      // Paths as the learner knows them: from the folder they handed in.
+      expect(results.output).toContain(`(${prefix}favorite-color/view.ts:1:`);
+      expect(JSON.stringify(results)).not.toContain(root);
+      expect(JSON.stringify(results)).not.toMatch(/\/tmp\/|class\/submission/);
     });
 
     it('still writes results.json, with the verdict, for a submission that cannot be graded', () => {

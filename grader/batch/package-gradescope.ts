@@ -1,8 +1,9 @@
 /**
  * `npm run package:gradescope`: the autograder zip to upload to Gradescope. It holds Gradescope's
- * two entry scripts at its root (`setup.sh`: Node 20 and `npm ci`; `run_autograder`: grades
- * `/autograder/submission` into `/autograder/results/results.json`) and the kit's grader with its
- * hidden checks, never the solutions.
+ * two entry scripts at its root (`setup.sh`: Node 24, `npm ci --omit=dev` and the build;
+ * `run_autograder`: grades `/autograder/submission` into `/autograder/results/results.json`) and
+ * the kit's grader with its hidden checks. Never the solutions, the correct variants or the known
+ * mistakes: each is a whole view, and a submission could read what the zip holds.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -31,11 +32,14 @@ export const gradescopeTemplates = path.join(kitRoot, 'templates', 'gradescope')
 /** The line of `run_autograder` that the packager fills with the grade flags. */
 const flagsLine = /^grade_flags=\(\).*$/m;
 
+/** Folders of the grader that grading does not read and that hold whole views: the kit check's. */
+export const leftOutOfGradescope = ['grader/variants', 'grader/mistakes'];
+
 function filesUnder(dir: string, relative = ''): string[] {
   return readdirSync(path.join(dir, relative), { withFileTypes: true })
     .flatMap((entry) => {
       const name = path.posix.join(relative, entry.name);
-      if (entry.isDirectory()) return filesUnder(dir, name);
+      if (entry.isDirectory()) return leftOutOfGradescope.includes(name) ? [] : filesUnder(dir, name);
       return entry.isFile() ? [name] : [];
     })
     .sort();
