@@ -16,8 +16,10 @@ import { defaultLimits, gradeJobs, HostPool, type GradingJob } from '../grading/
 import { kitRoot, stateDir } from '../paths.js';
 import { isolationLevels, isolationLine, isolationSupport, type IsolationLevel } from '../sandbox/isolation.js';
 import { demandIsolation } from '../sandbox/sandbox.js';
+import { measureEditedGrade, type EditedGradeFigure } from './edited-grade.js';
 import { generateClass } from './generated-class.js';
 import { InProcessHost } from './in-process-host.js';
+import { median } from './median.js';
 
 export interface Figure {
   name: string;
@@ -26,12 +28,6 @@ export interface Figure {
   medianMs: number;
   minMs: number;
   maxMs: number;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length / 2;
-  return sorted.length % 2 === 1 ? (sorted[Math.floor(middle)] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
 function summarise(name: string, what: string, samples: number[]): Figure {
@@ -225,6 +221,8 @@ export interface BenchResult {
   /** The class at every level compared. */
   classFigures: ClassFigure[];
   sealing: SealingComparison | null;
+  /** `npm run grade` of one exercise right after an edit, types on and off. */
+  editedGrade: EditedGradeFigure;
   /** The machine's one-minute load average when the bench started and when it ended: other work on it. */
   load: { start: number; end: number };
 }
@@ -274,6 +272,8 @@ export async function runBench({ runs, classSize, classRuns }: BenchOptions): Pr
   ];
   figures.push(...(await measureInRounds(cold)));
   process.stderr.write(`  measured ${cold.map((entry) => entry.name).join(', ')}, in rounds\n`);
+  const editedGrade = await measureEditedGrade(runs);
+  process.stderr.write('  measured grade-one right after an edit, types on and off, in rounds\n');
   await add('grade-one warm, new host', 'visit-counter re-graded in a running process, starting a sandbox host', () => gradeJobs(one, options));
   const pool = HostPool.sandboxes(defaultLimits.heapMb);
   await add(
@@ -328,7 +328,7 @@ export async function runBench({ runs, classSize, classRuns }: BenchOptions): Pr
     }
     sealing = { sealed, unsealed, levels, rows };
   }
-  return { figures, classFigure, classFigures, sealing, load: { start: loadAtStart, end: loadavg()[0] ?? 0 } };
+  return { figures, classFigure, classFigures, sealing, editedGrade, load: { start: loadAtStart, end: loadavg()[0] ?? 0 } };
 }
 
 export function renderClass(figure: ClassFigure): string {
@@ -409,11 +409,11 @@ export function loadLine({ load }: BenchResult): string {
   return `load average ${load.start.toFixed(1)} at the start, ${load.end.toFixed(1)} at the end, on ${availableParallelism()} cores`;
 }
 
-export function writeFigures({ figures, classFigure, classFigures, sealing, load }: BenchResult): string {
+export function writeFigures({ figures, classFigure, classFigures, sealing, editedGrade, load }: BenchResult): string {
   const dir = path.join(kitRoot, 'bench-results');
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, 'latest.json');
-  const taken = { takenAt: new Date().toISOString(), machine: machineLine(), load, figures, class: classFigure, classByIsolation: classFigures, sealing };
+  const taken = { takenAt: new Date().toISOString(), machine: machineLine(), load, figures, editedGrade, class: classFigure, classByIsolation: classFigures, sealing };
   writeFileSync(file, `${JSON.stringify(taken, null, 2)}\n`);
   return file;
 }

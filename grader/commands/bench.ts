@@ -3,8 +3,9 @@ import { wholeNumber, type Command } from './args.js';
 
 const benchUsage = `Usage: npm run bench -- [--runs <n>] [--class-size <n>] [--class-runs <n>]
 
-Measures grading speed against its floors, side by side in one run: median, min and max of each,
-then a generated class of --class-size learners (default 20; 0 skips it) graded in one batch.
+Measures grading speed against its floors, side by side in one run: median, min and max of each;
+one exercise graded right after an edit, with the type check on and off, and their ratio; then a
+generated class of --class-size learners (default 20; 0 skips it) graded in one batch.
 What sealing the hosts costs is measured in the same run: the cold grade, the warm grade and the
 class at the default isolation level (the best this machine has) and at each lower one down to
 --isolation permission-model (no sealing by the operating system), alternating; the class is
@@ -24,9 +25,11 @@ async function run(args: string[]): Promise<number> {
   const classSize = wholeNumber('class-size', values['class-size'], 20, 0, 10_000);
   const classRuns = wholeNumber('class-runs', values['class-runs'], 3, 1, 20);
   const { loadLine, machineLine, renderClass, renderFigures, renderSealing, runBench, writeFigures } = await import('../bench/bench.js');
+  const { renderEditedGrade } = await import('../bench/edited-grade.js');
   console.error(`Measuring on ${machineLine()}, ${runs} runs each…`);
   const result = await runBench({ runs, classSize, classRuns });
   console.log(renderFigures(result.figures));
+  console.log(`\n${renderEditedGrade(result.editedGrade)}`);
   if (result.classFigure) console.log(`\n${renderClass(result.classFigure)}`);
   if (result.sealing) console.log(`\n${renderSealing(result.sealing, result.load)}`);
   else console.log('\nSealing: this machine offers no level above the permission model, so there is nothing to compare.');

@@ -2,7 +2,8 @@ import { parseArgs } from 'node:util';
 import { loadCourse } from '../course.js';
 import { grade, HostPool } from '../grading/grade.js';
 import { recordGrading } from '../progress.js';
-import { renderExercise, renderSummary, styleFor } from '../report.js';
+import { renderExercise, renderSummary, renderWarnings, styleFor } from '../report.js';
+import type { ExerciseResult } from '../results.js';
 import { classRun, classUsage } from '../batch/dispatch.js';
 import { wholeNumber, type Command } from './args.js';
 import { exerciseFolder, exerciseNamed, isolationAvailable, limitOptions, limitsFrom } from './exercise-args.js';
@@ -24,6 +25,16 @@ Options:
   --help                    show this help
 
 ${classUsage}`;
+
+const waitingLine = 'checking types…';
+
+function totalsOf(exercises: ExerciseResult[]): { score: number; maxScore: number; exercises: ExerciseResult[] } {
+  return {
+    score: exercises.reduce((sum, exercise) => sum + exercise.score, 0),
+    maxScore: exercises.reduce((sum, exercise) => sum + exercise.maxScore, 0),
+    exercises,
+  };
+}
 
 async function run(args: string[]): Promise<number> {
   const forClass = classRun(args);
@@ -54,17 +65,36 @@ async function run(args: string[]): Promise<number> {
   pool.warm();
   const style = styleFor(process.stdout);
   const exercises = await loadCourse(positionals);
-  const result = await grade({
-    target,
-    exercises,
-    limits,
-    typecheck: !values['no-typecheck'],
-    onExercise: values.json ? undefined : (exercise) => console.log(`${renderExercise(exercise, style)}\n`),
-    pool,
-  }).finally(() => pool.close());
+  const typecheck = !values['no-typecheck'];
+  const graded: ExerciseResult[] = [];
+  const waiting = typecheck && !values.json && process.stdout.isTTY;
   // The kit's own exercises folder is the learner's: `npm run list` shows these verdicts.
-  recordGrading(target, result.exercises);
-  console.log(values.json ? JSON.stringify(result, null, 2) : renderSummary(result, style));
+  const recordAndTotal = (): void => {
+    recordGrading(target, graded);
+    console.log(renderSummary(totalsOf(graded), style));
+  };
+  // The report follows the verdicts as they come, the total with the last one; the type errors,
+  // which cost no points, come after it when the type check is ready.
+  const onVerdict = (exercise: ExerciseResult): void => {
+    graded.push(exercise);
+    console.log(`${renderExercise(exercise, style)}\n`);
+    if (graded.length < exercises.length) return;
+    recordAndTotal();
+    if (waiting) process.stdout.write(style.dim(waitingLine));
+  };
+  const result = await grade({ target, exercises, limits, typecheck, onExercise: values.json ? undefined : onVerdict, pool }).finally(() =>
+    pool.close(),
+  );
+  if (values.json) {
+    recordGrading(target, result.exercises);
+    console.log(JSON.stringify(result, null, 2));
+  } else if (exercises.length === 0) {
+    recordAndTotal();
+  } else {
+    if (waiting) process.stdout.write(`\r${' '.repeat(waitingLine.length)}\r`);
+    const warnings = renderWarnings(result.exercises, style);
+    if (warnings) console.log(`\n${warnings}`);
+  }
   const percent = result.maxScore === 0 ? 100 : (100 * result.score) / result.maxScore;
   return failUnder !== null && percent < failUnder ? 1 : 0;
 }

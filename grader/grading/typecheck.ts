@@ -1,21 +1,19 @@
 /**
  * Type warnings for learners' views. A view is graded on behaviour; its type errors are shown
- * beside the verdict with file:line. Results are cached by file content, so re-grading an
- * unchanged view costs nothing, and the compiler runs in a worker thread beside the checks.
+ * after the verdicts with file:line. Results are cached by file content, so re-grading an
+ * unchanged view costs nothing, and the compiler runs in a process of its own beside the checks.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
-import { buildDirName, kitRoot, stateDir } from '../paths.js';
+import { stateDir } from '../paths.js';
 import type { TypeWarning } from '../results.js';
 import { readView } from './read-view.js';
-import type { TypecheckAnswer, TypecheckJob } from './typecheck-worker.js';
+import { compileForWarnings } from './typecheck-compiler.js';
 
 const cacheFile = path.join(stateDir, 'typecheck-cache.json');
-const workerScript = path.join(kitRoot, buildDirName, 'grader', 'grading', 'typecheck-worker.js');
-/** Bumped when the compiler options change, so that old entries no longer match. */
-const cacheVersion = 'v4';
+/** Bumped when the compiler or its options change, so that old entries no longer match. */
+const cacheVersion = 'v6';
 /** Entries kept; the oldest go first. */
 const cacheLimit = 1000;
 
@@ -50,42 +48,6 @@ function keyOf(file: string): string | null {
   return createHash('sha256').update(`${cacheVersion}\0${file}\0`).update(read.source).digest('hex');
 }
 
-/**
- * The one type-checking worker of this process, started on first use and kept for later checks
- * (watch mode checks after every save). It does not keep the process alive by itself.
- */
-let worker: Worker | null = null;
-let nextJob = 1;
-const pending = new Map<number, { resolve: (warnings: Record<string, TypeWarning[]>) => void; reject: (error: Error) => void }>();
-
-function failAll(error: Error): void {
-  for (const job of pending.values()) job.reject(error);
-  pending.clear();
-  worker = null;
-}
-
-function runWorker(files: string[]): Promise<Record<string, TypeWarning[]>> {
-  if (!worker) {
-    worker = new Worker(workerScript, { workerData: { kitRoot } });
-    worker.unref();
-    worker.on('message', (answer: TypecheckAnswer) => {
-      const job = pending.get(answer.id);
-      pending.delete(answer.id);
-      job?.resolve(answer.warnings);
-      if (pending.size === 0) worker?.unref();
-    });
-    worker.on('error', (error) => failAll(error));
-    worker.on('exit', (code) => failAll(new Error(`the type checker stopped with code ${code}`)));
-  }
-  const id = nextJob++;
-  // Held while a job is out, so that the process waits for the answer.
-  worker.ref();
-  return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject });
-    worker?.postMessage({ id, files } satisfies TypecheckJob);
-  });
-}
-
 /** The type warnings of each file (files that grading does not read are left out). */
 export async function typeWarnings(files: string[]): Promise<Map<string, TypeWarning[]>> {
   const cache = readCache();
@@ -99,7 +61,7 @@ export async function typeWarnings(files: string[]): Promise<Map<string, TypeWar
     else missing.push(file);
   }
   if (missing.length === 0) return found;
-  const fresh = await runWorker(missing);
+  const fresh = await compileForWarnings(missing);
   for (const file of missing) {
     const warnings = fresh[file] ?? [];
     found.set(file, warnings);
