@@ -90,6 +90,16 @@ describe('a learner result matched to known mistakes', () => {
     expect(matchMistakes([thrower], [checkResult('demo/basic', true), failing('GET /x answered 200 "a"')])).toEqual([]);
   });
 
+  it('names only the look-alike whose evidence the failures show, and both when neither shows any', () => {
+    const thrower: KnownMistake = { id: 'throws', title: 'a throw', hint: 'check first', fails: ['demo/server'], evidence: 'the handler threw' };
+    const lookAlikes = [mistakes[1] as KnownMistake, thrower];
+    const failing = (message: string): CheckResult => ({ ...checkResult('demo/server', false), message });
+    expect(matchMistakes(lookAlikes, [checkResult('demo/basic', true), failing('POST /x failed: the handler threw TypeError')]).map((match) => match.id)).toEqual(['throws']);
+    expect(matchMistakes(lookAlikes, [checkResult('demo/basic', true), failing('GET /x set a cookie of its own')]).map((match) => match.id)).toEqual(['cookie']);
+    const twin: KnownMistake = { ...(mistakes[1] as KnownMistake), id: 'twin' };
+    expect(matchMistakes([mistakes[1] as KnownMistake, twin], [failing('GET /x set a cookie of its own')]).map((match) => match.id)).toEqual(['cookie', 'twin']);
+  });
+
   it('names nothing when the failures fit no pattern, or nothing failed', () => {
     expect(matchMistakes(mistakes, [checkResult('demo/apart', false), checkResult('demo/server', false)])).toEqual([]);
     expect(matchMistakes(mistakes, [checkResult('demo/apart', true)])).toEqual([]);

@@ -42,19 +42,20 @@ export interface MistakeMatch {
 /**
  * The known mistakes whose pattern a result shows: of the checks that ran, each failed exactly
  * those the mistake fails and passed the others. In a learner's copy only public checks run, so
- * only their part of each pattern counts, and two mistakes may then look alike: both are named.
- * Empty when none matches, or when nothing failed.
+ * only their part of each pattern counts, and two mistakes may then look alike: both are named,
+ * unless the failures show one's evidence. Empty when none matches, or when nothing failed.
  */
 export function matchMistakes(mistakes: readonly KnownMistake[], checks: readonly { id: string; passed: boolean; message?: string | null }[]): MistakeMatch[] {
   const failed = new Set(checks.filter((check) => !check.passed).map((check) => check.id));
   if (failed.size === 0) return [];
   const ran = new Set(checks.map((check) => check.id));
-  return mistakes
-    .filter((mistake) => {
-      const expected = mistake.fails.filter((id) => ran.has(id));
-      if (expected.length !== failed.size || !expected.every((id) => failed.has(id))) return false;
-      const { evidence } = mistake;
-      return !evidence || checks.some((check) => !check.passed && (check.message ?? '').includes(evidence));
-    })
-    .map(({ id, title, hint }) => ({ id, title, hint }));
+  const matched = mistakes.filter((mistake) => {
+    const expected = mistake.fails.filter((id) => ran.has(id));
+    if (expected.length !== failed.size || !expected.every((id) => failed.has(id))) return false;
+    const { evidence } = mistake;
+    return !evidence || checks.some((check) => !check.passed && (check.message ?? '').includes(evidence));
+  });
+  // A mistake whose own error was seen outweighs one that only fails the same checks.
+  const proven = matched.filter((mistake) => mistake.evidence !== undefined);
+  return (proven.length > 0 ? proven : matched).map(({ id, title, hint }) => ({ id, title, hint }));
 }

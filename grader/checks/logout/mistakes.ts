@@ -30,6 +30,7 @@ export default knownMistakes([
     title: 'logout destroys the session but clears a cookie under Django\'s name, sessionid, so connect.sid stays in the browser',
     hint: 'Clear the cookie under the name it really has: express-session names its cookie itself, and a cookie of another name is not the session\'s.',
     fails: ['logout/cookie-cleared'],
+    evidence: 'the answer cleared sessionid instead',
   },
   {
     id: 'session-null',

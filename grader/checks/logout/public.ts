@@ -104,7 +104,10 @@ export default publicChecks([
       const headers = out.setCookies.join(' | ') || 'no Set-Cookie header';
       const expected = `a Set-Cookie that expires ${sessionCookieName} (an Expires in the past, or Max-Age=0)`;
       const after = visitor.sessionCookie;
-      expectThat(after === undefined || after !== before, `after logout the browser still holds the ${sessionCookieName} cookie`, expected, headers);
+      // A cookie cleared under another name (Django's sessionid, say) is named: it shows why.
+      const others = out.setCookies.map((header) => header.split('=')[0] ?? '').filter((name) => name !== sessionCookieName);
+      const instead = others.length > 0 ? ` (the answer cleared ${others.join(', ')} instead)` : '';
+      expectThat(after === undefined || after !== before, `after logout the browser still holds the ${sessionCookieName} cookie${instead}`, expected, headers);
       expectThat(after === undefined, `logout gave the browser a new ${sessionCookieName} cookie: end the session rather than starting another one`, expected, headers);
       const clearing = out.setCookies.filter((header) => header.startsWith(`${sessionCookieName}=`));
       const wrongPath = clearing.find((header) => /;\s*path=(?!\/\s*(;|$))/i.test(header));

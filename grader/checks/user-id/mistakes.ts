@@ -6,6 +6,7 @@ export default knownMistakes([
     title: 'a copy of the user without the password hash kept in the session, still far more than the id',
     hint: 'Leaving out the hash is not enough: keep only the user\'s id in the session, and look the user up in the directory on each request.',
     fails: ['user-id/only-the-id', 'user-id/user-from-store'],
+    evidence: "the session store holds the user's username",
   },
   {
     id: 'no-password-check',
