@@ -1,8 +1,10 @@
 /**
- * `npm run release`: the learner's copy installs from the npm cache and grades a solution with its
- * public checks only, the report says the hidden ones are the instructor's, and nothing in the
- * copy (sources, build, source maps, lockfile) gives a hidden check, a solution, a known mistake,
- * a correct variant or a test away. Bad --out folders are refused with one line.
+ * `npm run release`, from a copy of the kit whose working folder holds a solution, a backup and
+ * stray files: the learner's copy takes its stubs from grader/stubs and only the files its rules
+ * name, checks itself (and refuses to be written when it fails), has a README for learners,
+ * installs from the npm cache, grades a solution with its public checks only and resets without
+ * git; nothing in it (sources, build, source maps, lockfile) gives a hidden check, a solution, a
+ * known mistake, a correct variant or a test away. Bad --out folders are refused with one line.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,7 +14,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCourse } from '../grader/course.js';
 import { instructorCommands, learnerCommands } from '../grader/release/package.js';
 import type { GradeResult } from '../grader/results.js';
+import { copyKit, runIn } from './kit-copy.js';
 import { kitRoot, runKit } from './run-kit.js';
+
+const course = await loadCourse();
 
 /** Every file under `root` but its installed packages, by path with `/`. */
 function filesOf(root: string, relative = ''): string[] {
@@ -61,19 +66,54 @@ describe('npm run release', () => {
     expect(unplaced, 'put each command in learnerCommands or instructorCommands (grader/release/package.ts)').toEqual([]);
   });
 
-  describe("a learner's copy", () => {
+  describe("a learner's copy, released from a kit whose working folder holds answers", () => {
+    let kit: string;
     let copy: string;
+    const solution = (slug: string): string => readFileSync(path.join(kitRoot, 'solutions', slug, 'view.ts'), 'utf8');
+    const stub = (slug: string): string => readFileSync(path.join(kitRoot, 'grader', 'stubs', slug, 'view.ts'), 'utf8');
+    let released: { status: number | null; stdout: string; stderr: string };
     beforeAll(() => {
+      kit = copyKit();
+      // What an instructor's kit holds after some work: a solution tried in place, a backup that
+      // reset left, notes, a draft check, the progress of a grading.
+      writeFileSync(path.join(kit, 'exercises', 'visit-counter', 'view.ts'), solution('visit-counter'));
+      writeFileSync(path.join(kit, 'exercises', 'theme', 'view.ts.bak'), solution('theme'));
+      writeFileSync(path.join(kit, 'exercises', 'notes.txt'), 'answers: see solutions/');
+      writeFileSync(path.join(kit, 'grader', 'checks', 'theme', 'draft.ts'), '// a check not ready yet\n');
+      mkdirSync(path.join(kit, '.kit-state'), { recursive: true });
+      writeFileSync(path.join(kit, '.kit-state', 'progress.json'), '{}');
       copy = path.join(mkdtempSync(path.join(tmpdir(), 'release-')), 'learner');
       // An empty folder that exists is taken too.
       mkdirSync(copy);
-      const run = runKit(['release', '--out', copy]);
-      expect(run.stderr).toBe('');
-      expect(run.status).toBe(0);
-      expect(run.stdout).toContain(`Learners run: cd ${copy} && npm install && npm run grade`);
-    });
+      released = runIn(kit, ['release', '--out', copy], { timeoutMs: 240_000 });
+    }, 240_000);
     afterAll(() => {
       rmSync(path.dirname(copy), { recursive: true, force: true });
+      rmSync(path.dirname(kit), { recursive: true, force: true });
+    });
+
+    it('takes the stubs from grader/stubs and leaves every planted file out, saying so', () => {
+      expect(released.stderr).toBe('');
+      expect(released.status).toBe(0);
+      const files = filesOf(copy);
+      expect(readFileSync(path.join(copy, 'exercises', 'visit-counter', 'view.ts'), 'utf8')).toBe(stub('visit-counter'));
+      expect(files.filter((file) => /\.bak|notes\.txt|draft\.ts|\.kit-state/.test(file))).toEqual([]);
+      for (const { info } of course) {
+        expect(readFileSync(path.join(copy, 'exercises', info.slug, 'view.ts'), 'utf8')).toBe(stub(info.slug));
+        expect(readFileSync(path.join(copy, 'grader', 'stubs', info.slug, 'view.ts'), 'utf8')).toBe(stub(info.slug));
+      }
+      expect(released.stdout).toContain('Not the stub in your kit, so the copy has the stub instead: exercises/visit-counter/view.ts.');
+      expect(released.stdout).toContain('exercises/notes.txt (not a file a learner needs)');
+      expect(released.stdout).toContain('exercises/theme/view.ts.bak (a backup)');
+      expect(released.stdout).toContain('grader/checks/theme/draft.ts (not a file a learner needs)');
+      // What the copy holds, by kind, counted from the copy itself.
+      const publicChecks = course.flatMap((exercise) => exercise.checks.filter((check) => check.visibility === 'public'));
+      const lessons = files.filter((file) => /^exercises\/[^/]+\/README\.md$/.test(file)).length;
+      expect(released.stdout).toMatch(new RegExp(`^ +${lessons} lessons +exercises/<slug>/README\\.md$`, 'm'));
+      expect(released.stdout).toMatch(new RegExp(`^ +${course.length} public check files +grader/checks/<slug>/public\\.ts: ${publicChecks.length} checks, `, 'm'));
+      expect(released.stdout).toMatch(new RegExp(`^Wrote a learner's copy of ${course.length} exercises to .*: ${files.length} files\\.$`, 'm'));
+      expect(released.stdout).toMatch(/^Checked: no solution, hidden check, known mistake, correct variant or backup in it; its 11 stubs answer 501 "Not implemented yet" on all \d+ routes and score 0 on all \d+ checks\.$/m);
+      expect(released.stdout).toContain(`Learners run: cd ${copy} && npm install && npm run grade`);
     });
 
     it('has no solutions, hidden checks, mistakes, variants, tests, builds or caches, and only learner scripts', () => {
@@ -90,13 +130,59 @@ describe('npm run release', () => {
       expect(Object.keys(pkg.devDependencies)).not.toContain('vitest');
       const lock = readFileSync(path.join(copy, 'package-lock.json'), 'utf8');
       expect(lock).not.toMatch(/"node_modules\/(vitest|eslint|playwright-core)"/);
-
-      const readme = readFileSync(path.join(copy, 'README.md'), 'utf8');
-      expect(readme.split('\n').slice(0, 4).join('\n')).toMatch(/^# session-kit\n\n> \*\*This is the learner's copy of the kit\.\*\* .*\n> .*hidden checks are graded by your instructor/);
-      expect(readme).not.toMatch(/^## For instructors$|npm test|npm run (check|release|new-exercise)\b/m);
     });
 
-    it('installs from the npm cache and grades a solution on its public checks alone; nothing gives answers away', async () => {
+    it("has a README for learners: the public checks by title, hidden ones graded by the instructor, this copy's counts", () => {
+      const readme = readFileSync(path.join(copy, 'README.md'), 'utf8');
+      const publicChecks = course.flatMap((exercise) => exercise.checks.filter((check) => check.visibility === 'public'));
+      const points = publicChecks.reduce((sum, check) => sum + check.points, 0);
+      expect(readme).toMatch(/^# session-kit: your exercises\n/);
+      expect(readme).toContain(`In all: ${course.length} exercises, ${publicChecks.length} public checks, ${points} points.`);
+      expect(readme).toMatch(/Your instructor also grades \*\*hidden\*\* checks, which are not in this copy/);
+      for (const check of publicChecks) expect(readme).toContain(`- ${check.level}, ${check.points} point${check.points === 1 ? '' : 's'}: ${check.title}\n`);
+      const publicTitles = new Set(publicChecks.map((check) => check.title));
+      const hiddenTitles = course.flatMap((exercise) => exercise.checks.filter((check) => check.visibility === 'hidden' && !publicTitles.has(check.title)).map((check) => check.title));
+      expect(hiddenTitles.filter((title) => readme.includes(`${title}\n`) || readme.includes(`${title} (hidden)`))).toEqual([]);
+      expect(readme).not.toMatch(/\(hidden\)$/m);
+      for (const { info } of course) expect(readme).toMatch(new RegExp(`^\\| \\d+ \\| \`${info.slug}\` \\| ${info.level} \\|`, 'm'));
+      // Nothing of the instructor's text.
+      expect(readme).not.toMatch(/known mistake|variant|Gradescope|Classroom|--submissions|a class|npm test|npm run (check|release|new-exercise|bench|package)|solutions\/|grader\/(mistakes|variants)/i);
+      // Every link within the page leads to one of its headings, every document it shows is in the copy.
+      const anchors = new Set([...readme.matchAll(/^#+ (.+)$/gm)].map((match) => (match[1] ?? '').toLowerCase().replace(/[^\w\- ]/g, '').replace(/ /g, '-')));
+      for (const [, anchor] of readme.matchAll(/\]\(#([^)]+)\)/g)) expect(anchors).toContain(anchor);
+      for (const [, doc] of readme.matchAll(/\]\((docs\/[^)]+)\)/g)) expect(existsSync(path.join(copy, doc ?? ''))).toBe(true);
+    });
+
+    it('--check fails a copy that holds a backup, a hidden check or a solution in place of a stub, listing each', () => {
+      writeFileSync(path.join(copy, 'exercises', 'theme', 'view.ts.bak'), solution('theme'));
+      cpSync(path.join(kitRoot, 'grader', 'checks', 'theme', 'hidden.ts'), path.join(copy, 'grader', 'checks', 'theme', 'hidden.ts'));
+      writeFileSync(path.join(copy, 'exercises', 'last-page', 'view.ts'), solution('last-page'));
+      let failed;
+      try {
+        failed = runIn(kit, ['release', '--check', copy], { timeoutMs: 120_000 });
+      } finally {
+        rmSync(path.join(copy, 'exercises', 'theme', 'view.ts.bak'));
+        rmSync(path.join(copy, 'grader', 'checks', 'theme', 'hidden.ts'));
+        writeFileSync(path.join(copy, 'exercises', 'last-page', 'view.ts'), stub('last-page'));
+      }
+      expect(failed.status).toBe(1);
+      const lines = failed.stderr.trim().split('\n');
+      expect(lines[0]).toMatch(new RegExp(`^error: ${copy} is not fit to hand out: \\d+ problem\\(s\\):$`));
+      expect(lines).toContain("  exercises/theme/view.ts.bak: a backup, which a learner's copy does not hold");
+      expect(lines).toContain('  exercises/theme/view.ts.bak: holds a solution (solutions/theme/view.ts)');
+      expect(lines).toContain("  grader/checks/theme/hidden.ts: hidden checks, which a learner's copy does not hold");
+      expect(lines).toContain('  grader/checks/theme/hidden.ts: holds hidden checks (grader/checks/theme/hidden.ts)');
+      expect(lines).toContain('  exercises/last-page/view.ts: not the stub (grader/stubs/last-page/view.ts)');
+      expect(lines).toContain('  exercises/last-page/view.ts: holds a solution (solutions/last-page/view.ts)');
+      expect(lines).toContain('  exercises/last-page/view.ts: not every handler answers 501 "Not implemented yet" (failed: GET /pages/about answered 200 "Previous page: none", expected 501 "Not implemented yet")');
+      expect(lines.some((line) => /^ {2}exercises\/last-page\/view\.ts: scores [1-9]\d*\/\d+, passing last-page\//.test(line))).toBe(true);
+
+      const passed = runIn(kit, ['release', '--check', copy], { timeoutMs: 120_000 });
+      expect([passed.status, passed.stderr]).toEqual([0, '']);
+      expect(passed.stdout).toMatch(/^Checked: no solution, hidden check/m);
+    }, 240_000);
+
+    it('installs from the npm cache, grades a solution on its public checks alone, resets without git; nothing gives answers away', async () => {
       let install = npm(copy, ['ci', '--offline', '--no-audit', '--no-fund']);
       if (install.status !== 0) install = npm(copy, ['ci', '--prefer-offline', '--no-audit', '--no-fund']);
       expect(install.stderr).not.toMatch(/npm error/);
@@ -105,19 +191,28 @@ describe('npm run release', () => {
       cpSync(path.join(kitRoot, 'solutions', 'visit-counter', 'view.ts'), path.join(copy, 'exercises', 'visit-counter', 'view.ts'));
       const report = npm(copy, ['run', 'grade', '--', 'visit-counter']);
       expect(report.status).toBe(0);
-      expect(report.stdout).toMatch(/^visit-counter · Visit counter {2}7\/7 {2}passed$/m);
+      const counter = course.find((exercise) => exercise.info.slug === 'visit-counter');
+      const counterPoints = counter?.checks.filter((check) => check.visibility === 'public').reduce((sum, check) => sum + check.points, 0);
+      expect(report.stdout).toMatch(new RegExp(`^visit-counter · Visit counter {2}${counterPoints}/${counterPoints} {2}passed$`, 'm'));
       expect(report.stdout).toContain('hidden checks of this exercise are graded by your instructor');
       const json = npm(copy, ['run', '--silent', 'grade', '--', 'visit-counter', 'favorite-color', '--json']);
       const { exercises } = JSON.parse(json.stdout) as GradeResult;
-      const [counter, color] = ['visit-counter', 'favorite-color'].map((slug) => exercises.find((exercise) => exercise.slug === slug));
-      expect([counter?.status, counter?.score === counter?.maxScore, counter?.hiddenChecksIncluded]).toEqual(['passed', true, false]);
-      expect(counter?.checks.map((check) => check.visibility)).toEqual(['public', 'public', 'public', 'public']);
+      const [graded, color] = ['visit-counter', 'favorite-color'].map((slug) => exercises.find((exercise) => exercise.slug === slug));
+      expect([graded?.status, graded?.score === graded?.maxScore, graded?.hiddenChecksIncluded]).toEqual(['passed', true, false]);
+      expect(new Set(graded?.checks.map((check) => check.visibility))).toEqual(new Set(['public']));
       expect([color?.score, color?.hiddenChecksIncluded]).toEqual([0, false]);
       expect(existsSync(path.join(copy, '.kit-build', 'grader', 'cli.js'))).toBe(true);
 
+      // The copy is no git repository: reset takes the stub from the copy's grader/stubs.
+      expect(existsSync(path.join(copy, '.git'))).toBe(false);
+      const reset = npm(copy, ['run', '--silent', 'reset', '--', 'visit-counter']);
+      expect([reset.status, reset.stdout]).toEqual([0, 'Restored exercises/visit-counter/view.ts to its stub.\nYour version is kept in exercises/visit-counter/view.ts.bak.\n']);
+      expect(readFileSync(path.join(copy, 'exercises', 'visit-counter', 'view.ts'), 'utf8')).toBe(stub('visit-counter'));
+      expect(readFileSync(path.join(copy, 'exercises', 'visit-counter', 'view.ts.bak'), 'utf8')).toBe(solution('visit-counter'));
+
       // What must appear nowhere in the copy, its build (with source maps) and lockfile included:
       // hidden checks' ids, mistakes' and variants' headers, whole solutions, the tests' own words.
-      const hidden = (await loadCourse()).flatMap((exercise) => exercise.checks.filter((check) => check.visibility === 'hidden'));
+      const hidden = course.flatMap((exercise) => exercise.checks.filter((check) => check.visibility === 'hidden'));
       expect(hidden.length).toBeGreaterThan(0);
       const secrets = hidden.map((check) => check.id);
       for (const file of [...kitFiles('grader/mistakes'), ...kitFiles('grader/variants')]) {
@@ -130,12 +225,39 @@ describe('npm run release', () => {
       }
       expect(secrets.filter((secret) => secret.length < 12)).toEqual([]);
       const found: string[] = [];
-      for (const file of filesOf(copy).filter((name) => name !== 'exercises/visit-counter/view.ts')) {
+      // The learner's own backup of the solution is theirs to keep.
+      for (const file of filesOf(copy).filter((name) => name !== 'exercises/visit-counter/view.ts.bak')) {
         const text = readFileSync(path.join(copy, file), 'utf8');
         const flat = text.replace(/\s+/g, ' ');
         for (const secret of secrets) if (text.includes(secret) || flat.includes(secret)) found.push(`${file}: ${secret.slice(0, 80)}`);
       }
       expect(found).toEqual([]);
-    }, 180_000); // installs a copy and grades it: about 15 s quiet, several times that on a busy machine
+    }, 240_000); // installs a copy and grades it: about 15 s quiet, over 60 s on a busy machine
   });
+
+  it('refuses to write a copy whose files would give an answer away or whose stub does not answer 501, listing them', () => {
+    const kit = copyKit();
+    const out = path.join(path.dirname(kit), 'learner');
+    try {
+      // A solution pasted into a file the copy takes, and a stub with one handler written.
+      const publicChecks = path.join(kit, 'grader', 'checks', 'theme', 'public.ts');
+      writeFileSync(publicChecks, `${readFileSync(publicChecks, 'utf8')}\n/*\n${readFileSync(path.join(kitRoot, 'solutions', 'theme', 'view.ts'), 'utf8')}*/\n`);
+      const stubFile = path.join(kit, 'grader', 'stubs', 'theme', 'view.ts');
+      const stubText = readFileSync(stubFile, 'utf8');
+      const showTheme = stubText.lastIndexOf("res.status(501).send('Not implemented yet');");
+      writeFileSync(stubFile, `${stubText.slice(0, showTheme)}res.send(\`Theme: \${req.session.theme ?? 'light'}\`);${stubText.slice(showTheme + "res.status(501).send('Not implemented yet');".length)}`);
+      const run = runIn(kit, ['release', '--out', out], { timeoutMs: 240_000 });
+      expect(run.status).toBe(1);
+      const lines = run.stderr.trim().split('\n');
+      expect(lines[0]).toBe(`error: the copy failed its check, so nothing was written to ${out}; ${lines.length - 1} problem(s), by path in the copy:`);
+      expect(lines).toContain('  grader/checks/theme/public.ts: holds a solution (solutions/theme/view.ts)');
+      expect(lines.some((line) => /^ {2}grader\/stubs\/theme\/view\.ts: not every handler answers 501 "Not implemented yet" \(failed: GET \/theme answered 200/.test(line))).toBe(true);
+      expect(lines.some((line) => /^ {2}grader\/stubs\/theme\/view\.ts: scores [1-9]\d*\/\d+, passing theme\//.test(line))).toBe(true);
+      expect(run.stdout).toBe('');
+      // Nothing written, not even a staging folder beside it.
+      expect(readdirSync(path.dirname(kit))).toEqual(['kit']);
+    } finally {
+      rmSync(path.dirname(kit), { recursive: true, force: true });
+    }
+  }, 240_000);
 });

@@ -1,26 +1,36 @@
 /**
- * `npm run release -- --out <dir>`: writes the copy of the kit that learners get: lessons, stubs,
- * the grader and the public checks, and nothing that gives answers or hidden checks away. It is
- * written beside `<dir>` and moved into place whole, so a failed release leaves no partial copy.
+ * `npm run release -- --out <dir>`: writes the copy of the kit that learners get. Its files are
+ * chosen by the rules of `release/contents.ts` (a list of what goes in); its stubs come from
+ * `grader/stubs/`, never from the working `exercises/` folder; and the copy must pass
+ * `release/verify.ts` before it is moved into place, whole. `--check <dir>` runs that check alone
+ * on a copy made earlier (or edited by hand).
  */
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { manifest } from '../manifest.js';
-import { kitRoot } from '../paths.js';
 import { loadCourse } from '../course.js';
-import { learnerFiles, learnerMistakeList } from '../release/contents.js';
+import { defaultLimits, type GradedExercise } from '../grading/grade.js';
+import { kitRoot } from '../paths.js';
+import { fileKinds, learnerMistakeList, linkedDocs, placeOf, whyLeftOut, type FileKind } from '../release/contents.js';
 import { importedPackages, instructorCommands, learnerLockfile, learnerPackage, type Lockfile, type PackageJson } from '../release/package.js';
 import { learnerReadme } from '../release/readme.js';
+import { readStub, stubPath } from '../release/stubs.js';
+import { checkCopy, type CopyCheck } from '../release/verify.js';
 import { UsageError, userPath, type Command } from './args.js';
 
 const usage = `Usage: npm run release -- --out <dir>
+       npm run release -- --check <dir>
 
-Writes a learner's copy of the kit to <dir>, a new or empty folder outside the kit. It has the
-lessons, the stubs, the grader and the public checks; it leaves out the solutions, the hidden
-checks (grader/checks/*/hidden.ts), the known mistakes and correct variants, the tests, builds and
-caches, and the instructor's scripts (${instructorCommands.join(', ')}, test). Learners run
-\`npm install && npm run grade\` in it; the report says the hidden checks are graded by you.`;
+--out writes a learner's copy of the kit to <dir>, a new or empty folder outside the kit: the
+lessons, the stubs (from grader/stubs/, whatever exercises/ holds), the grader and the public
+checks, and a README written for learners. Only files the copy needs go in: no solutions, hidden
+checks, known mistakes, correct variants, tests, backups, builds, state or caches, and none of
+the instructor's scripts (${instructorCommands.join(', ')}, test). The copy is checked before it
+is moved into place: no file may hold a solution, a correct variant, a known mistake or a hidden
+check, and every stub, graded, must answer 501 on each route and score 0. When it fails, nothing
+is written and the offending files are listed.
+
+--check runs that check on a copy written earlier.`;
 
 /** The real path of `target`, through its nearest existing ancestor (it may not exist yet). */
 function realPathOf(target: string): string {
@@ -44,41 +54,139 @@ function refuse(given: string, out: string): void {
   if (readdirSync(out).length > 0) throw new UsageError(`--out ${given} exists and is not empty: choose a new or empty folder`);
 }
 
-/** The kit's files the copy takes as they are, and the files written for it, by path in it. */
-async function copyContents(): Promise<{ copied: string[]; written: Record<string, string>; scripts: string[] }> {
-  const mistakeLists = new Map<string, string>();
-  for (const exercise of await loadCourse()) {
-    const publicIds = new Set(exercise.checks.filter((check) => check.visibility === 'public').map((check) => check.id));
-    mistakeLists.set(`grader/checks/${exercise.info.slug}/mistakes.ts`, learnerMistakeList(exercise.mistakes ?? [], publicIds));
-  }
-  const copied = learnerFiles(kitRoot).filter((file) => !mistakeLists.has(file));
+/** The kit's files under the folders a copy draws from, and its root files, by path with `/`. */
+function kitFiles(): string[] {
+  const files: string[] = [];
+  const visit = (relative: string): void => {
+    for (const entry of readdirSync(path.join(kitRoot, relative), { withFileTypes: true })) {
+      const child = relative === '' ? entry.name : `${relative}/${entry.name}`;
+      if (entry.isDirectory() && (relative !== '' || ['exercises', 'grader', 'docs'].includes(entry.name))) visit(child);
+      // Symbolic links could point anywhere, the kit's solutions included: they are not followed.
+      else if (entry.isFile()) files.push(child);
+    }
+  };
+  visit('');
+  return files.sort();
+}
+
+interface Plan {
+  /** Files taken from the kit as they are. */
+  copied: string[];
+  /** Files written for the copy, with their text. */
+  written: Record<string, string>;
+  /** Files of exercises/ and grader/ left out that no rule expects there (backups, notes, drafts), with why. */
+  strays: string[];
+  /** Working views that are not the stub: the copy has the stub instead. */
+  replaced: string[];
+  scripts: string[];
+}
+
+/** Files of exercises/ and grader/ that stay with the instructor by design, not by chance. */
+const instructorOnly = ['a known mistake', 'a correct variant', 'hidden checks'];
+
+/** What goes into the copy, file by file. */
+function plan(course: GradedExercise[]): Plan {
+  const slugs = course.map((exercise) => exercise.info.slug);
   const readKit = (file: string): string => readFileSync(path.join(kitRoot, file), 'utf8');
+  const written: Record<string, string> = {};
+  const replaced: string[] = [];
+  for (const { info, checks, mistakes } of course) {
+    const stub = readStub(info.slug);
+    if (stub === null) throw new UsageError(`${stubPath(info.slug)} is missing: the copy's stub of ${info.slug} is taken from there`);
+    written[`exercises/${info.slug}/view.ts`] = stub;
+    const working = path.join(kitRoot, 'exercises', info.slug, 'view.ts');
+    if (existsSync(working) && readFileSync(working, 'utf8') !== stub) replaced.push(`exercises/${info.slug}/view.ts`);
+    const publicIds = new Set(checks.filter((check) => check.visibility === 'public').map((check) => check.id));
+    written[`grader/checks/${info.slug}/mistakes.ts`] = learnerMistakeList(mistakes ?? [], publicIds);
+  }
+  // The README is written first: it decides which documents the copy takes.
+  const readmeWithoutScripts = learnerReadme(readKit('README.md'), course, {});
+  const files = kitFiles();
+  const docs = linkedDocs(readmeWithoutScripts);
+  const copied: string[] = [];
+  const strays: string[] = [];
+  for (const file of files) {
+    const placed = placeOf(file, slugs, docs);
+    if (placed?.source === 'kit') copied.push(file);
+    else if (placed === null && /^(exercises|grader)\//.test(file) && !instructorOnly.includes(whyLeftOut(file))) strays.push(`${file} (${whyLeftOut(file)})`);
+  }
   const sources = copied.filter((file) => /\.[cm]?[jt]s$/.test(file)).map(readKit);
   const pkg = learnerPackage(JSON.parse(readKit('package.json')) as PackageJson, importedPackages(sources));
-  const written: Record<string, string> = {
-    ...Object.fromEntries(mistakeLists),
-    'package.json': `${JSON.stringify(pkg, null, 2)}\n`,
-    'README.md': learnerReadme(readKit('README.md'), pkg.scripts ?? {}),
-  };
+  const scripts = pkg.scripts ?? {};
+  written['package.json'] = `${JSON.stringify(pkg, null, 2)}\n`;
+  written['README.md'] = learnerReadme(readKit('README.md'), course, scripts);
   if (existsSync(path.join(kitRoot, 'package-lock.json'))) {
     written['package-lock.json'] = `${JSON.stringify(learnerLockfile(JSON.parse(readKit('package-lock.json')) as Lockfile, pkg), null, 2)}\n`;
   }
-  return { copied, written, scripts: Object.keys(pkg.scripts ?? {}) };
+  return { copied, written, strays, replaced, scripts: Object.keys(scripts) };
+}
+
+/** How each kind of file is named in the summary, and where it is. */
+const kindLines: Record<FileKind, [string, string]> = {
+  lesson: ['lessons', 'exercises/<slug>/README.md'],
+  stub: ['stubs', 'exercises/<slug>/view.ts, and grader/stubs/<slug>/view.ts for reset'],
+  'public checks': ['public check files', 'grader/checks/<slug>/public.ts'],
+  'mistake list': ['mistake lists', 'grader/checks/<slug>/mistakes.ts, naming public checks only'],
+  'grader module': ['grader modules', 'grader/'],
+  doc: ['docs', ''],
+  setup: ['setup files', ''],
+};
+
+/** What the copy holds, by kind, with counts: one line each. */
+function contentLines(check: CopyCheck, course: GradedExercise[]): string[] {
+  const publicChecks = course.flatMap((exercise) => exercise.checks.filter((c) => c.visibility === 'public'));
+  const points = publicChecks.reduce((sum, c) => sum + c.points, 0);
+  return fileKinds.flatMap((kind) => {
+    const files = check.contents.get(kind) ?? [];
+    if (files.length === 0) return [];
+    const [label, where] = kindLines[kind];
+    const detail =
+      kind === 'public checks' ? `${where}: ${publicChecks.length} checks, ${points} points` : where !== '' ? where : files.join(', ');
+    return [`  ${String(files.length).padStart(3)} ${label.padEnd(20)} ${detail}`];
+  });
+}
+
+function checkedLine(check: CopyCheck, stubs: number): string {
+  return `Checked: no solution, hidden check, known mistake, correct variant or backup in it; its ${stubs} stubs answer 501 "Not implemented yet" on all ${check.routes} routes and score 0 on all ${check.checks} checks.`;
+}
+
+function printProblems(problems: string[]): void {
+  for (const problem of problems) console.error(`  ${problem}`);
+}
+
+async function checkOnly(given: string): Promise<number> {
+  const dir = userPath(given);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`--check ${given}: no such folder: give the folder of a learner's copy`);
+  const course = await loadCourse();
+  const check = await checkCopy(dir, defaultLimits);
+  if (check.problems.length > 0) {
+    console.error(`error: ${dir} is not fit to hand out: ${check.problems.length} problem(s):`);
+    printProblems(check.problems);
+    return 1;
+  }
+  console.log(`${dir} holds:`);
+  for (const line of contentLines(check, course)) console.log(line);
+  console.log(checkedLine(check, course.length));
+  return 0;
 }
 
 async function run(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' }, help: { type: 'boolean' } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' }, check: { type: 'string' }, help: { type: 'boolean' } } });
   if (values.help) {
     console.log(usage);
     return 0;
   }
   if (positionals.length > 0) throw new UsageError(`unexpected "${positionals[0]}": the folder goes after --out (npm run release -- --out <dir>)`);
+  if (values.check !== undefined && values.out !== undefined) throw new UsageError('--out writes and checks a copy, --check checks one written earlier: give one of them');
+  if (values.check !== undefined) return checkOnly(values.check);
   if (!values.out) throw new UsageError("--out <dir> is required: the new or empty folder to write the learner's copy to");
   const out = userPath(values.out);
   refuse(values.out, out);
-  const { copied, written, scripts } = await copyContents();
+  const course = await loadCourse();
+  const { copied, written, strays, replaced, scripts } = plan(course);
   mkdirSync(path.dirname(out), { recursive: true });
   const staging = mkdtempSync(path.join(path.dirname(out), `.${path.basename(out)}.staging-`));
+  let check: CopyCheck;
   try {
     for (const file of copied) {
       mkdirSync(path.dirname(path.join(staging, file)), { recursive: true });
@@ -88,18 +196,30 @@ async function run(args: string[]): Promise<number> {
       mkdirSync(path.dirname(path.join(staging, file)), { recursive: true });
       writeFileSync(path.join(staging, file), text);
     }
-    if (existsSync(out)) rmdirSync(out);
-    renameSync(staging, out);
-  } catch (error) {
+    check = await checkCopy(staging, defaultLimits);
+    if (check.problems.length === 0) {
+      if (existsSync(out)) rmdirSync(out);
+      renameSync(staging, out);
+    }
+  } finally {
     rmSync(staging, { recursive: true, force: true });
-    throw error;
   }
-  const hidden = manifest.exercises.filter((info) => existsSync(path.join(kitRoot, 'grader', 'checks', info.slug, 'hidden.ts'))).length;
-  console.log(`Wrote a learner's copy of ${manifest.exercises.length} exercises to ${out} (${copied.length + Object.keys(written).length} files).`);
-  console.log(`Left out: solutions, the hidden checks of ${hidden} exercises, known mistakes, correct variants, tests, builds and caches.`);
+  if (check.problems.length > 0) {
+    console.error(`error: the copy failed its check, so nothing was written to ${out}; ${check.problems.length} problem(s), by path in the copy:`);
+    printProblems(check.problems);
+    return 1;
+  }
+  const total = [...check.contents.values()].reduce((sum, files) => sum + files.length, 0);
+  const hidden = course.filter((exercise) => exercise.hiddenChecksIncluded).length;
+  console.log(`Wrote a learner's copy of ${course.length} exercises to ${out}: ${total} files.`);
+  for (const line of contentLines(check, course)) console.log(line);
+  console.log(checkedLine(check, course.length));
+  console.log(`Left out: the solutions, the hidden checks of ${hidden} exercises, the known mistakes, the correct variants, the tests, builds, state and caches.`);
+  if (replaced.length > 0) console.log(`Not the stub in your kit, so the copy has the stub instead: ${replaced.join(', ')}.`);
+  if (strays.length > 0) console.log(`Also left out, as no learner needs them: ${strays.join(', ')}.`);
   console.log(`Its scripts: ${scripts.join(', ')}.`);
   console.log(`Learners run: cd ${out} && npm install && npm run grade`);
   return 0;
 }
 
-export const releaseCommand: Command = { name: 'release', summary: "write a learner's copy of the kit (for instructors)", run };
+export const releaseCommand: Command = { name: 'release', summary: "write a learner's copy of the kit, and check it (for instructors)", run };

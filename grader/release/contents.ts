@@ -1,32 +1,80 @@
 /**
- * Which of the kit's files go into a learner's copy. The list is of what goes in, not of what stays
- * out, so that a file added to the kit later (a test, a note, a cache) stays with the instructor
- * until someone decides a learner needs it. Inside those folders, whatever would give checks or
- * answers away is left out.
+ * What a learner's copy may hold, as a list of what goes in: each file is named by a rule below,
+ * or it stays out. A file added to the kit later (a test, a note, a backup a reset left, a cache)
+ * stays with the instructor until a rule here says a learner needs it. The same rules build a
+ * copy and check one (`verify.ts`).
  */
-import { readdirSync } from 'node:fs';
-import path from 'node:path';
 import type { KnownMistake } from '../checking/mistake.js';
+import { stubPath } from './stubs.js';
+
+/** The kinds of file a copy holds, in the order its summary lists them. */
+export const fileKinds = ['lesson', 'stub', 'public checks', 'mistake list', 'grader module', 'doc', 'setup'] as const;
+export type FileKind = (typeof fileKinds)[number];
+
+/** How a file gets into a copy: taken from the kit as it is, or written for the copy. */
+export type Source = 'kit' | 'written';
+
+export interface Placed {
+  kind: FileKind;
+  source: Source;
+}
+
+/** The root files a copy takes from the kit as they are; its README and package files are written for it. */
+const rootFiles = ['tsconfig.json', '.gitignore', 'LICENSE'];
+const writtenRootFiles = ['README.md', 'package.json', 'package-lock.json'];
+
+/** The grader's own code: the only file types under grader/ that a copy takes. */
+const graderCode = /\.(?:ts|mjs|cjs|js)$/;
 
 /**
- * The top-level entries a learner's copy takes from the kit, as they are. Its README.md,
- * package.json and package-lock.json are written for it instead (see `package.ts`, `readme.ts`).
+ * Where the file at `relative` (from the copy's root, with `/`) belongs in a learner's copy of a
+ * course with these `slugs`, or null when a copy never holds it. `docs` are the documents the
+ * copy's README links to.
  */
-export const learnerEntries = ['exercises', 'grader', 'docs', 'tsconfig.json', '.gitignore', 'LICENSE'];
-
-/** Folders never copied, wherever they are: builds, state, caches, installs, history. */
-const neverCopied = new Set(['.kit-build', '.kit-state', 'node_modules', '.git', '.vite', 'coverage']);
-
-/**
- * Whether a path (from the kit's root, with `/`) stays with the instructor: hidden checks, known
- * mistakes, correct variants, and tests wherever they are.
- */
-export function isInstructorOnly(relative: string): boolean {
+export function placeOf(relative: string, slugs: readonly string[], docs: ReadonlySet<string>): Placed | null {
   const parts = relative.split('/');
-  if (parts.some((part) => neverCopied.has(part))) return true;
-  if (parts[0] === 'grader' && (parts[1] === 'mistakes' || parts[1] === 'variants')) return true;
-  if (parts[0] === 'grader' && parts[1] === 'checks' && parts.length === 4 && parts[3]?.startsWith('hidden.')) return true;
-  return /\.(test|spec)\.[cm]?[jt]s$/.test(relative);
+  // Hidden files and folders (.git, .kit-state, .kit-build, editor swap files) and installs.
+  if (parts.some((part) => part === 'node_modules' || (part.startsWith('.') && part !== '.gitignore'))) return null;
+  if (parts.length === 1) {
+    if (writtenRootFiles.includes(relative)) return { kind: 'setup', source: 'written' };
+    return rootFiles.includes(relative) ? { kind: 'setup', source: 'kit' } : null;
+  }
+  const [top, slug, name, ...deeper] = parts;
+  if (top === 'docs') return docs.has(relative) ? { kind: 'doc', source: 'kit' } : null;
+  if (top === 'exercises') {
+    if (slug === undefined || !slugs.includes(slug) || deeper.length > 0) return null;
+    if (name === 'README.md') return { kind: 'lesson', source: 'kit' };
+    return name === 'view.ts' ? { kind: 'stub', source: 'written' } : null;
+  }
+  if (top !== 'grader') return null;
+  if (slug === 'stubs') return parts.length === 4 && slugs.includes(name ?? '') && relative === stubPath(name ?? '') ? { kind: 'stub', source: 'kit' } : null;
+  if (slug === 'mistakes' || slug === 'variants') return null;
+  if (slug === 'checks' && parts.length > 2) {
+    if (parts.length !== 4 || !slugs.includes(name ?? '')) return null;
+    if (deeper[0] === 'public.ts') return { kind: 'public checks', source: 'kit' };
+    // Written for the copy: the public part of each pattern (`learnerMistakeList`).
+    return deeper[0] === 'mistakes.ts' ? { kind: 'mistake list', source: 'written' } : null;
+  }
+  if (/\.(?:test|spec)\.[cm]?[jt]s$/.test(relative)) return null;
+  return graderCode.test(relative) ? { kind: 'grader module', source: 'kit' } : null;
+}
+
+/** Why a copy must not hold a file `placeOf` refuses, in a few words for the list of offending files. */
+export function whyLeftOut(relative: string): string {
+  const parts = relative.split('/');
+  if (/\.bak(?:\.\d+)?$|~$|\.orig$|\.sw[op]$/.test(relative)) return 'a backup';
+  if (parts[0] === 'solutions') return 'a solution';
+  if (parts[0] === 'grader' && parts[1] === 'mistakes') return 'a known mistake';
+  if (parts[0] === 'grader' && parts[1] === 'variants') return 'a correct variant';
+  if (parts[0] === 'grader' && parts[1] === 'checks' && /^hidden\./.test(parts[3] ?? '')) return 'hidden checks';
+  if (parts.some((part) => part === '.kit-state' || part === '.kit-build' || part === 'node_modules' || part === '.git')) return 'state, a build, an install or history';
+  if (parts[0] === 'tests' || /\.(?:test|spec)\.[cm]?[jt]s$/.test(relative)) return "the kit's tests";
+  return 'not a file a learner needs';
+}
+
+/** The documents a README links to (`](docs/…)`), by path from the root. */
+export function linkedDocs(readme: string): Set<string> {
+  return new Set([...readme.matchAll(/\]\((docs\/[^)#\s]+)/g)].map((match) => match[1] ?? ''));
 }
 
 /**
@@ -36,7 +84,8 @@ export function isInstructorOnly(relative: string): boolean {
  */
 export function learnerMistakeList(mistakes: readonly KnownMistake[], publicIds: ReadonlySet<string>): string {
   const entries = mistakes
-    .map(({ id, title, hint, fails }) => ({ id, title, hint, fails: fails.filter((check) => publicIds.has(check)) }))
+    // The evidence stays: it is words of a public check's message, without which a look-alike is named.
+    .map(({ id, title, hint, fails, evidence }) => ({ id, title, hint, fails: fails.filter((check) => publicIds.has(check)), ...(evidence ? { evidence } : {}) }))
     .filter((mistake) => mistake.fails.length > 0);
   return [
     '// The learner\'s copy of this list: the public part of each pattern (written by `npm run release`).',
@@ -45,25 +94,4 @@ export function learnerMistakeList(mistakes: readonly KnownMistake[], publicIds:
     `export default knownMistakes(${JSON.stringify(entries, null, 2)});`,
     '',
   ].join('\n');
-}
-
-/** The files of a learner's copy, by path from the kit's root (with `/`), sorted. */
-export function learnerFiles(kitRoot: string): string[] {
-  const files: string[] = [];
-  const visit = (relative: string): void => {
-    for (const entry of readdirSync(path.join(kitRoot, relative), { withFileTypes: true })) {
-      const child = `${relative}/${entry.name}`;
-      if (isInstructorOnly(child)) continue;
-      if (entry.isDirectory()) visit(child);
-      // Symbolic links could point anywhere, the kit's solutions included: they are not followed.
-      else if (entry.isFile()) files.push(child);
-    }
-  };
-  const top = readdirSync(kitRoot, { withFileTypes: true });
-  for (const name of learnerEntries) {
-    const entry = top.find((candidate) => candidate.name === name);
-    if (entry?.isDirectory()) visit(name);
-    else if (entry?.isFile()) files.push(name);
-  }
-  return files.sort();
 }
