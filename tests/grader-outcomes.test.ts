@@ -81,7 +81,7 @@ describe('grading one submission of every outcome', () => {
   it('stops an endless loop in a handler as a timeout', () => {
     const stuck = byslug('loops-in-handler');
     expect(stuck.status).toBe('timeout');
-    expect(stuck.message).toMatch(/the app stopped answering \(GET \/ping got no answer within 0\.6 s; an endless loop\?\)/);
+    expect(stuck.message).toMatch(/the app stopped answering \(GET \/ping got no answer within 0\.6 s; an endless loop in `ping`\?\)/);
     expect(stuck.checks.map((check) => check.message)).toEqual([stuck.message, 'not run: the app had stopped']);
   });
 

@@ -44,7 +44,7 @@ const stuckSlackMs = 2000;
 const expected: Record<string, Case> = {
   'loops-in-handler': {
     status: 'timeout',
-    message: /^the app stopped answering \(GET \/visits got no answer within 1 s; an endless loop\?\)$/,
+    message: /^the app stopped answering \(GET \/visits got no answer within 1 s; an endless loop in `countVisit`\?\)$/,
     withinMs: limits.requestTimeoutMs + stuckSlackMs,
   },
   'loops-at-import': { status: 'timeout', message: /did not finish loading within 1 s/ },

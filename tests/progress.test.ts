@@ -124,7 +124,8 @@ describe('npm run list and npm run hint', () => {
     const slugs = [...list.stdout.matchAll(/^ [ →] ?\d+ {2}(\S+)/gm)].map((match) => match[1]);
     expect(slugs).toEqual(manifest.exercises.map((info) => info.slug));
     expect(list.stdout).toMatch(/→ 1 {2}favorite-color +easy +not graded +- +0\/3/);
-    expect(list.stdout).toMatch(new RegExp(String.raw` {3}2 {2}visit-counter +easy +failed +0\/${max} +0\/3`));
+    // The kit's stub, untouched: not started, rather than failed.
+    expect(list.stdout).toMatch(new RegExp(String.raw` {3}2 {2}visit-counter +easy +not-started +0\/${max} +0\/3`));
     expect(list.stdout).toContain('0 of 11 exercises passed. Next: favorite-color');
   });
 

@@ -18,7 +18,7 @@ function statusCell(status: string, style: Style): string {
   const cell = status.padEnd(14);
   if (status === 'passed') return style.green(cell);
   if (status === 'failed') return style.red(cell);
-  if (status === 'not graded') return style.dim(cell);
+  if (status === 'not graded' || status === 'not-started') return style.dim(cell);
   return style.yellow(cell);
 }
 

@@ -296,7 +296,9 @@ class WatchSession {
     const lines: string[] = [];
     const following = manifest.exercises[manifest.exercises.indexOf(this.current) + 1];
     if (this.screen === 'report' && this.result?.status === 'passed') {
-      lines.push(style.green(`✔ ${this.current.slug} passes.`) + (following ? ` Next: ${following.slug} (press n).` : ' It is the last exercise.'));
+      // Piped, there are no keys to press: only the next exercise's name.
+      const press = this.options.interactive ? ' (press n)' : '';
+      lines.push(style.green(`✔ ${this.current.slug} passes.`) + (following ? ` Next: ${following.slug}${press}.` : ' It is the last exercise.'));
     }
     const progress = this.progress();
     const passed = manifest.exercises.filter((exercise) => progress.grades[exercise.slug]?.status === 'passed').length;
@@ -326,9 +328,13 @@ class WatchSession {
     if (this.closed) return;
     switch (key.toLowerCase()) {
       case 'h': {
-        const hint = describeHint(this.current.slug, takeNextHint(this.current));
         this.screen = 'report';
-        this.note(hint);
+        // A hint of an exercise that passes helps no one, and would count as seen in npm run list.
+        if (this.result?.slug === this.current.slug && this.result.status === 'passed') {
+          this.note(`${this.current.slug} passes: no hint needed (npm run hint -- ${this.current.slug} still shows them).`);
+          break;
+        }
+        this.note(describeHint(this.current.slug, takeNextHint(this.current)));
         break;
       }
       case 'n': {
