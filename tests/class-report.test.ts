@@ -4,18 +4,18 @@
  * summaries) read off the page and compared with the results documents of the same run.
  * Set CLASS_REPORT_SCREENSHOT=<file.png> to keep a screenshot of the page.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GradeResult } from '../grader/results.js';
+import { chromiumArgs, chromiumPath, noChromium } from './browser.js';
 import { classSize, classSlugs, makeClass, outFolder } from './class-fixture.js';
 import { runKit } from './run-kit.js';
 
-const chromiumPath = '/usr/bin/chromium';
-const hasChromium = existsSync(chromiumPath);
-const skipMessage = `${chromiumPath} is absent: install Debian's chromium (apt-get install chromium) to test the class report in a browser`;
+const hasChromium = chromiumPath !== null;
+const skipMessage = noChromium;
 
 /** A missing file and a stub left as handed out are not work handed in: pass rates leave them out. */
 function handedIn(exercise: GradeResult['exercises'][number]): boolean {
@@ -40,8 +40,8 @@ describe('report.html in headless Chromium', () => {
     expect(run.status).toBe(0);
     results = readdirSync(path.join(out, 'results')).map((name) => JSON.parse(readFileSync(path.join(out, 'results', name), 'utf8')) as GradeResult);
     browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      executablePath: chromiumPath ?? undefined,
+      args: chromiumArgs,
     });
     page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
     page.on('request', (request) => requests.push(request.url()));

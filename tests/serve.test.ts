@@ -3,17 +3,17 @@
  * `/_kit` page in a real (headless) browser, clicked through while the cookie and the store's
  * record are read off the page. `UPDATE_SCREENSHOTS=1` renews the screenshot in docs/kit-page.png.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { networkInterfaces, tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumArgs, chromiumPath, noChromium } from './browser.js';
 import { hostPids, isRunning, LiveKit } from './live-kit.js';
 import { kitRoot } from './run-kit.js';
 
-const chromiumPath = '/usr/bin/chromium';
-const chromiumMissing = !existsSync(chromiumPath);
+const chromiumMissing = chromiumPath === null;
 
 const running: LiveKit[] = [];
 afterEach(() => {
@@ -128,12 +128,12 @@ describe('npm run serve', () => {
   });
 });
 
-describe.skipIf(chromiumMissing)(`the /_kit page in a browser${chromiumMissing ? ` (skipped: no Chromium at ${chromiumPath})` : ''}`, () => {
+describe.skipIf(chromiumMissing)(`the /_kit page in a browser${chromiumMissing ? ` (${noChromium})` : ''}`, () => {
   let browser: Browser;
   beforeAll(async () => {
     browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      executablePath: chromiumPath ?? undefined,
+      args: chromiumArgs,
     });
   });
   afterAll(async () => {
