@@ -43,4 +43,10 @@ export default knownMistakes([
     hint: '`null` is still a value, and the store keeps its key: remove the key itself, so that the session holds no trace of the message.',
     fails: ['flash-message/removed-from-store'],
   },
+  {
+    id: 'list-per-type',
+    title: 'messages are pushed onto a list, so a new one joins the one not yet shown, and reading leaves an empty container in the session',
+    hint: 'A flash here is one message: a new one replaces the old, and reading it removes its key from the session entirely. A read that finds nothing should not write anything either.',
+    fails: ['flash-message/removed-from-store', 'flash-message/read-stores-nothing', 'flash-message/replace-message'],
+  },
 ]);

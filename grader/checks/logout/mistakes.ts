@@ -38,4 +38,16 @@ export default knownMistakes([
     hint: 'Setting the session to null is cookie-session\'s way, not express-session\'s: destroy the session through express-session, then clear its cookie.',
     fails: ['logout/logout', 'logout/session-gone-from-store', 'logout/replay-after-logout', 'logout/cookie-cleared', 'logout/language-gone', 'logout/visitors-apart'],
   },
+  {
+    id: 'cookie-left-after-destroy',
+    title: 'logout destroys the session but never clears the cookie, so the browser keeps an ID that points to nothing',
+    hint: 'Ending the session has two halves: the store forgets it, and the browser is told to drop its cookie. Clear the session cookie in the callback, before answering.',
+    fails: ['logout/cookie-cleared'],
+  },
+  {
+    id: 'regenerates-instead-of-destroying',
+    title: 'logout regenerates the session instead of destroying it, so the browser gets a cookie for a new session rather than losing its cookie',
+    hint: 'regenerate starts another session and hands out its cookie, even to a guest. To end the session, destroy it and clear the cookie, so that nothing is stored and the browser keeps no ID.',
+    fails: ['logout/cookie-cleared', 'logout/logout-guest'],
+  },
 ]);

@@ -37,4 +37,17 @@ export default knownMistakes([
     hint: 'Keep the theme in `req.session`, on the server: a cookie of your own sends it to the browser, which can change it.',
     fails: ['theme/data-on-server', 'theme/tampered-cookie', 'theme/session-kept'],
   },
+  {
+    id: 'anything-else-is-light',
+    title: 'anything but dark is taken as light, so invalid input is stored instead of refused',
+    hint: 'Two values are allowed, and everything else is an error that changes nothing. Compare the lowercase input with both `dark` and `light`, and answer 400 for anything else.',
+    fails: ['theme/invalid-theme', 'theme/invalid-changes-nothing', 'theme/letter-case'],
+  },
+  {
+    id: 'exact-case-match',
+    title: 'the theme must be typed exactly in lower case, so Dark and DARK are refused',
+    hint: 'Letter case does not matter here: lower-case the input first, then compare it with `dark` and `light`, and store the lowercase value.',
+    fails: ['theme/letter-case'],
+    evidence: 'answered 400 "Invalid theme", expected 200',
+  },
 ]);
