@@ -18,6 +18,7 @@ import { FrameReader, encodeFrame, hostFrameLimits } from './channel.js';
 import { defaultHeapMb, hostV8Flags } from './host-flags.js';
 import { hostDirFor, installBubblewrap, isolationLevels, isolationSupport, sealedCommand, type IsolationLevel } from './isolation.js';
 import { locateInText } from './locate.js';
+import { permissionFlag } from './permission-flag.js';
 import {
   cleanHostText,
   parseHostMessage,
@@ -88,8 +89,7 @@ function firstChild(pid: number): number | null {
 }
 
 function permissionFlags(dir: string): string[] {
-  const major = Number(process.versions.node.split('.')[0]);
-  return [major >= 22 ? '--permission' : '--experimental-permission', `--allow-fs-read=${path.join(dir, '*')}`];
+  return [permissionFlag(), `--allow-fs-read=${path.join(dir, '*')}`];
 }
 
 function firstErrorLine(output: string): string | null {
