@@ -41,9 +41,17 @@ function flat(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+/** Something no file of a copy may contain, and what it is. */
+interface Secret {
+  /** Whitespace-flattened text, or a word that must stand alone (a check id, not the start of a longer one). */
+  text: string;
+  word?: RegExp;
+  what: string;
+}
+
 /** What no file of a copy may contain: each secret's flat text, with what it is. */
-async function secretsOfKit(course: GradedExercise[]): Promise<{ text: string; what: string }[]> {
-  const secrets: { text: string; what: string }[] = [];
+function secretsOfKit(course: GradedExercise[]): Secret[] {
+  const secrets: Secret[] = [];
   const files = (folder: string): string[] => {
     const full = path.join(kitRoot, folder);
     if (!lstatSync(full, { throwIfNoEntry: false })?.isDirectory()) return [];
@@ -58,7 +66,8 @@ async function secretsOfKit(course: GradedExercise[]): Promise<{ text: string; w
   for (const file of files('grader/mistakes')) add(file, "a known mistake's code");
   for (const file of files('grader/checks').filter((name) => path.basename(name).startsWith('hidden.'))) add(file, 'hidden checks');
   for (const check of course.flatMap((exercise) => exercise.checks).filter((candidate) => candidate.visibility === 'hidden')) {
-    secrets.push({ text: check.id, what: `the id of the hidden check ${check.id}` });
+    const word = new RegExp(`(?<![\\w/-])${check.id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`);
+    secrets.push({ text: check.id, word, what: `the id of the hidden check ${check.id}` });
   }
   return secrets;
 }
@@ -120,8 +129,8 @@ export async function checkCopy(copy: string, limits: Limits): Promise<CopyCheck
     } else contents.set(placed.kind, [...(contents.get(placed.kind) ?? []), file]);
     if (stat.isFile()) texts.push([file, flat(readFileSync(path.join(copy, file), 'utf8'))]);
   }
-  for (const secret of await secretsOfKit(course)) {
-    for (const [file, text] of texts) if (text.includes(secret.text)) problems.push(`${file}: holds ${secret.what}`);
+  for (const secret of secretsOfKit(course)) {
+    for (const [file, text] of texts) if (text.includes(secret.text) && (secret.word?.test(text) ?? true)) problems.push(`${file}: holds ${secret.what}`);
   }
 
   // The stubs reset puts back, and any working view.ts that is not one of them.
