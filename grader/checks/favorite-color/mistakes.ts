@@ -51,4 +51,10 @@ export default knownMistakes([
     hint: 'Regenerating is for a login, where the visitor\'s rights change. Storing a color changes one key: assign it to `req.session` and express-session keeps the same session.',
     fails: ['favorite-color/session-kept'],
   },
+  {
+    id: 'hand-rolled-session',
+    title: 'a session made by hand, a store in a variable of the module and a cookie of its own, beside req.session',
+    hint: 'express-session already gives every visitor a signed session ID and a store behind it, and starts a session only when something is saved: keep the color in `req.session` and let it handle the cookie.',
+    fails: ['favorite-color/data-on-server', 'favorite-color/read-stores-nothing', 'favorite-color/session-kept', 'favorite-color/tampered-cookie', 'favorite-color/color-from-store'],
+  },
 ]);
