@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { loadCourse } from '../course.js';
 import { defaultLimits, type GradedExercise } from '../grading/grade.js';
 import { kitRoot } from '../paths.js';
-import { fileKinds, learnerMistakeList, linkedDocs, placeOf, whyLeftOut, type FileKind } from '../release/contents.js';
+import { fileKinds, learnerMistakeList, linkedDocs, notNamed, placeOf, whyLeftOut, type FileKind } from '../release/contents.js';
 import { importedPackages, instructorCommands, learnerLockfile, learnerPackage, type Lockfile, type PackageJson } from '../release/package.js';
 import { learnerReadme } from '../release/readme.js';
 import { readStub, stubPath } from '../release/stubs.js';
@@ -25,10 +25,11 @@ const usage = `Usage: npm run release -- --out <dir>
 lessons, the stubs (from grader/stubs/, whatever exercises/ holds), the grader and the public
 checks, and a README written for learners. Only files the copy needs go in: no solutions, hidden
 checks, known mistakes, correct variants, tests, backups, builds, state or caches, and none of
-the instructor's scripts (${instructorCommands.join(', ')}, test). The copy is checked before it
-is moved into place: no file may hold a solution, a correct variant, a known mistake or a hidden
-check, and every stub, graded, must answer 501 on each route and score 0. When it fails, nothing
-is written and the offending files are listed.
+the instructor's scripts:
+  ${instructorCommands.join(', ')}, test.
+The copy is checked before it is moved into place: no file may hold a solution, a correct
+variant, a known mistake or a hidden check, and every stub, graded, must answer 501 on each route
+and score 0. When it fails, nothing is written and the offending files are listed.
 
 --check runs that check on a copy written earlier.`;
 
@@ -108,7 +109,10 @@ function plan(course: GradedExercise[]): Plan {
   for (const file of files) {
     const placed = placeOf(file, slugs, docs);
     if (placed?.source === 'kit') copied.push(file);
-    else if (placed === null && /^(exercises|grader)\//.test(file) && !instructorOnly.includes(whyLeftOut(file))) strays.push(`${file} (${whyLeftOut(file)})`);
+    else if (placed === null && /^(exercises|grader)\//.test(file) && !instructorOnly.includes(whyLeftOut(file))) {
+      const why = whyLeftOut(file);
+      strays.push(why === notNamed ? file : `${file} (${why})`);
+    }
   }
   const sources = copied.filter((file) => /\.[cm]?[jt]s$/.test(file)).map(readKit);
   const pkg = learnerPackage(JSON.parse(readKit('package.json')) as PackageJson, importedPackages(sources));
@@ -216,7 +220,7 @@ async function run(args: string[]): Promise<number> {
   console.log(checkedLine(check, course.length));
   console.log(`Left out: the solutions, the hidden checks of ${hidden} exercises, the known mistakes, the correct variants, the tests, builds, state and caches.`);
   if (replaced.length > 0) console.log(`Not the stub in your kit, so the copy has the stub instead: ${replaced.join(', ')}.`);
-  if (strays.length > 0) console.log(`Also left out, as no learner needs them: ${strays.join(', ')}.`);
+  if (strays.length > 0) console.log(`Also left out, as no rule of the copy names them: ${strays.join(', ')}.`);
   console.log(`Its scripts: ${scripts.join(', ')}.`);
   console.log(`Learners run: cd ${out} && npm install && npm run grade`);
   return 0;

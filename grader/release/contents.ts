@@ -59,6 +59,9 @@ export function placeOf(relative: string, slugs: readonly string[], docs: Readon
   return graderCode.test(relative) ? { kind: 'grader module', source: 'kit' } : null;
 }
 
+/** Why a file is left out when nothing more particular is known of it. */
+export const notNamed = 'not a file a learner needs';
+
 /** Why a copy must not hold a file `placeOf` refuses, in a few words for the list of offending files. */
 export function whyLeftOut(relative: string): string {
   const parts = relative.split('/');
@@ -69,7 +72,7 @@ export function whyLeftOut(relative: string): string {
   if (parts[0] === 'grader' && parts[1] === 'checks' && /^hidden\./.test(parts[3] ?? '')) return 'hidden checks';
   if (parts.some((part) => part === '.kit-state' || part === '.kit-build' || part === 'node_modules' || part === '.git')) return 'state, a build, an install or history';
   if (parts[0] === 'tests' || /\.(?:test|spec)\.[cm]?[jt]s$/.test(relative)) return "the kit's tests";
-  return 'not a file a learner needs';
+  return notNamed;
 }
 
 /** The documents a README links to (`](docs/…)`), by path from the root. */
