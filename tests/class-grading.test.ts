@@ -55,6 +55,8 @@ describe('npm run grade -- --submissions', () => {
     expect(first.status).toBe(0);
     const lines = first.stdout.split('\n').filter((line) => line.startsWith('['));
     expect(lines).toHaveLength(classSize);
+    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^\\[\\d+/${classSize}\\] ${classLearners.stubs}: 0/\\d+ \\(0%\\), 0 of 2 exercises passed, none started$`)));
+    expect(lines.filter((line) => line.endsWith('none started'))).toHaveLength(1);
     expect(lines.map((line) => /^\[\d+\/(\d+)\]/.exec(line)?.[1])).toEqual(Array(classSize).fill(String(classSize)));
     expect(first.stdout).toMatch(new RegExp(`^Graded ${classSize} learners \\(3 not gradable\\) in [\\d.]+ s: [\\d.]+ per second, \\d+ at once`, 'm'));
     // The grader and its hosts together: more than one Node process, far less than the 2 GB budget.

@@ -33,7 +33,9 @@ export class Progress {
       this.draw();
       return;
     }
-    const how = kept ? 'kept from the earlier run' : verdict === 'graded' ? renderSummary(result, this.style).replace(/^Total: /, '') : `not graded: ${verdict}`;
+    const untouched = result.exercises.every((exercise) => exercise.status === 'not-started' || exercise.status === 'missing-file');
+    const summary = renderSummary(result, this.style).replace(/^Total: /, '') + (untouched ? ', none started' : '');
+    const how = kept ? 'kept from the earlier run' : verdict === 'graded' ? summary : `not graded: ${verdict}`;
     // The id is the learner's folder name: shown escaped, so that it cannot forge a line of its own.
     this.sink.write(`[${this.done}/${this.total}] ${printable(learner)}: ${how}\n`);
   }
