@@ -49,5 +49,6 @@ export default knownMistakes([
     title: 'logout regenerates the session instead of destroying it, so the browser gets a cookie for a new session rather than losing its cookie',
     hint: 'regenerate starts another session and hands out its cookie, even to a guest. To end the session, destroy it and clear the cookie, so that nothing is stored and the browser keeps no ID.',
     fails: ['logout/cookie-cleared', 'logout/logout-guest'],
+    evidence: 'gave the browser a new connect.sid cookie',
   },
 ]);
