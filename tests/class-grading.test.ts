@@ -5,7 +5,7 @@
  * without regrading, shards merge into what one run writes, and the formats have their shapes.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderFeedback } from '../grader/batch/feedback.js';
@@ -13,6 +13,7 @@ import { toGradescope } from '../grader/batch/gradescope.js';
 import { toJUnit } from '../grader/batch/junit.js';
 import { learnerView } from '../grader/batch/learner-view.js';
 import { outputName } from '../grader/batch/output-name.js';
+import { findSubmissions } from '../grader/batch/submissions.js';
 import type { GradeResult } from '../grader/results.js';
 import { classLearners, classSize, classSlugs, makeClass, outFolder, parseCsv } from './class-fixture.js';
 import { kitRoot, runKit } from './run-kit.js';
@@ -38,6 +39,31 @@ function namedMistakes(exercise: GradeResult['exercises'][number]): string {
   const titles = exercise.mistakes.map((mistake) => mistake.title);
   return titles.length === 1 ? `This looks like: ${titles[0]}` : `This looks like one of: ${titles.join('; or ')}`;
 }
+
+describe('finding work wrapped in folders', () => {
+  it('looks two folders down at most, takes the shallowest, follows no link on the way, and judges a linked exercises/ as ever', () => {
+    const root = path.dirname(outFolder());
+    const learner = (id: string, ...wrapping: string[]): string => {
+      const folder = path.join(root, 'class', id, ...wrapping);
+      cpSync(path.join(kitRoot, 'solutions', 'theme'), path.join(folder, 'theme'), { recursive: true });
+      return folder;
+    };
+    learner('two-down', 'a', 'b');
+    learner('three-down', 'a', 'b', 'c');
+    const shallow = learner('two-copies', 'z-newer');
+    learner('two-copies', 'a-older', 'inside');
+    mkdirSync(path.join(root, 'class', 'through-a-link'));
+    symlinkSync(path.dirname(learner('elsewhere-outside')), path.join(root, 'class', 'through-a-link', 'wrapped'));
+    mkdirSync(path.join(root, 'class', 'linked-exercises', 'session-kit-main'), { recursive: true });
+    symlinkSync(path.join(kitRoot, 'solutions'), path.join(root, 'class', 'linked-exercises', 'session-kit-main', 'exercises'));
+    const found = new Map(findSubmissions(path.join(root, 'class')).map((submission) => [submission.id, submission]));
+    expect(found.get('two-down')).toMatchObject({ verdict: 'graded', wrappedIn: path.join('a', 'b') });
+    expect(found.get('three-down')).toMatchObject({ verdict: 'no-exercises', wrappedIn: null });
+    expect(found.get('two-copies')).toMatchObject({ verdict: 'graded', exercisesDir: shallow });
+    expect(found.get('through-a-link')?.verdict).toBe('no-exercises');
+    expect(found.get('linked-exercises')).toMatchObject({ verdict: 'link-outside' });
+  });
+});
 
 describe('npm run grade -- --submissions', () => {
   let submissions: string;
