@@ -2,7 +2,7 @@
  * Type warnings: TypeScript 7's report read back file by file, a syntax error in one view not
  * hiding the type errors of the others, and verdicts that never wait for the type check.
  */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { gradeJobs, type GradingJob } from '../grader/grading/grade.js';
 import { compileForWarnings, readDiagnostics } from '../grader/grading/typecheck-compiler.js';
 import type { ExerciseResult, GradeResult, TypeWarning } from '../grader/results.js';
 import { fakeCourse, submission } from './fake-course/course.js';
+import { copyKit, runIn } from './kit-copy.js';
 import { kitRoot, runKit } from './run-kit.js';
 
 function folderWith(views: Record<string, string>): string {
@@ -127,5 +128,24 @@ describe('npm run grade with type errors', () => {
     expect(exercise?.warnings).toEqual([
       { file: view, line: expect.any(Number), column: 14, message: "TS2322: Type 'string' is not assignable to type 'number'." },
     ]);
+  });
+});
+
+describe('npm run grade where the TypeScript 7 compiler is not installed', () => {
+  it('says so in one line, naming what to do, and grades all the same', () => {
+    const kit = copyKit();
+    const modules = path.join(kit, 'node_modules');
+    rmSync(modules);
+    mkdirSync(modules);
+    for (const name of readdirSync(path.join(kitRoot, 'node_modules'))) {
+      if (name !== 'typescript7') symlinkSync(path.join(kitRoot, 'node_modules', name), path.join(modules, name));
+    }
+    const run = runIn(kit, ['grade', 'visit-counter', '--target', 'solutions']);
+    rmSync(path.dirname(kit), { recursive: true, force: true });
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain(
+      `No type errors shown: the TypeScript 7 compiler (typescript7, @typescript/typescript-${process.platform}-${process.arch}) is not installed: run npm install.`,
+    );
+    expect(run.stdout).toMatch(/^Total: (\d+)\/\1 \(100%\), 1 of 1 exercises passed$/m);
   });
 });

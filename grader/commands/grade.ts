@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { loadCourse } from '../course.js';
 import { grade, HostPool } from '../grading/grade.js';
+import { compilerPath } from '../grading/typecheck-compiler.js';
 import { recordGrading } from '../progress.js';
 import { renderExercise, renderSummary, renderWarnings, styleFor } from '../report.js';
 import type { ExerciseResult } from '../results.js';
@@ -36,6 +37,17 @@ function totalsOf(exercises: ExerciseResult[]): { score: number; maxScore: numbe
   };
 }
 
+/** Without its compiler the type check would only go quiet: say so, and grade without it. */
+function typeCheckerInstalled(): boolean {
+  try {
+    compilerPath();
+    return true;
+  } catch (error) {
+    console.error(`No type errors shown: ${(error as Error).message}.`);
+    return false;
+  }
+}
+
 async function run(args: string[]): Promise<number> {
   const forClass = classRun(args);
   if (forClass) return forClass;
@@ -65,7 +77,7 @@ async function run(args: string[]): Promise<number> {
   pool.warm();
   const style = styleFor(process.stdout);
   const exercises = await loadCourse(positionals);
-  const typecheck = !values['no-typecheck'];
+  const typecheck = !values['no-typecheck'] && typeCheckerInstalled();
   const graded: ExerciseResult[] = [];
   const waiting = typecheck && !values.json && process.stdout.isTTY;
   // The kit's own exercises folder is the learner's: `npm run list` shows these verdicts.

@@ -6,7 +6,7 @@
  * when its checks do. Views are only read here, never run.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -20,13 +20,22 @@ const maxOutputBytes = 4 * 2 ** 20;
 
 const modules = path.join(kitRoot, 'node_modules');
 
-/** The compiler's executable: the `typescript7` package runs it from its platform's package, as found here. */
+/**
+ * The compiler's executable: the `typescript7` package runs it from its platform's package, as
+ * found here. Throws, saying what to do, when it is not installed.
+ */
 export function compilerPath(): string {
-  const fromKit = createRequire(path.join(kitRoot, 'package.json'));
-  const typescript = path.dirname(fromKit.resolve('typescript7/package.json'));
   const platform = `@typescript/typescript-${process.platform}-${process.arch}`;
-  const binary = process.platform === 'win32' ? 'tsc.exe' : 'tsc';
-  return path.join(path.dirname(createRequire(path.join(typescript, 'package.json')).resolve(`${platform}/package.json`)), 'lib', binary);
+  try {
+    const fromKit = createRequire(path.join(kitRoot, 'package.json'));
+    const typescript = path.dirname(fromKit.resolve('typescript7/package.json'));
+    const binary = process.platform === 'win32' ? 'tsc.exe' : 'tsc';
+    const compiler = path.join(path.dirname(createRequire(path.join(typescript, 'package.json')).resolve(`${platform}/package.json`)), 'lib', binary);
+    if (existsSync(compiler)) return compiler;
+  } catch {
+    // Not installed: said below.
+  }
+  throw new Error(`the TypeScript 7 compiler (typescript7, ${platform}) is not installed: run npm install`);
 }
 
 function projectFor(files: string[]): object {
