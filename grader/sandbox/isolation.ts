@@ -180,6 +180,9 @@ function limitArgs(prlimit: string, ownUser: boolean): string[] {
   return [prlimit, ...limits, '--'];
 }
 
+/** Where bubblewrap puts the Node binary. */
+const nodeInSeal = '/usr/local/bin/node';
+
 /**
  * The command that starts `node <nodeArgs>` sealed at `level`, with `hostDir` (the host bundle)
  * readable. The node arguments must name files under `hostDir` only.
@@ -191,7 +194,9 @@ export function sealedCommand(level: IsolationLevel, info: IsolationSupport, hos
   const ids = uid === undefined ? {} : { uid, gid: uid };
   const limits = info.prlimit ? limitArgs(info.prlimit, ownUser) : [];
   if (level === 'bwrap' && info.bwrap) {
-    const binds = info.nodeFiles.flatMap((file) => ['--ro-bind', file, file]);
+    // The binary at a path of the seal's own, so that where the kit keeps a Node (CI's under
+    // .kit-build/node) names no folder of the kit's inside.
+    const binds = info.nodeFiles.flatMap((file) => (file === node ? ['--ro-bind', node, nodeInSeal] : ['--ro-bind', file, file]));
     const args = [
       ...bwrapNamespaceArgs(),
       '--setenv', 'NODE_ENV', 'development',
@@ -205,7 +210,7 @@ export function sealedCommand(level: IsolationLevel, info: IsolationSupport, hos
       '--remount-ro', '/',
       '--chdir', '/app',
       '--info-fd', '5',
-      '--', node, ...nodeArgs,
+      '--', nodeInSeal, ...nodeArgs,
     ];
     const [command, ...rest] = [...limits, info.bwrap, ...args] as [string, ...string[]];
     return { command, args: rest, ...ids, cwd: '/', cleanup: () => undefined, nested: true };
