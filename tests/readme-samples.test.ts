@@ -5,6 +5,7 @@
  *
  *   <!-- sample: npm run grade -- <slug> [flags], with <file> as its view.ts -->
  *   <!-- sample: [after grading <slug>=<file> …, ]with <n> hint(s) of <slug> seen -->  (the block opens with `$ npm run …`)
+ *   <!-- sample: npm run watch -- <slug> [flags], with <file> as its view.ts; the report -->  (the lines above the status line; that line and the keys are a terminal's, with its timings)
  *
  * A line `…` in a block stands for lines left out: what is before it starts the output, what is
  * after it ends it.
@@ -14,6 +15,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { GradeResult } from '../grader/results.js';
+import { LiveKit } from './live-kit.js';
 import { kitRoot, runKit } from './run-kit.js';
 
 const readme = readFileSync(path.join(kitRoot, 'README.md'), 'utf8');
@@ -54,10 +56,30 @@ const progressSamples = [...readme.matchAll(/<!-- sample: (?:after grading ((?:\
   block: match[5] as string,
 }));
 
+const watchSamples = [...readme.matchAll(/<!-- sample: npm run watch -- (\S+)((?: --[\w-]+)*), with (\S+) as its view\.ts; the report -->\n```text\n([\s\S]*?)\n```/g)].map((match) => ({
+  slug: match[1] as string,
+  flags: (match[2] ?? '').trim().split(' ').filter(Boolean),
+  view: match[3] as string,
+  report: (match[4] as string).split(/\n\nwatching /)[0] as string,
+}));
+
 describe("the README's sample outputs", () => {
   it('are marked, so that they are checked', () => {
     expect(gradeSamples.length).toBeGreaterThanOrEqual(2);
     expect(progressSamples.length).toBeGreaterThanOrEqual(2);
+    expect(watchSamples.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it.each(watchSamples.map((sample) => [`${sample.slug} with ${sample.view}`, sample] as const))('npm run watch -- %s', async (_name, sample) => {
+    const kit = new LiveKit(['watch', sample.slug, ...sample.flags, '--target', folderWith(sample.slug, sample.view)]);
+    try {
+      await kit.waitFor((out) => /^watching .* · graded in \d+ ms/m.test(out), 20_000, 'the first report');
+    } finally {
+      kit.kill();
+    }
+    // Piped, watch prints a header, then the report, then its status line.
+    const report = kit.stdout.split('\n\n')[1] ?? '';
+    expect(report).toBe(sample.report);
   });
 
   it.each(gradeSamples.map((sample) => [`${sample.slug} with ${sample.view}`, sample] as const))('npm run grade -- %s', (_name, sample) => {
