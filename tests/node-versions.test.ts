@@ -3,10 +3,11 @@
  * (`--permission` from 22.13 and 23.5, `--experimental-permission` before; Node 24 refuses the old
  * name). Each Node at hand is asked for real: the one running the tests and the official builds
  * `.ci/run` keeps in `.kit-build/node/` (Node 22 and 24). Each takes the flag the kit picks for it,
- * and that flag keeps a write out; and each grades a solution to full marks.
+ * and that flag keeps a write out; and each grades a solution to full marks. npm 11 (Node 24's)
+ * warns of install scripts no `allowScripts` entry approves, and npm 12 skips them.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -67,5 +68,17 @@ describe('the permission flag by version', () => {
   it('is the stable one from 22.13 and 23.5 on, the experimental one before', () => {
     const flags = ['20.19.0', '22.12.0', '22.13.0', '23.4.0', '23.5.0', '24.0.0'].map((version) => permissionFlag(version));
     expect(flags).toEqual(['--experimental-permission', '--experimental-permission', '--permission', '--experimental-permission', '--permission', '--permission']);
+  });
+});
+
+describe('the install', () => {
+  it("approves in package.json's allowScripts each package of the lockfile that has an install script", () => {
+    const lock = JSON.parse(readFileSync(path.join(kitRoot, 'package-lock.json'), 'utf8')) as { packages: Record<string, { hasInstallScript?: boolean }> };
+    const withScripts = Object.entries(lock.packages)
+      .filter(([, entry]) => entry.hasInstallScript)
+      .map(([name]) => name.slice(name.lastIndexOf('node_modules/') + 'node_modules/'.length));
+    expect(withScripts).toContain('esbuild');
+    const allowed = (JSON.parse(readFileSync(path.join(kitRoot, 'package.json'), 'utf8')) as { allowScripts?: Record<string, boolean> }).allowScripts ?? {};
+    expect(withScripts.filter((name) => allowed[name] !== true)).toEqual([]);
   });
 });
