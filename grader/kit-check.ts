@@ -41,14 +41,21 @@ export interface MistakeUnderTest {
   entry: KnownMistake;
 }
 
+/** Whether the mistake file `id` (its name without `.ts`) is the entry's own code or more of it. */
+function entryOfFile(entry: KnownMistake, id: string): boolean {
+  return entry.id === id || (entry.also ?? []).includes(id);
+}
+
 /** What is wrong between an exercise's mistake files and its list (`grader/checks/<slug>/mistakes.ts`). */
 export function mistakeListProblems(slug: string, files: string[], entries: readonly KnownMistake[], checks: readonly Check[]): string[] {
   const list = `grader/checks/${slug}/mistakes.ts`;
   const problems: string[] = [];
   const ids = files.map((file) => path.basename(file, '.ts'));
-  for (const id of ids) if (!entries.some((entry) => entry.id === id)) problems.push(`grader/mistakes/${slug}/${id}.ts has no entry in ${list}: give it a title, a hint and the checks it fails`);
+  for (const id of ids) {
+    if (!entries.some((entry) => entryOfFile(entry, id))) problems.push(`grader/mistakes/${slug}/${id}.ts has no entry in ${list}: give it a title, a hint and the checks it fails, or name it in another entry's also`);
+  }
   for (const entry of entries) {
-    if (!ids.includes(entry.id)) problems.push(`${list} lists ${entry.id}, but grader/mistakes/${slug}/${entry.id}.ts is missing`);
+    for (const id of [entry.id, ...(entry.also ?? [])]) if (!ids.includes(id)) problems.push(`${list} lists ${id}, but grader/mistakes/${slug}/${id}.ts is missing`);
     if (entry.title.trim() === '' || entry.hint.trim() === '') problems.push(`${list}: ${entry.id} needs a title and a hint`);
     for (const id of entry.fails) if (!checks.some((check) => check.id === id)) problems.push(`${list}: ${entry.id} names the check ${id}, which ${slug} does not have`);
     // A learner's copy runs public checks only: a mistake none of them fails goes unnoticed there.
@@ -286,7 +293,7 @@ export async function checkKit(limits: Limits): Promise<KitCheckReport> {
     const entries = exercise.mistakes ?? [];
     mistakeProblems.push(...mistakeListProblems(slug, files, entries, exercise.checks));
     for (const file of files) {
-      const entry = entries.find((candidate) => candidate.id === path.basename(file, '.ts'));
+      const entry = entries.find((candidate) => entryOfFile(candidate, path.basename(file, '.ts')));
       if (entry) mistakes.push({ slug, file, entry });
     }
     variants.push(...tsFiles(path.join(variantsDir, slug)).map((file) => job(revealed(exercise), file)));

@@ -49,11 +49,21 @@ describe('the kit check', () => {
     const checks = [check('demo/basic', 'public'), check('demo/apart', 'hidden')];
     const caught = { ...entry, fails: ['demo/basic', 'demo/apart'] };
     expect(mistakeListProblems('demo', ['/kit/grader/mistakes/demo/shared.ts', '/kit/grader/mistakes/demo/extra.ts'], [caught, { ...caught, id: 'gone', fails: ['demo/basic', 'demo/nope'] }], checks)).toEqual([
-      'grader/mistakes/demo/extra.ts has no entry in grader/checks/demo/mistakes.ts: give it a title, a hint and the checks it fails',
+      "grader/mistakes/demo/extra.ts has no entry in grader/checks/demo/mistakes.ts: give it a title, a hint and the checks it fails, or name it in another entry's also",
       'grader/checks/demo/mistakes.ts lists gone, but grader/mistakes/demo/gone.ts is missing',
       'grader/checks/demo/mistakes.ts: gone names the check demo/nope, which demo does not have',
     ]);
     expect(mistakeListProblems('demo', ['/kit/grader/mistakes/demo/shared.ts'], [caught], checks)).toEqual([]);
+  });
+
+  it('takes more code of one mistake through also, and wants every file it names', () => {
+    const checks = [check('demo/basic', 'public')];
+    const files = ['/kit/grader/mistakes/demo/shared.ts', '/kit/grader/mistakes/demo/shared-from-a-tutorial.ts'];
+    const folded = { ...entry, fails: ['demo/basic'], also: ['shared-from-a-tutorial'] };
+    expect(mistakeListProblems('demo', files, [folded], checks)).toEqual([]);
+    expect(mistakeListProblems('demo', files.slice(0, 1), [folded], checks)).toEqual([
+      'grader/checks/demo/mistakes.ts lists shared-from-a-tutorial, but grader/mistakes/demo/shared-from-a-tutorial.ts is missing',
+    ]);
   });
 
   it('asks that a public check catch each mistake, unless its entry says why only a hidden one can', () => {

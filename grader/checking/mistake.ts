@@ -16,6 +16,11 @@ export interface KnownMistake {
   /** Exactly the checks its code fails, public and hidden: the pattern a learner's result is matched against. */
   fails: string[];
   /**
+   * More code of the same mistake, `grader/mistakes/<slug>/<name>.ts`, in another form (often
+   * adapted from a public source): the kit check proves each fails exactly `fails` too.
+   */
+  also?: string[];
+  /**
    * Why no public check can catch it, when none does; a learner's copy runs public checks only,
    * so every other mistake must fail at least one of them.
    */

@@ -12,6 +12,7 @@ export default knownMistakes([
     title: 'the session is regenerated, but the recently viewed pages are not carried over to the new one',
     hint: 'A regenerated session starts empty: take the recently viewed pages from the old session before regenerating, and put them in the new one.',
     fails: ['login-rotation/recent-pages-survive', 'login-rotation/visitors-apart'],
+    also: ['pages-not-carried-over'],
   },
   {
     id: 'no-regenerate',
@@ -36,11 +37,5 @@ export default knownMistakes([
     title: 'the old session object is put back after regenerate, so the login is saved under the old session ID and the browser\'s new ID finds nothing',
     hint: 'After regenerate, `req.session` is the new session: write the username and the pages onto it, and never bring the old session object back. The old ID must end up holding nothing.',
     fails: ['login-rotation/login-whoami', 'login-rotation/new-id-at-login', 'login-rotation/recent-pages-survive', 'login-rotation/old-cookie-not-logged-in', 'login-rotation/old-session-cleared', 'login-rotation/visitors-apart', 'login-rotation/data-on-server'],
-  },
-  {
-    id: 'pages-not-carried-over',
-    title: 'login regenerates and saves the new session, but carries nothing over, so the recently viewed pages are lost',
-    hint: 'regenerate starts from an empty session. Read what must survive the login into a variable before calling it, and put it back in the callback.',
-    fails: ['login-rotation/recent-pages-survive', 'login-rotation/visitors-apart'],
   },
 ]);

@@ -24,6 +24,7 @@ export default knownMistakes([
     title: 'logout destroys the session but leaves the dead connect.sid cookie in the browser',
     hint: 'Once the session is destroyed, also tell the browser to drop the session cookie, under the name express-session gave it.',
     fails: ['logout/cookie-cleared'],
+    also: ['cookie-left-after-destroy'],
   },
   {
     id: 'django-cookie-name',
@@ -37,12 +38,6 @@ export default knownMistakes([
     title: 'logout sets req.session to null, the cookie-session idiom; express-session then neither destroys the stored session nor touches the cookie',
     hint: 'Setting the session to null is cookie-session\'s way, not express-session\'s: destroy the session through express-session, then clear its cookie.',
     fails: ['logout/logout', 'logout/session-gone-from-store', 'logout/replay-after-logout', 'logout/cookie-cleared', 'logout/language-gone', 'logout/visitors-apart'],
-  },
-  {
-    id: 'cookie-left-after-destroy',
-    title: 'logout destroys the session but never clears the cookie, so the browser keeps an ID that points to nothing',
-    hint: 'Ending the session has two halves: the store forgets it, and the browser is told to drop its cookie. Clear the session cookie in the callback, before answering.',
-    fails: ['logout/cookie-cleared'],
   },
   {
     id: 'regenerates-instead-of-destroying',

@@ -18,6 +18,7 @@ export default knownMistakes([
     title: 'showing the cart writes the empty default into the session, starting a session for every passer-by',
     hint: 'Showing the cart only reads: use the empty list as a default in the answer without storing it, or every passer-by gets a session.',
     fails: ['shopping-cart/read-stores-nothing'],
+    also: ['cart-initialized-on-every-request'],
   },
   {
     id: 'empty-list-shown-blank',
@@ -49,11 +50,5 @@ export default knownMistakes([
     title: 'the item is pushed onto the `?? []` default, a new list that is never put in the session',
     hint: 'The `?? []` default is a new list that the session does not hold: adding to it changes nothing; store the list in the session.',
     fails: ['shopping-cart/add-then-show', 'shopping-cart/blank-changes-nothing', 'shopping-cart/visitors-apart', 'shopping-cart/data-on-server', 'shopping-cart/tampered-cookie', 'shopping-cart/session-kept'],
-  },
-  {
-    id: 'cart-initialized-on-every-request',
-    title: 'an empty cart is put in the session before every handler, so merely looking at the cart starts a session',
-    hint: 'Create the list only when an item is added. Showing the cart can use an empty list as a default in the answer without writing it into the session.',
-    fails: ['shopping-cart/read-stores-nothing'],
   },
 ]);

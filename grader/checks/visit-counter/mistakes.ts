@@ -29,13 +29,8 @@ export default knownMistakes([
   {
     id: 'shows-old-count',
     title: 'the count shown is the one before this visit (the course\'s "forgetting to add 1")',
-    hint: 'Count this visit first, then answer with the new count: a first visit counts 1.',
+    hint: 'Count this visit first, then answer with the new count: a first visit counts 1 (`n = count++` gives the count from before).',
     fails: ['visit-counter/first-visit', 'visit-counter/counts-up', 'visit-counter/visitors-apart', 'visit-counter/eleven-visits', 'visit-counter/data-on-server', 'visit-counter/tampered-cookie', 'visit-counter/count-from-store'],
-  },
-  {
-    id: 'post-increment',
-    title: 'the count is incremented after it is read, so each answer shows the count from before this visit',
-    hint: '`n = count++` gives the old value. Add one first, store the new count, and answer with that new count, so that the first visit says 1.',
-    fails: ['visit-counter/first-visit', 'visit-counter/counts-up', 'visit-counter/visitors-apart', 'visit-counter/data-on-server', 'visit-counter/eleven-visits', 'visit-counter/tampered-cookie', 'visit-counter/count-from-store'],
+    also: ['post-increment'],
   },
 ]);
