@@ -13,6 +13,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { GradeResult } from '../grader/results.js';
 import { permissionFlag } from '../grader/sandbox/permission-flag.js';
+import { copyKit } from './kit-copy.js';
 import { kitRoot } from './run-kit.js';
 
 const cached = path.join(kitRoot, '.kit-build', 'node');
@@ -26,7 +27,13 @@ const nodes: [string, string][] = [
 ];
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'node-versions-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+// Each Node builds the grader for itself: in a copy of the kit, so that the kit's own build, which
+// the other test files use at the same time, stays the running Node's.
+const kit = copyKit();
+afterAll(() => {
+  rmSync(scratch, { recursive: true, force: true });
+  rmSync(path.dirname(kit), { recursive: true, force: true });
+});
 
 describe.each(nodes)('Node %s', (version, node) => {
   it('says it is that version', () => {
@@ -46,19 +53,19 @@ describe.each(nodes)('Node %s', (version, node) => {
   it('grades a solution to full marks and a stub to none, sealed', () => {
     const { NO_COLOR: _a, FORCE_COLOR: _b, ...env } = process.env;
     const grade = (target: string): GradeResult => {
-      const run = spawnSync(node, [path.join(kitRoot, 'grader', 'kit.mjs'), 'grade', 'visit-counter', '--target', target, '--json', '--no-typecheck'], {
-        cwd: kitRoot,
-        env: { ...env, INIT_CWD: kitRoot },
+      const run = spawnSync(node, [path.join(kit, 'grader', 'kit.mjs'), 'grade', 'visit-counter', '--target', target, '--json', '--no-typecheck'], {
+        cwd: kit,
+        env: { ...env, INIT_CWD: kit },
         encoding: 'utf8',
         timeout: 120_000,
       });
       expect(run.status, run.stderr).toBe(0);
       return JSON.parse(run.stdout) as GradeResult;
     };
-    const solved = grade(path.join(kitRoot, 'solutions'));
+    const solved = grade(path.join(kit, 'solutions'));
     expect(solved.exercises.map((exercise) => exercise.status)).toEqual(['passed']);
     expect(solved.score).toBe(solved.maxScore);
-    const stub = grade(path.join(kitRoot, 'grader', 'stubs'));
+    const stub = grade(path.join(kit, 'grader', 'stubs'));
     expect(stub.score).toBe(0);
     expect(stub.isolation).toBe(solved.isolation);
   });
