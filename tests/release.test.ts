@@ -1,8 +1,8 @@
 /**
  * `npm run release`, from a copy of the kit whose working folder holds a solution, a backup and
  * stray files: the learner's copy takes its stubs from grader/stubs and only the files its rules
- * name, checks itself (and refuses to be written when it fails), has a README for learners,
- * installs from the npm cache, grades a solution with its public checks only and resets without
+ * name, checks itself (and refuses to be written when it fails), has a README for learners whose
+ * sample outputs show the scores the copy itself gives, installs from the npm cache, grades a solution with its public checks only and resets without
  * git; nothing in it (sources, build, source maps, lockfile) gives a hidden check, a solution, a
  * known mistake, a correct variant or a test away. Bad --out folders are refused with one line.
  */
@@ -12,12 +12,32 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCourse } from '../grader/course.js';
+import { readmeSamples } from '../grader/readme-samples.js';
 import { instructorCommands, learnerCommands } from '../grader/release/package.js';
 import type { GradeResult } from '../grader/results.js';
 import { copyKit, runIn } from './kit-copy.js';
 import { kitRoot, runKit } from './run-kit.js';
 
 const course = await loadCourse();
+
+/** The points of an exercise's checks: its public ones alone (a learner's copy runs no other), or all of them. */
+function pointsOf(slug: string, which: 'public' | 'all'): number {
+  const checks = course.find((exercise) => exercise.info.slug === slug)?.checks ?? [];
+  return checks.filter((check) => which === 'all' || check.visibility === 'public').reduce((sum, check) => sum + check.points, 0);
+}
+
+/** The lines inside the ``` fences of a README. */
+function fencedLines(readme: string): string[] {
+  return readme.split('```').filter((_, index) => index % 2 === 1).flatMap((block) => block.split('\n'));
+}
+
+/** The scores a README's samples show, by exercise: report headers (`slug · Title  a/b  status`) and rows of the list. */
+function shownScores(readme: string): { slug: string; score: number; max: number; line: string }[] {
+  return fencedLines(readme).flatMap((line) => {
+    const match = /^(\S+) · .+? {2}(\d+)\/(\d+) {2}\S/.exec(line) ?? /^ [→ ] ?\d+ {2}(\S+) .+ (\d+)\/(\d+) +\d+\/\d+$/.exec(line);
+    return match ? [{ slug: match[1] ?? '', score: Number(match[2]), max: Number(match[3]), line }] : [];
+  });
+}
 
 /** Every file under `root` but its installed packages, by path with `/`. */
 function filesOf(root: string, relative = ''): string[] {
@@ -145,6 +165,13 @@ describe('npm run release', () => {
       expect(hiddenTitles.filter((title) => readme.includes(`${title}\n`) || readme.includes(`${title} (hidden)`))).toEqual([]);
       expect(readme).not.toMatch(/\(hidden\)$/m);
       for (const { info } of course) expect(readme).toMatch(new RegExp(`^\\| \\d+ \\| \`${info.slug}\` \\| ${info.level} \\|`, 'm'));
+      // Its sample outputs show the copy's maxima, made without marks naming the kit's files.
+      expect(readme).not.toContain('<!-- sample');
+      const scores = shownScores(readme);
+      expect(scores.map(({ slug }) => slug)).toEqual(expect.arrayContaining(['visit-counter', 'favorite-color']));
+      expect(scores.filter(({ slug, max }) => max !== pointsOf(slug, 'public'))).toEqual([]);
+      expect(pointsOf('visit-counter', 'all')).toBeGreaterThan(pointsOf('visit-counter', 'public'));
+      expect(released.stdout).toMatch(/^The \d+ sample outputs in its README were made by running the copy, with its public checks only\.$/m);
       // Nothing of the instructor's text.
       expect(readme).not.toMatch(/known mistake|variant|Gradescope|Classroom|--submissions|a class|npm test|npm run (check|release|new-exercise|bench|package)|solutions\/|grader\/(mistakes|variants)/i);
       // Every link within the page leads to one of its headings, every document it shows is in the copy.
@@ -153,7 +180,23 @@ describe('npm run release', () => {
       for (const [, doc] of readme.matchAll(/\]\((docs\/[^)]+)\)/g)) expect(existsSync(path.join(copy, doc ?? ''))).toBe(true);
     });
 
-    it('--check fails a copy that holds a backup, a hidden check or a solution in place of a stub, listing each', () => {
+    it("--check fails a copy that holds a backup, a hidden check, a solution in place of a stub or a README sample of the kit's, listing each", () => {
+      // A sample as the instructor's kit prints it: its mark, the kit's maximum, a hidden check.
+      const readmeFile = path.join(copy, 'README.md');
+      const readmeBefore = readFileSync(readmeFile, 'utf8');
+      const [all, own] = [pointsOf('visit-counter', 'all'), pointsOf('visit-counter', 'public')];
+      const hiddenTitle = course.find((exercise) => exercise.info.slug === 'visit-counter')?.checks.find((check) => check.visibility === 'hidden')?.title;
+      const planted = [
+        '<!-- sample: npm run grade -- visit-counter, with grader/mistakes/visit-counter/count-in-cookie.ts as its view.ts -->',
+        '```text',
+        `visit-counter · Visit counter  6/${all}  failed`,
+        `  ✘ hard   2 pt  ${hiddenTitle} (hidden)`,
+        '',
+        `Total: 6/${all} (46%), 0 of 1 exercises passed`,
+        '```',
+      ];
+      const at = readmeBefore.split('\n').length;
+      writeFileSync(readmeFile, `${readmeBefore}${planted.join('\n')}\n`);
       writeFileSync(path.join(copy, 'exercises', 'theme', 'view.ts.bak'), solution('theme'));
       cpSync(path.join(kitRoot, 'grader', 'checks', 'theme', 'hidden.ts'), path.join(copy, 'grader', 'checks', 'theme', 'hidden.ts'));
       writeFileSync(path.join(copy, 'exercises', 'last-page', 'view.ts'), solution('last-page'));
@@ -164,6 +207,7 @@ describe('npm run release', () => {
         rmSync(path.join(copy, 'exercises', 'theme', 'view.ts.bak'));
         rmSync(path.join(copy, 'grader', 'checks', 'theme', 'hidden.ts'));
         writeFileSync(path.join(copy, 'exercises', 'last-page', 'view.ts'), stub('last-page'));
+        writeFileSync(readmeFile, readmeBefore);
       }
       expect(failed.status).toBe(1);
       const lines = failed.stderr.trim().split('\n');
@@ -176,6 +220,10 @@ describe('npm run release', () => {
       expect(lines).toContain('  exercises/last-page/view.ts: holds a solution (solutions/last-page/view.ts)');
       expect(lines).toContain('  exercises/last-page/view.ts: not every handler answers 501 "Not implemented yet" (failed: GET /pages/about answered 200 "Previous page: none", expected 501 "Not implemented yet")');
       expect(lines.some((line) => /^ {2}exercises\/last-page\/view\.ts: scores [1-9]\d*\/\d+, passing last-page\//.test(line))).toBe(true);
+      expect(lines).toContain(`  README.md:${at}: a sample mark, which names files of the instructor's kit`);
+      expect(lines).toContain(`  README.md:${at + 2}: "visit-counter · Visit counter  6/${all}  failed" shows a maximum of ${all} for visit-counter, where this copy's checks give ${own}`);
+      expect(lines).toContain(`  README.md:${at + 3}: "✘ hard   2 pt  ${hiddenTitle} (hidden)" shows a hidden check, which this copy does not run`);
+      expect(lines).toContain(`  README.md:${at + 5}: "Total: 6/${all} (46%), 0 of 1 exercises passed" shows a maximum of ${all}, where this copy's checks of the exercises above give ${own}`);
 
       const passed = runIn(kit, ['release', '--check', copy], { timeoutMs: 120_000 });
       expect([passed.status, passed.stderr]).toEqual([0, '']);
@@ -202,6 +250,23 @@ describe('npm run release', () => {
       expect(new Set(graded?.checks.map((check) => check.visibility))).toEqual(new Set(['public']));
       expect([color?.score, color?.hiddenChecksIncluded]).toEqual([0, false]);
       expect(existsSync(path.join(copy, '.kit-build', 'grader', 'cli.js'))).toBe(true);
+
+      // The scores its README's samples show are what this copy gives the views the kit's sample
+      // marks name, graded here as a learner would (from a folder outside the copy).
+      const views = [...new Set(readmeSamples(readFileSync(path.join(kitRoot, 'README.md'), 'utf8')).flatMap((sample) => (sample.kind === 'progress' ? sample.graded : [[sample.slug, sample.view] as const]).map((pair) => pair.join('='))))];
+      const given = views.map((pair) => {
+        const [slug = '', view = ''] = pair.split('=');
+        const target = mkdtempSync(path.join(tmpdir(), 'sample-view-'));
+        mkdirSync(path.join(target, slug));
+        cpSync(path.join(kitRoot, view), path.join(target, slug, 'view.ts'));
+        const run = npm(copy, ['run', '--silent', 'grade', '--', slug, '--target', target, '--json', '--no-typecheck']);
+        rmSync(target, { recursive: true });
+        const [result] = (JSON.parse(run.stdout) as GradeResult).exercises;
+        return `${slug} ${result?.score}/${result?.maxScore}`;
+      });
+      const shown = shownScores(readFileSync(path.join(copy, 'README.md'), 'utf8'));
+      expect(shown.length).toBeGreaterThan(0);
+      for (const { slug, score, max, line } of shown) expect(given, line).toContain(`${slug} ${score}/${max}`);
 
       // The copy is no git repository: reset takes the stub from the copy's grader/stubs.
       expect(existsSync(path.join(copy, '.git'))).toBe(false);

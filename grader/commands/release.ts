@@ -2,7 +2,8 @@
  * `npm run release -- --out <dir>`: writes the copy of the kit that learners get. Its files are
  * chosen by the rules of `release/contents.ts` (a list of what goes in); its stubs come from
  * `grader/stubs/`, never from the working `exercises/` folder; and the copy must pass
- * `release/verify.ts` before it is moved into place, whole. `--check <dir>` runs that check alone
+ * `release/verify.ts` before it is moved into place, whole. The sample outputs of its README are
+ * made by running the copy itself (`release/samples.ts`). `--check <dir>` runs that check alone
  * on a copy made earlier (or edited by hand).
  */
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -13,7 +14,9 @@ import { defaultLimits, type GradedExercise } from '../grading/grade.js';
 import { kitRoot } from '../paths.js';
 import { fileKinds, learnerMistakeList, linkedDocs, notNamed, placeOf, whyLeftOut, type FileKind } from '../release/contents.js';
 import { importedPackages, instructorCommands, learnerLockfile, learnerPackage, type Lockfile, type PackageJson } from '../release/package.js';
+import { readmeSamples } from '../readme-samples.js';
 import { learnerReadme } from '../release/readme.js';
+import { withCopySamples } from '../release/samples.js';
 import { readStub, stubPath } from '../release/stubs.js';
 import { checkCopy, type CopyCheck } from '../release/verify.js';
 import { UsageError, userPath, type Command } from './args.js';
@@ -29,7 +32,8 @@ the instructor's scripts:
   ${instructorCommands.join(', ')}, test.
 The copy is checked before it is moved into place: no file may hold a solution, a correct
 variant, a known mistake or a hidden check, and every stub, graded, must answer 501 on each route
-and score 0. When it fails, nothing is written and the offending files are listed.
+and score 0; the sample outputs of its README are made by running the copy itself, and must show
+the copy's points. When it fails, nothing is written and the offending files are listed.
 
 --check runs that check on a copy written earlier.`;
 
@@ -191,6 +195,7 @@ async function run(args: string[]): Promise<number> {
   mkdirSync(path.dirname(out), { recursive: true });
   const staging = mkdtempSync(path.join(path.dirname(out), `.${path.basename(out)}.staging-`));
   let check: CopyCheck;
+  let samples: number;
   try {
     for (const file of copied) {
       mkdirSync(path.dirname(path.join(staging, file)), { recursive: true });
@@ -199,6 +204,15 @@ async function run(args: string[]): Promise<number> {
     for (const [file, text] of Object.entries(written)) {
       mkdirSync(path.dirname(path.join(staging, file)), { recursive: true });
       writeFileSync(path.join(staging, file), text);
+    }
+    const readme = path.join(staging, 'README.md');
+    const staged = readFileSync(readme, 'utf8');
+    try {
+      samples = readmeSamples(staged).length;
+      writeFileSync(readme, await withCopySamples(staged, staging));
+    } catch (error) {
+      console.error(`error: the copy's README samples could not be made, so nothing was written to ${out}: ${error instanceof Error ? error.message : String(error)}`);
+      return 1;
     }
     check = await checkCopy(staging, defaultLimits);
     if (check.problems.length === 0) {
@@ -218,6 +232,7 @@ async function run(args: string[]): Promise<number> {
   console.log(`Wrote a learner's copy of ${course.length} exercises to ${out}: ${total} files.`);
   for (const line of contentLines(check, course)) console.log(line);
   console.log(checkedLine(check, course.length));
+  if (samples > 0) console.log(`The ${samples} sample outputs in its README were made by running the copy, with its public checks only.`);
   console.log(`Left out: the solutions, the hidden checks of ${hidden} exercises, the known mistakes, the correct variants, the tests, builds, state and caches.`);
   if (replaced.length > 0) console.log(`Not the stub in your kit, so the copy has the stub instead: ${replaced.join(', ')}.`);
   if (strays.length > 0) console.log(`Also left out, as no rule of the copy names them: ${strays.join(', ')}.`);

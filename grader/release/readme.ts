@@ -25,8 +25,9 @@ function withoutMissingScripts(line: string, scripts: Record<string, string>): s
 }
 
 /**
- * `text` without the lines and asides that run scripts the copy does not have, and without the
- * lines of sample reports that show hidden checks, which a copy's report never shows.
+ * `text` without the lines and asides that run scripts the copy does not have, and in the words
+ * of the copy, whose README calls the known mistakes common ones. Sample outputs are made again by
+ * the copy itself (`samples.ts`).
  */
 function forCopy(text: string, scripts: Record<string, string>): string {
   let inFence = false;
@@ -35,8 +36,7 @@ function forCopy(text: string, scripts: Record<string, string>): string {
     if (line.startsWith('```')) inFence = !inFence;
     const script = inFence ? scriptRun(line) : null;
     if (script !== null && !(script in scripts)) continue;
-    if (inFence && line.trimEnd().endsWith('(hidden)')) continue;
-    lines.push(inFence ? line : withoutMissingScripts(line, scripts));
+    lines.push(inFence ? line : withoutMissingScripts(line, scripts).replace(/\b([Kk])nown mistake/g, (_, k: string) => (k === 'K' ? 'Common mistake' : 'common mistake')));
   }
   return lines.join('\n');
 }

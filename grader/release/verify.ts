@@ -3,7 +3,7 @@
  * place (`contents.ts`), no file holds a solution, a correct variant, a known mistake's code or a
  * hidden check (its code or its id), and every stub, graded by the kit's own grader, answers
  * 501 "Not implemented yet" on each of its routes and scores 0 on every check of the kit, hidden
- * ones included.
+ * ones included. Its README's sample outputs show the copy's maxima, not the kit's (`readme-check.ts`).
  */
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,6 +15,7 @@ import type { RouteInfo } from '../manifest.js';
 import { kitRoot } from '../paths.js';
 import type { ExerciseResult } from '../results.js';
 import { linkedDocs, placeOf, whyLeftOut, type FileKind } from './contents.js';
+import { readmeProblems } from './readme-check.js';
 import { stubAnswer, stubPath } from './stubs.js';
 
 export interface CopyCheck {
@@ -116,7 +117,7 @@ export async function checkCopy(copy: string, limits: Limits): Promise<CopyCheck
   const slugs = course.map((exercise) => exercise.info.slug);
   const readme = lstatSync(path.join(copy, 'README.md'), { throwIfNoEntry: false })?.isFile() ? readFileSync(path.join(copy, 'README.md'), 'utf8') : '';
   const docs = linkedDocs(readme);
-  const problems: string[] = [];
+  const problems: string[] = readmeProblems(readme, course);
   const contents = new Map<FileKind, string[]>();
   const texts: [string, string][] = [];
   for (const file of entriesOf(copy)) {
