@@ -13,7 +13,7 @@
  * after it end it. Files are named from the root of the kit that holds them.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { updateProgress } from './progress.js';
@@ -27,8 +27,6 @@ interface Marked {
   /** Where the mark starts and the closing fence ends in the README's text. */
   start: number;
   end: number;
-  /** The mark's line number, for messages. */
-  line: number;
 }
 
 /** A command run on one view: the exercise, the command's flags, and the file graded as its view.ts. */
@@ -76,10 +74,9 @@ export function readmeSamples(readme: string): Sample[] {
   const samples: Sample[] = [];
   for (const match of readme.matchAll(/<!-- sample: (.*?) -->/g)) {
     const start = match.index;
-    const line = readme.slice(0, start).split('\n').length;
     const fenced = /^<!-- sample: .*? -->\n```text\n([\s\S]*?)\n```/.exec(readme.slice(start));
-    const sample = fenced ? sampleOf(match[1] ?? '', { mark: match[0], block: fenced[1] ?? '', start, end: start + fenced[0].length, line }) : null;
-    if (sample === null) throw new Error(`README.md:${line}: "${match[0]}" is not a sample mark the kit can produce (grader/readme-samples.ts lists the forms), or no \`\`\`text block follows it`);
+    const sample = fenced ? sampleOf(match[1] ?? '', { mark: match[0], block: fenced[1] ?? '', start, end: start + fenced[0].length }) : null;
+    if (sample === null) throw new Error(`the README's "${match[0]}" is not a sample mark the kit can produce (grader/readme-samples.ts lists the forms), or no \`\`\`text block follows it`);
     samples.push(sample);
   }
   return samples;
@@ -149,7 +146,7 @@ function runKit(root: string, args: string[], progressFile: string, until?: (std
 function succeeded(run: Run, args: string[], sample: Sample): string {
   if (run.status === 0 || run.stopped) return run.stdout;
   const why = run.stderr.trim().split('\n')[0] ?? `exit ${run.status}`;
-  throw new Error(`README.md:${sample.line}: npm run ${args.join(' ')}, for the sample there, failed: ${why}`);
+  throw new Error(`npm run ${args.join(' ')} failed, for the README sample "${sample.mark}": ${why}`);
 }
 
 /**
@@ -163,6 +160,7 @@ export async function printedFor(sample: Sample, kit: SampleKit): Promise<string
   const folderWith = (slug: string, file: string): string => {
     const target = mkdtempSync(path.join(scratch, 'exercises-'));
     mkdirSync(path.join(target, slug));
+    if (!existsSync(path.join(kit.views, file))) throw new Error(`the README sample "${sample.mark}" names ${file}, which ${kit.views} does not hold`);
     cpSync(path.join(kit.views, file), path.join(target, slug, 'view.ts'));
     return target;
   };

@@ -22,7 +22,7 @@ describe("the README's sample outputs", () => {
     expect(ofKind('watch').length).toBeGreaterThanOrEqual(1);
     expect(samples.length).toBe(readme.split('<!-- sample:').length - 1);
     expect(() => readmeSamples('<!-- sample: npm run grade visit-counter -->\n```text\nvisit-counter\n```\n')).toThrow(
-      /^README\.md:1: "<!-- sample: npm run grade visit-counter -->" is not a sample mark the kit can produce/,
+      /^the README's "<!-- sample: npm run grade visit-counter -->" is not a sample mark the kit can produce/,
     );
   });
 
