@@ -101,7 +101,8 @@ describe('npm run new-exercise', () => {
       [`${slug}/data-on-server`, 'hidden'],
     ]);
     const stub = gradeJson(kit, []).exercises[0];
-    expect([stub?.status, stub?.score]).toEqual(['failed', 0]);
+    // Untouched, the new stub is not started: every handler answers 501 and no check passes.
+    expect([stub?.status, stub?.score]).toEqual(['not-started', 0]);
     expect(stub?.checks[0]?.message).toBe(`POST /${slug} still answers "Not implemented yet"`);
 
     const mistakeTarget = mkdtempSync(path.join(path.dirname(kit), 'mistake-'));
