@@ -358,6 +358,11 @@ describe('npm run grade -- --submissions', () => {
       // Hidden checks are shown once grades are published: until then the output shown at once tells no total and no mistake.
       expect(gradescope.output).not.toContain('Total');
       expect(gradescope.output).toMatch(/^(This submission could not be graded: .*\n\n)?Public checks only: \d+ hidden checks \(\d+ points\) are graded too, and shown once grades are published\.$/m);
+      // An untouched stub says so at once: 501 on every route is what its public checks saw.
+      for (const exercise of result.exercises.filter((candidate) => candidate.status === 'not-started')) {
+        expect(gradescope.output).toContain(`${exercise.slug} · ${exercise.title}  public checks 0/`);
+        expect(gradescope.output).toContain(`  ! ${exercise.message ?? ''}`);
+      }
       for (const exercise of result.exercises.filter((candidate) => candidate.mistakes.length > 0)) {
         expect(gradescope.output).not.toContain(namedMistakes(exercise));
         expect(gradescope.tests.filter((test) => test.output.includes(namedMistakes(exercise))).map((test) => test.visibility)).toEqual(['after_published']);

@@ -91,8 +91,13 @@ function problemLine(exercise: ExerciseResult): string | null {
   return rest.find((line) => line.startsWith('  ! ')) ?? null;
 }
 
-/** True when the exercise's public checks already say what stopped it (they did not run, or hit it). */
+/**
+ * True when the exercise's public checks already say what stopped it (they did not run, or hit
+ * it). An untouched stub is told too: its handlers only answer 501, which every check sees, and
+ * the kit check proves a stub passes no check, hidden ones included.
+ */
 function publicChecksShowProblem(exercise: ExerciseResult): boolean {
+  if (exercise.status === 'not-started') return true;
   return exercise.checks.some(
     (check) => check.visibility === 'public' && check.message !== null && (check.message === exercise.message || check.message.startsWith('not run: ')),
   );
