@@ -4,7 +4,7 @@
  */
 import type { CheckContext } from './context.js';
 import { decodeCookie, sessionIdOf } from './cookies.js';
-import { sessionCookieName, type Exchange } from './visitor.js';
+import { sessionCookieName, type Exchange, type Visitor } from './visitor.js';
 
 export class CheckFailure extends Error {
   constructor(
@@ -96,10 +96,19 @@ export async function expectOnlySessionId(t: Pick<CheckContext, 'storedSessions'
   }
 }
 
-function holds(value: unknown, wanted: unknown): boolean {
-  if (value === wanted) return true;
-  if (typeof value !== 'object' || value === null) return false;
-  return Object.values(value).some((inner) => holds(inner, wanted));
+/**
+ * Where in a stored session the learner keeps `wanted`, as a path of keys (`['color']`,
+ * `['passport', 'user']`), or null; express-session's own `cookie` is not the learner's data.
+ */
+export function storedPath(record: unknown, wanted: unknown, top = true): string[] | null {
+  if (typeof record !== 'object' || record === null) return null;
+  for (const [key, value] of Object.entries(record)) {
+    if (top && key === 'cookie') continue;
+    if (value === wanted) return [key];
+    const inner = storedPath(value, wanted, false);
+    if (inner) return [key, ...inner];
+  }
+  return null;
 }
 
 /**
@@ -108,12 +117,27 @@ function holds(value: unknown, wanted: unknown): boolean {
  */
 export function expectStored(stored: Record<string, unknown> | null, wanted: unknown, what: string): void {
   const data = stored && Object.fromEntries(Object.entries(stored).filter(([key]) => key !== 'cookie'));
-  if (data && holds(data, wanted)) return;
+  if (storedPath(stored, wanted) !== null) return;
   throw new CheckFailure(
     `the session store does not hold ${what}: keep it in req.session`,
     `a stored session holding ${JSON.stringify(wanted)}`,
     stored === null ? 'no stored session for this visitor' : JSON.stringify(data),
   );
+}
+
+/**
+ * The data the visitor just sent (`secret`) is kept on the server: the answer's only cookie is the
+ * session ID (which names a stored session), and the visitor's stored session holds it.
+ */
+export async function expectKeptOnServer(
+  t: Pick<CheckContext, 'storedSessions' | 'sessionOf'>,
+  visitor: Visitor,
+  exchange: Exchange,
+  secret: string,
+  what: string,
+): Promise<void> {
+  await expectOnlySessionId(t, exchange, [secret]);
+  expectStored(await t.sessionOf(visitor), secret, what);
 }
 
 /** A condition of the check holds; otherwise the check fails with `message`. */

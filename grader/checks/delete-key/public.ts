@@ -1,21 +1,6 @@
 import { publicChecks } from '../../checking/check.js';
-import { expectAnswer, expectStored, expectThat } from '../../checking/expect.js';
+import { expectAnswer, expectStored, expectThat, storedPath } from '../../checking/expect.js';
 import { expectSessionKept } from '../../checking/probes.js';
-
-/**
- * Where in the learner's data `wanted` is kept, as a path of keys (`['username']`,
- * `['passport', 'user']`), or null: the key's name and nesting are the learner's to choose.
- */
-function pathTo(data: unknown, wanted: unknown, top = true): string[] | null {
-  if (typeof data !== 'object' || data === null) return null;
-  for (const [key, value] of Object.entries(data)) {
-    if (top && key === 'cookie') continue;
-    if (value === wanted) return [key];
-    const inner = pathTo(value, wanted, false);
-    if (inner) return [key, ...inner];
-  }
-  return null;
-}
 
 /** Whether the stored data still has the key at `path` (whatever its value), and that value. */
 function keyAt(data: unknown, path: string[]): { present: boolean; value?: unknown } {
@@ -117,7 +102,7 @@ export default publicChecks([
       expectAnswer(await visitor.post('/login', { username: 'kay-7731' }), 200, 'Logged in as kay-7731');
       const loggedIn = await t.sessionOf(visitor);
       expectStored(loggedIn, 'kay-7731', 'the username');
-      const path = pathTo(loggedIn, 'kay-7731') as string[];
+      const path = storedPath(loggedIn, 'kay-7731') as string[];
       expectAnswer(await visitor.post('/logout'), 200, 'Logged out');
       const stored = await t.sessionOf(visitor);
       expectThat(stored !== null, 'after logout the store holds no session for this visitor: delete one key and keep the session', 'the session, with the language in it', 'no stored session');
@@ -129,7 +114,7 @@ export default publicChecks([
         `no key "${name}"`,
         `"${name}": ${JSON.stringify(left.value)}`,
       );
-      expectThat(pathTo(stored, 'kay-7731') === null, 'after logout the stored session still holds the username', 'no "kay-7731" in the stored session', JSON.stringify(stored));
+      expectThat(storedPath(stored, 'kay-7731') === null, 'after logout the stored session still holds the username', 'no "kay-7731" in the stored session', JSON.stringify(stored));
     },
   },
   {

@@ -143,11 +143,7 @@ export default publicChecks([
     points: 1,
     hint: 'Only read in `showTheme`: the default "light" is for the answer. Writing it into the session starts a session for every passer-by.',
     async run(t) {
-      await expectReadStoresNothing(t, async (visitor) => {
-        const shown = await visitor.get('/theme');
-        expectAnswer(shown, 200, 'Theme: light');
-        return shown;
-      });
+      await expectReadStoresNothing(t, async (visitor) => expectAnswer(await visitor.get('/theme'), 200, 'Theme: light'));
     },
   },
 ]);

@@ -66,11 +66,7 @@ export default hiddenChecks([
     points: 1,
     hint: 'Only read in `me`: writing anything into the session there starts a session for every passer-by.',
     async run(t) {
-      await expectReadStoresNothing(t, async (visitor) => {
-        const answered = await visitor.get('/me');
-        expectAnswer(answered, 200, 'Not signed in');
-        return answered;
-      });
+      await expectReadStoresNothing(t, async (visitor) => expectAnswer(await visitor.get('/me'), 200, 'Not signed in'));
     },
   },
   {
