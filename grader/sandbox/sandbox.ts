@@ -132,6 +132,37 @@ export async function isolationInForce(): Promise<IsolationLevel> {
 /** The host `Sandbox.startEarly` started (default heap, best isolation), until a pool takes it or the grader ends. */
 let early: Promise<Sandbox> | null = null;
 
+/**
+ * Hosts in a session of their own: the terminal's Ctrl-C does not reach them, and one stuck in a
+ * loop never notices that the grader is gone (bubblewrap's --die-with-parent covers only its own).
+ * They are killed when the grader exits or is interrupted.
+ */
+const sessionHosts = new Set<ChildProcess>();
+
+function endWithGrader(child: ChildProcess): void {
+  if (sessionHosts.size === 0 && !endWithGrader.installed) {
+    endWithGrader.installed = true;
+    const killAll = (): void => {
+      for (const host of sessionHosts) host.kill('SIGKILL');
+    };
+    process.once('exit', killAll);
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+      const onSignal = (): void => {
+        killAll();
+        // Alone, this listener would keep the grader alive: the signal then does what it does by default.
+        if (process.listenerCount(signal) === 1) {
+          process.off(signal, onSignal);
+          process.kill(process.pid, signal);
+        }
+      };
+      process.on(signal, onSignal);
+    }
+  }
+  sessionHosts.add(child);
+  child.once('exit', () => sessionHosts.delete(child));
+}
+endWithGrader.installed = false;
+
 export class Sandbox {
   private child!: ChildProcess;
   private channel!: Writable;
@@ -195,6 +226,7 @@ export class Sandbox {
       // write to, and the same share of a busy processor at every level.
       detached: !sealed.nested,
     });
+    if (!sealed.nested) endWithGrader(this.child);
     // The host holds the socket now; the grader must not accept on it.
     socket.server.close();
     if (!this.nested) this.nodePid = this.child.pid ?? null;
