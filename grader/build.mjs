@@ -11,12 +11,18 @@ const sourceDir = path.join(kitRoot, 'grader');
 const buildDir = path.join(kitRoot, '.kit-build');
 const stampFile = path.join(buildDir, 'stamp');
 
+/**
+ * Views, not grader code: the grader reads and compiles them where they lie, as it does a learner's,
+ * so they stay out of the build (and editing one rebuilds nothing).
+ */
+const views = new Set(['stubs', 'mistakes', 'variants'].map((name) => path.join(sourceDir, name)));
+
 /** @returns {string[]} the TypeScript sources of the grader, sorted */
 function sources(dir = sourceDir) {
   return readdirSync(dir, { withFileTypes: true })
     .flatMap((entry) => {
       const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) return sources(full);
+      if (entry.isDirectory()) return views.has(full) ? [] : sources(full);
       return entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') ? [full] : [];
     })
     .sort();

@@ -103,7 +103,7 @@ export function renderExercise(result: ExerciseResult, style: Style, options: Re
   // With no known mistake named, the first failed check's hint is the one to try first.
   const hinted = detailed && result.mistakes.length === 0 ? firstFailure : undefined;
   for (const check of result.checks) lines.push(...checkLines(check, style, detailed && (!shownFailure || check === shownFailure), check === hinted));
-  if (!detailed && result.status !== 'failed' && result.status !== 'passed') {
+  if (!detailed) {
     const hint = result.checks[0]?.hint;
     if (hint) lines.push(`      ${style.yellow('hint:')} ${hint}`);
   }

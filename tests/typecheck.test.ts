@@ -5,7 +5,7 @@
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { gradeJobs, type GradingJob } from '../grader/grading/grade.js';
 import { compileForWarnings, readDiagnostics } from '../grader/grading/typecheck-compiler.js';
 import type { ExerciseResult, GradeResult, TypeWarning } from '../grader/results.js';
@@ -13,8 +13,14 @@ import { fakeCourse, submission } from './fake-course/course.js';
 import { copyKit, runIn } from './kit-copy.js';
 import { kitRoot, runKit } from './run-kit.js';
 
+const made: string[] = [];
+afterAll(() => {
+  for (const folder of made) rmSync(folder, { recursive: true, force: true });
+});
+
 function folderWith(views: Record<string, string>): string {
   const folder = mkdtempSync(path.join(tmpdir(), 'typecheck-'));
+  made.push(folder);
   for (const [name, source] of Object.entries(views)) writeFileSync(path.join(folder, name), source);
   return folder;
 }
@@ -103,6 +109,7 @@ describe('grading with the type check on', () => {
 
 describe('npm run grade with type errors', () => {
   const exercises = mkdtempSync(path.join(tmpdir(), 'typed-exercises-'));
+  made.push(exercises);
   cpSync(path.join(kitRoot, 'solutions', 'visit-counter'), path.join(exercises, 'visit-counter'), { recursive: true });
   const view = path.join(exercises, 'visit-counter', 'view.ts');
   writeFileSync(view, `${readFileSync(view, 'utf8')}\nexport const visitsWord: number = 'visits';\n`);

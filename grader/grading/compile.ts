@@ -12,11 +12,13 @@ export type CompileOutcome =
   | { ok: false; status: 'compile-error'; message: string; location: SourceLocation | null };
 
 /**
- * A view read and compiled, or why not: `missing` when there is no file to read; a refusal when
- * what is there is not a file the grader may read (see `readView`).
+ * A view read and compiled, with the text that was compiled (what the grading says of the text
+ * must be of the code graded), or why not: `missing` when there is no file to read; a refusal
+ * when what is there is not a file the grader may read (see `readView`).
  */
 export type PreparedView =
-  | CompileOutcome
+  | { ok: true; code: string; source: string }
+  | Exclude<CompileOutcome, { ok: true }>
   | { ok: false; missing: true }
   | { ok: false; status: ViewRefusal; message: string; location: null };
 
@@ -63,5 +65,6 @@ export async function compileView(source: string, file: string): Promise<Compile
 export async function prepareView(file: string): Promise<PreparedView> {
   const read = readView(file);
   if (!read.ok) return read.absent ? { ok: false, missing: true } : { ok: false, status: read.status, message: read.message, location: null };
-  return compileView(read.source, file);
+  const compiled = await compileView(read.source, file);
+  return compiled.ok ? { ...compiled, source: read.source } : compiled;
 }

@@ -33,7 +33,6 @@ import { Sandbox, formatSeconds, isolationInForce, type HostExit } from '../sand
 import { prepareView, type PreparedView } from './compile.js';
 import { addExportHint } from './export-hint.js';
 import { markNotStarted } from './not-started.js';
-import { readView } from './read-view.js';
 import { inHandler } from './stuck-handler.js';
 import { typeWarnings } from './typecheck.js';
 
@@ -65,8 +64,6 @@ export interface GradeOptions {
   limits: Limits;
   /** Whether to type-check the views and attach type warnings. */
   typecheck: boolean;
-  /** See `GradeJobsOptions.checkTypes`. */
-  checkTypes?: TypeChecker;
   /** Called as soon as each exercise is graded, for reports that stream (see `GradeJobsOptions.onExercise`). */
   onExercise?: (result: ExerciseResult) => void;
   /** Hosts side by side (see `GradeJobsOptions.lanes`). */
@@ -345,12 +342,13 @@ export interface GradeJobsOptions {
   pool?: HostPool;
 }
 
-/** What the view's text adds to a zero: an untouched stub is `not-started`; a handler without `export` is named. */
-function explainedByText(result: ExerciseResult, job: GradingJob): ExerciseResult {
-  if (result.status !== 'failed' && result.status !== 'missing-export') return result;
-  const read = readView(job.file);
-  if (!read.ok) return result;
-  return addExportHint(markNotStarted(result, read.source, job.exercise.info), read.source, job.exercise.info, job.file);
+/**
+ * What the view's text adds to a zero: an untouched stub is `not-started`; a handler without
+ * `export` is named. The text is the one graded, not the file as it is now (watch mode saves on).
+ */
+function explainedByText(result: ExerciseResult, job: GradingJob, view: PreparedView): ExerciseResult {
+  if ((result.status !== 'failed' && result.status !== 'missing-export') || !view.ok) return result;
+  return addExportHint(markNotStarted(result, view.source, job.exercise.info), view.source, job.exercise.info, job.file);
 }
 
 /** The type warnings of each file it is given, by file name. */
@@ -384,7 +382,8 @@ export async function gradeJobs(jobs: GradingJob[], options: GradeJobsOptions): 
     while (next < jobs.length) {
       const index = next++;
       const job = jobs[index] as GradingJob;
-      const graded = explainedByText(await gradeExercise(job.exercise, job.file, views[index] as Promise<PreparedView>, pool, secret, limits), job);
+      const view = views[index] as Promise<PreparedView>;
+      const graded = explainedByText(await gradeExercise(job.exercise, job.file, view, pool, secret, limits), job, await view);
       results[index] = graded;
       report();
     }

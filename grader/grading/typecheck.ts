@@ -4,16 +4,28 @@
  * unchanged view costs nothing, and the compiler runs in a process of its own beside the checks.
  */
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { stateDir } from '../paths.js';
+import { kitRoot, stateDir } from '../paths.js';
 import type { TypeWarning } from '../results.js';
 import { readView } from './read-view.js';
 import { compileForWarnings } from './typecheck-compiler.js';
 
 const cacheFile = path.join(stateDir, 'typecheck-cache.json');
-/** Bumped when the compiler or its options change, so that old entries no longer match. */
+/** Bumped when the compiler's options change, so that old entries no longer match. */
 const cacheVersion = 'v6';
+
+/** The installed compiler's version, part of every key: an update checks every view again. */
+function compilerVersion(): string {
+  try {
+    const manifest = createRequire(path.join(kitRoot, 'package.json')).resolve('typescript7/package.json');
+    return (JSON.parse(readFileSync(manifest, 'utf8')) as { version?: string }).version ?? 'unknown';
+  } catch {
+    // Not installed: the type check says so when it runs.
+    return 'none';
+  }
+}
 /** Entries kept; the oldest go first. */
 const cacheLimit = 1000;
 
@@ -42,16 +54,17 @@ function writeCache(cache: Cache): void {
 }
 
 /** Null for a file grading will not read (missing, a FIFO, a link out, too large): it is not type-checked either. */
-function keyOf(file: string): string | null {
+function keyOf(file: string, compiler: string): string | null {
   const read = readView(file);
   if (!read.ok) return null;
-  return createHash('sha256').update(`${cacheVersion}\0${file}\0`).update(read.source).digest('hex');
+  return createHash('sha256').update(`${cacheVersion}\0${compiler}\0${file}\0`).update(read.source).digest('hex');
 }
 
 /** The type warnings of each file (files that grading does not read are left out). */
 export async function typeWarnings(files: string[]): Promise<Map<string, TypeWarning[]>> {
   const cache = readCache();
-  const keys = new Map(files.map((file) => [file, keyOf(file)]));
+  const compiler = compilerVersion();
+  const keys = new Map(files.map((file) => [file, keyOf(file, compiler)]));
   const found = new Map<string, TypeWarning[]>();
   const missing: string[] = [];
   for (const [file, key] of keys) {
