@@ -5,7 +5,7 @@
  */
 import type { ExerciseInfo } from '../manifest.js';
 import type { ExerciseResult } from '../results.js';
-import { lineAt, viewHandlers, withoutComments } from './view-text.js';
+import { lineAt, viewHandlers, viewTextLimit, withoutComments } from './view-text.js';
 
 /** Where `handler` is declared without `export` in front, or null (exported, or not declared at all). */
 function unexportedDeclaration(code: string, handler: string): { line: number; column: number; keyword: string } | null {
@@ -19,7 +19,7 @@ function unexportedDeclaration(code: string, handler: string): { line: number; c
 
 /** The result of a `missing-export` with "add `export`" for each handler declared without it. */
 export function addExportHint(result: ExerciseResult, source: string, info: ExerciseInfo, file: string): ExerciseResult {
-  if (result.status !== 'missing-export') return result;
+  if (result.status !== 'missing-export' || source.length > viewTextLimit) return result;
   const code = withoutComments(source);
   const found = viewHandlers(info).flatMap((handler) => {
     const declaration = unexportedDeclaration(code, handler);

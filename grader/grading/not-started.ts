@@ -7,7 +7,7 @@
  */
 import type { ExerciseInfo } from '../manifest.js';
 import type { ExerciseResult } from '../results.js';
-import { viewHandlers, withoutComments } from './view-text.js';
+import { viewHandlers, viewTextLimit, withoutComments } from './view-text.js';
 
 /** What each untouched handler of a stub does, every space removed (those of the answer too). */
 const stubBody = /^res\.status\(501\)\.send\((['"`])Notimplementedyet\1\);?$/;
@@ -41,7 +41,7 @@ export const notStartedMessage = 'every handler still answers "Not implemented y
 
 /** The result renamed `not-started` when no check passed and the view is the stub; otherwise as it was. */
 export function markNotStarted(result: ExerciseResult, source: string | null, info: ExerciseInfo): ExerciseResult {
-  if (result.status !== 'failed' || source === null || result.checks.some((check) => check.passed)) return result;
+  if (result.status !== 'failed' || source === null || source.length > viewTextLimit || result.checks.some((check) => check.passed)) return result;
   if (!isUntouchedStub(source, info)) return result;
   return { ...result, status: 'not-started', message: notStartedMessage, mistakes: [] };
 }
