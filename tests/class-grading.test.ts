@@ -54,6 +54,11 @@ describe('finding work wrapped in folders', () => {
     learner('two-copies', 'a-older', 'inside');
     mkdirSync(path.join(root, 'class', 'through-a-link'));
     symlinkSync(path.dirname(learner('elsewhere-outside')), path.join(root, 'class', 'through-a-link', 'wrapped'));
+    // A whole copy of the kit, handed in with nothing in exercises/, and one wrapped: never graded from the kit's own stubs below it.
+    for (const copy of [path.join('empty-copy'), path.join('empty-copy-wrapped', 'session-kit-main')]) {
+      cpSync(path.join(kitRoot, 'grader', 'stubs'), path.join(root, 'class', copy, 'grader', 'stubs'), { recursive: true });
+      mkdirSync(path.join(root, 'class', copy, 'exercises'));
+    }
     mkdirSync(path.join(root, 'class', 'linked-exercises', 'session-kit-main'), { recursive: true });
     symlinkSync(path.join(kitRoot, 'solutions'), path.join(root, 'class', 'linked-exercises', 'session-kit-main', 'exercises'));
     const found = new Map(findSubmissions(path.join(root, 'class')).map((submission) => [submission.id, submission]));
@@ -62,6 +67,8 @@ describe('finding work wrapped in folders', () => {
     expect(found.get('two-copies')).toMatchObject({ verdict: 'graded', exercisesDir: shallow });
     expect(found.get('through-a-link')?.verdict).toBe('no-exercises');
     expect(found.get('linked-exercises')).toMatchObject({ verdict: 'link-outside' });
+    expect(found.get('empty-copy')).toMatchObject({ verdict: 'no-exercises', exercisesDir: path.join(root, 'class', 'empty-copy', 'exercises') });
+    expect(found.get('empty-copy-wrapped')).toMatchObject({ verdict: 'no-exercises' });
   });
 });
 

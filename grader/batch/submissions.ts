@@ -130,17 +130,21 @@ function wrappedExercises(id: string, folder: string, learnerReal: string): Subm
   for (let depth = 1; depth <= wrappingDepth; depth += 1) {
     level = level.flatMap((wrapping) => wrappers(path.join(folder, wrapping)).map((name) => path.join(wrapping, name))).slice(0, wrappersLooked);
     let best: { wrappedIn: string; exercisesDir: string; count: number } | Submission | null = null;
+    const copies = new Set<string>();
     for (const wrappedIn of level) {
       const exercisesDir = exercisesDirOf(id, path.join(folder, wrappedIn), learnerReal);
       if (typeof exercisesDir !== 'string') {
         best ??= exercisesDir;
         continue;
       }
+      if (exercisesDir !== path.join(folder, wrappedIn)) copies.add(wrappedIn);
       const count = exerciseCount(exercisesDir);
       if (count > 0 && (best === null || !('count' in best) || count > best.count)) best = { wrappedIn, exercisesDir, count };
     }
     if (best && 'count' in best) return { id, folder, exercisesDir: best.exercisesDir, wrappedIn: best.wrappedIn, verdict: 'graded', reason: null };
     if (best) return best;
+    // A copy of the kit is where the work is, found or not: not a wrapper. Below it lie the kit's own views (grader/stubs).
+    level = level.filter((wrapping) => !copies.has(wrapping));
   }
   return null;
 }
@@ -157,7 +161,8 @@ function describe(id: string, folder: string, learnerReal: string): Submission {
   const exercisesDir = exercisesDirOf(id, folder, learnerReal);
   if (typeof exercisesDir !== 'string') return exercisesDir;
   if (exerciseCount(exercisesDir) > 0) return { id, folder, exercisesDir, wrappedIn: null, verdict: 'graded', reason: null };
-  const wrapped = wrappedExercises(id, folder, learnerReal);
+  // A copy of the kit with nothing in exercises/ is not a wrapper either (see wrappedExercises).
+  const wrapped = exercisesDir === folder ? wrappedExercises(id, folder, learnerReal) : null;
   if (wrapped) return wrapped;
   return {
     id,
