@@ -50,7 +50,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     if (!load) throw new UsageError(`no command "${name}": the commands are ${Object.keys(commands).join(', ')}`);
     const takenByNpm = flagsTakenByNpmLine(name);
-    if (takenByNpm) throw new UsageError(takenByNpm);
+    if (takenByNpm) console.error(`warning: ${takenByNpm}`);
     return await (await load()).run(args);
   } catch (error) {
     const line = error instanceof UsageError ? error.message : parseErrorLine(error, name);

@@ -101,9 +101,14 @@ export function flagsTakenByNpm(env: NodeJS.ProcessEnv = process.env): string[] 
   });
 }
 
-/** The line that says so, or null when npm took none of the kit's options. */
+/**
+ * The line that says so, or null when npm took none of the kit's options. A warning, not a
+ * refusal: the same variables come from a shell that exports them for other tools (node-gyp's
+ * `npm_config_target`), and the kit cannot tell the two apart.
+ */
 export function flagsTakenByNpmLine(command: string, env: NodeJS.ProcessEnv = process.env): string | null {
   const flags = flagsTakenByNpm(env);
   if (flags.length === 0) return null;
-  return `npm kept ${flags.join(' ')} for itself: options for the kit go after --, as in npm run ${command} -- ${flags.join(' ')}`;
+  const names = flags.map((flag) => `npm_config_${(flag.split(' ')[0] ?? '').replace(/^--(no-)?/, '').replace(/-/g, '_')}`);
+  return `npm kept ${flags.join(' ')} for itself (or your environment sets ${names.join(', ')}), so the kit runs without: options for the kit go after --, as in npm run ${command} -- ${flags.join(' ')}`;
 }
