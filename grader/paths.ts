@@ -27,5 +27,10 @@ export function hostDir(): string {
   return path.join(path.dirname(realpathSync(graderBuild)), 'host');
 }
 
+/** The name of the grader's build: it changes whenever a source of the grader does. */
+export function graderBuild(): string {
+  return path.basename(path.dirname(hostDir()));
+}
+
 /** Learner-side state (scores, hints shown); git-ignored. */
 export const stateDir = path.join(kitRoot, '.kit-state');

@@ -13,7 +13,8 @@ import { toGradescope } from '../grader/batch/gradescope.js';
 import { toJUnit } from '../grader/batch/junit.js';
 import { learnerView } from '../grader/batch/learner-view.js';
 import { outputName } from '../grader/batch/output-name.js';
-import { findSubmissions } from '../grader/batch/submissions.js';
+import { findSubmissions, fingerprint } from '../grader/batch/submissions.js';
+import { defaultLimits } from '../grader/grading/grade.js';
 import type { GradeResult } from '../grader/results.js';
 import { classLearners, classSize, classSlugs, makeClass, outFolder, parseCsv } from './class-fixture.js';
 import { kitRoot, runKit } from './run-kit.js';
@@ -69,6 +70,15 @@ describe('finding work wrapped in folders', () => {
     expect(found.get('linked-exercises')).toMatchObject({ verdict: 'link-outside' });
     expect(found.get('empty-copy')).toMatchObject({ verdict: 'no-exercises', exercisesDir: path.join(root, 'class', 'empty-copy', 'exercises') });
     expect(found.get('empty-copy-wrapped')).toMatchObject({ verdict: 'no-exercises' });
+  });
+
+  it('grades a learner again under another grader, whose results may differ: its build is part of the fingerprint', () => {
+    const folder = path.join(path.dirname(outFolder()), 'class-for-fingerprints', 'ada');
+    cpSync(path.join(kitRoot, 'solutions', 'theme'), path.join(folder, 'theme'), { recursive: true });
+    const [ada] = findSubmissions(path.dirname(folder));
+    const settings = { exercises: [], limits: defaultLimits, typecheck: false, grader: 'build-a' };
+    expect(ada && fingerprint(ada, { ...settings })).toBe(ada && fingerprint(ada, settings));
+    expect(ada && fingerprint(ada, { ...settings, grader: 'build-b' })).not.toBe(ada && fingerprint(ada, settings));
   });
 });
 

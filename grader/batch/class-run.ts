@@ -34,6 +34,7 @@ import { gradescopeVisibilities, type GradescopeVisibility } from './gradescope.
 import { PeakMemory } from './memory.js';
 import { collidingNames, outputName } from './output-name.js';
 import { Progress } from './progress.js';
+import { graderBuild } from '../paths.js';
 import { findSubmissions, fingerprint, parseShard, shardOf, type GradingSettings, type Shard, type Submission } from './submissions.js';
 
 interface ClassOptions {
@@ -289,7 +290,7 @@ export async function runClass(args: string[]): Promise<number> {
     }
     throw new UsageError(`no learner folders in ${options.submissions}: --submissions takes a folder holding one folder per learner`);
   }
-  const settings: GradingSettings = { exercises: options.exercises, limits: options.limits, typecheck: options.typecheck };
+  const settings: GradingSettings = { exercises: options.exercises, limits: options.limits, typecheck: options.typecheck, grader: graderBuild() };
   const style = styleFor(process.stdout);
   console.log(`Learners' code runs sealed: ${isolationLine[options.isolation]}.`);
   const progress = new Progress(learners.length, process.stdout, style);

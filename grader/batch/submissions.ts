@@ -234,11 +234,17 @@ export interface GradingSettings {
   exercises: GradedExercise[];
   limits: Limits;
   typecheck: boolean;
+  /**
+   * The grader's build (`graderBuild()`): results written by another grader may differ in status
+   * or shape (a status it did not know, a field it did not write), so they are not kept.
+   */
+  grader: string;
 }
 
 /**
  * A content fingerprint of what grading this learner reads (each graded `view.ts`, read as grading
- * reads it, or why it is refused) and of how it is graded (the checks, their points, the limits).
+ * reads it, or why it is refused) and of how it is graded (the grader, the checks, their points,
+ * the limits).
  * Null for a folder that could not be read, which is always tried again.
  */
 export function fingerprint(submission: Submission, settings: GradingSettings): string | null {
@@ -248,6 +254,7 @@ export function fingerprint(submission: Submission, settings: GradingSettings): 
     verdict: submission.verdict,
     limits: settings.limits,
     typecheck: settings.typecheck,
+    grader: settings.grader,
     course: settings.exercises.map((exercise) => [exercise.info.slug, exercise.checks.map((check) => `${check.id}:${check.points}:${check.visibility}`)]),
   }));
   for (const exercise of settings.exercises) {
