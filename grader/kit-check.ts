@@ -7,6 +7,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Check } from './checking/check.js';
 import { matchMistakes, type KnownMistake } from './checking/mistake.js';
+import { isUntouchedStub } from './grading/not-started.js';
 import { loadCourse } from './course.js';
 import { gradeJobs, type GradedExercise, type GradingJob, type Limits } from './grading/grade.js';
 import { typeWarnings } from './grading/typecheck.js';
@@ -14,7 +15,7 @@ import { countKit, gradedSectionProblems, hintNameProblems, lessonNameProblems, 
 import { manifest, type ExerciseInfo } from './manifest.js';
 import { kitRoot } from './paths.js';
 import type { ExerciseResult } from './results.js';
-import { looksLikeStub, stubPath } from './release/stubs.js';
+import { stubPath } from './release/stubs.js';
 import { slugProblem } from './scaffold/names.js';
 
 /** The sections every lesson has, in this order. */
@@ -208,7 +209,7 @@ export function workingStubProblems(info: ExerciseInfo, stub: string): string[] 
   const file = path.join(kitRoot, 'exercises', info.slug, 'view.ts');
   if (!existsSync(file)) return [`exercises/${info.slug}/view.ts is missing: npm run reset -- ${info.slug} puts the stub back`];
   const working = readFileSync(file, 'utf8');
-  if (working === stub || !looksLikeStub(working, info)) return [];
+  if (working === stub || !isUntouchedStub(working, info)) return [];
   return [`exercises/${info.slug}/view.ts is a stub other than ${stubPath(info.slug)}, the one learners get: make the change there, then npm run reset -- ${info.slug}`];
 }
 

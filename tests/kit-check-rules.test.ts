@@ -338,6 +338,8 @@ describe('the kit check on a broken copy of the kit', () => {
       writeFileSync(at('README.md'), readmeWithCountsAdded(readme, { exercises: 0, checks: 1, easy: 0, medium: 0, hard: 1, public: 0, hidden: 1, mistakes: 0, variants: 0 }));
       const lessonFile = at('exercises/visit-counter/README.md');
       writeFileSync(lessonFile, readFileSync(lessonFile, 'utf8').replace('- A first visit counts 1\n', '').replace('`countVisit` answers', '`countVisits` answers'));
+      // An edit made to the working stub instead of grader/stubs/: its TODOs differ, its handlers still answer 501.
+      writeFileSync(at('exercises/theme/view.ts'), readFileSync(at('grader/stubs/theme/view.ts'), 'utf8').replace(/\/\/ TODO[^\n]*/g, '// TODO: an older wording'));
 
       const run = runIn(kit, ['check'], { timeoutMs: 280_000 });
       expect(run.status).toBe(1);
@@ -348,6 +350,7 @@ describe('the kit check on a broken copy of the kit', () => {
         expect(claimed.join('\n')).not.toMatch(broken);
       }
       const problems = run.stdout.split('\n').filter((line) => line.startsWith('✘'));
+      expect(problems).toContain('✘ exercises/theme/view.ts is a stub other than grader/stubs/theme/view.ts, the one learners get: make the change there, then npm run reset -- theme');
       expect(problems).toContain('✘ exercises/visit-counter/README.md says `countVisits` answers GET /visits, but its handler is `countVisit` (grader/manifest.ts)');
       expect(problems).toContain(
         "✘ exercises/visit-counter/README.md: 'What is graded' lacks the check 'A first visit counts 1': add \"- A first visit counts 1\" at the top of its list",

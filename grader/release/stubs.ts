@@ -7,7 +7,6 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ExerciseInfo } from '../manifest.js';
 import { kitRoot } from '../paths.js';
 
 /** What every handler of a stub answers until the learner writes it. */
@@ -22,13 +21,4 @@ export function stubPath(slug: string): string {
 export function readStub(slug: string, root = kitRoot): string | null {
   const file = path.join(root, stubPath(slug));
   return existsSync(file) ? readFileSync(file, 'utf8') : null;
-}
-
-/**
- * Whether `source` reads as a stub of `exercise`: as many "Not implemented yet" answers as the
- * exercise has handlers to write. A cheap look at the text, for telling an old stub from work.
- */
-export function looksLikeStub(source: string, exercise: ExerciseInfo): boolean {
-  const handlers = exercise.routes.filter((route) => route.handler.startsWith('view:')).length;
-  return source.split(stubAnswer).length - 1 === handlers;
 }
