@@ -34,6 +34,19 @@ export async function loadExercise(info: ExerciseInfo): Promise<GradedExercise> 
   return { info, checks: [...(publicOnes ?? []), ...(hiddenOnes ?? [])], hiddenChecksIncluded: hiddenOnes !== null, mistakes };
 }
 
+/** The exercise's public checks: those a learner's copy has. */
+export function publicChecksOf(exercise: GradedExercise): Check[] {
+  return exercise.checks.filter((check) => check.visibility === 'public');
+}
+
+/**
+ * The exercise with every check public, so that each failure shows its message: the instructor's
+ * view, for grading the kit's own code (solutions, variants, a copy's stubs).
+ */
+export function withEveryCheckShown(exercise: GradedExercise): GradedExercise {
+  return { ...exercise, checks: exercise.checks.map((check) => ({ ...check, visibility: 'public' })) };
+}
+
 /** The exercises with these slugs (all of them when none is given), in manifest order. */
 export function loadCourse(slugs: readonly string[] = []): Promise<GradedExercise[]> {
   const chosen = slugs.length === 0 ? manifest.exercises : manifest.exercises.filter((info) => slugs.includes(info.slug));

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Check } from './checking/check.js';
 import { matchMistakes, type KnownMistake } from './checking/mistake.js';
 import { isUntouchedStub } from './grading/not-started.js';
-import { loadCourse } from './course.js';
+import { loadCourse, withEveryCheckShown } from './course.js';
 import { gradeJobs, type GradedExercise, type GradingJob, type Limits } from './grading/grade.js';
 import { typeWarnings } from './grading/typecheck.js';
 import { countKit, gradedSectionProblems, hintNameProblems, lessonNameProblems, readmeCountProblems, whyNotFullMarks } from './kit-rules.js';
@@ -282,8 +282,7 @@ export async function checkKit(limits: Limits): Promise<KitCheckReport> {
   claim(`${exercises.length} lessons list their checks under "What is graded", as the checks title them`, graded);
   const job = (exercise: GradedExercise, file: string): GradingJob => ({ exercise, file });
   // Authors must see why a hidden check failed a view that should pass: the kit check shows every message.
-  const revealed = (exercise: GradedExercise): GradedExercise => ({ ...exercise, checks: exercise.checks.map((check) => ({ ...check, visibility: 'public' })) });
-  const solutions = exercises.map((exercise) => job(revealed(exercise), path.join(kitRoot, 'solutions', exercise.info.slug, 'view.ts')));
+  const solutions = exercises.map((exercise) => job(withEveryCheckShown(exercise), path.join(kitRoot, 'solutions', exercise.info.slug, 'view.ts')));
   const stubs = exercises.map((exercise) => job(exercise, path.join(kitRoot, stubPath(exercise.info.slug))));
   const mistakes: MistakeUnderTest[] = [];
   const mistakeProblems: string[] = [];
@@ -297,7 +296,7 @@ export async function checkKit(limits: Limits): Promise<KitCheckReport> {
       const entry = entries.find((candidate) => entryOfFile(candidate, path.basename(file, '.ts')));
       if (entry) mistakes.push({ slug, file, entry });
     }
-    variants.push(...tsFiles(path.join(variantsDir, slug)).map((file) => job(revealed(exercise), file)));
+    variants.push(...tsFiles(path.join(variantsDir, slug)).map((file) => job(withEveryCheckShown(exercise), file)));
   }
   const counts = countKit(exercises, mistakes.length, variants.length);
   claim(

@@ -3,7 +3,7 @@
  * wrong and what to try next, then the total.
  */
 import { displayPath } from './grading/grade.js';
-import type { CheckResult, ExerciseResult, GradeResult } from './results.js';
+import { notBegun, type CheckResult, type ExerciseResult, type GradeResult } from './results.js';
 
 export interface Style {
   green(text: string): string;
@@ -85,12 +85,10 @@ export interface RenderOptions {
 export function renderExercise(result: ExerciseResult, style: Style, options: RenderOptions = {}): string {
   const score = `${result.score}/${result.maxScore}`;
   const lines = [`${style.bold(result.slug)} ${style.dim('·')} ${result.title}  ${score}  ${statusText(result, style)}`];
-  if (result.message) {
-    const where = result.location ? ` (${displayPath(result.location.file)}:${result.location.line}:${result.location.column})` : '';
-    lines.push(`  ${style.yellow('!')} ${result.message}${where}`);
-  }
+  const problem = problemLine(result, style);
+  if (problem) lines.push(problem);
   lines.push(...warningLines(result, style));
-  if (result.status === 'not-started' || result.status === 'missing-file') {
+  if (notBegun(result.status)) {
     // The checks' titles are in the lesson; 10 lines of ✘ say nothing more to someone who has not begun.
     lines.push(style.dim(`  ${result.checks.length} checks, ${result.maxScore} points: the lesson's "What is graded" lists them`));
     if (!result.hiddenChecksIncluded) lines.push(style.dim('  hidden checks of this exercise are graded by your instructor'));
@@ -113,6 +111,13 @@ export function renderExercise(result: ExerciseResult, style: Style, options: Re
   }
   if (!result.hiddenChecksIncluded) lines.push(style.dim('  hidden checks of this exercise are graded by your instructor'));
   return lines.join('\n');
+}
+
+/** The exercise-level problem (does not compile, crashed, not started), with where, or null. */
+export function problemLine(result: ExerciseResult, style: Style): string | null {
+  if (!result.message) return null;
+  const where = result.location ? ` (${displayPath(result.location.file)}:${result.location.line}:${result.location.column})` : '';
+  return `  ${style.yellow('!')} ${result.message}${where}`;
 }
 
 /** An exercise's type errors, the first five in full: they cost no points, so they stay short. */

@@ -31,6 +31,11 @@ export type ExerciseStatus =
   | 'timeout'
   | 'out-of-memory';
 
+/** Nothing of the learner's to grade: no view, or the stub as handed out. */
+export function notBegun(status: ExerciseStatus): boolean {
+  return status === 'not-started' || status === 'missing-file';
+}
+
 export const exerciseStatuses: readonly ExerciseStatus[] = [
   'passed',
   'failed',
@@ -119,6 +124,18 @@ export function passedCheck(check: Check, durationMs = 0): CheckResult {
   return { ...describeCheck(check), passed: true, message: null, details: null, durationMs: Math.round(durationMs) };
 }
 
+/** The checks of an exercise that could not run, each failed with the reason. */
+export function notRunChecks(checks: readonly Check[], reason: string): CheckResult[] {
+  return checks.map((check) => failedCheck(check, `${notRunPrefix}${reason}`, null));
+}
+
+/** Whether a check's message is that of a check that did not run (`notRunChecks`). */
+export function didNotRun(message: string | null): boolean {
+  return message !== null && message.startsWith(notRunPrefix);
+}
+
+const notRunPrefix = 'not run: ';
+
 export function failedCheck(check: Check, message: string | null, details: FailureDetails | null, durationMs = 0): CheckResult {
   return {
     ...describeCheck(check),
@@ -140,9 +157,14 @@ function describeCheck(check: Check): Omit<CheckResult, 'passed' | 'message' | '
   };
 }
 
+/** The points of these checks added up: a course's, or a result's (`passed` ones for its score). */
+export function pointsOf(checks: readonly { points: number }[]): number {
+  return checks.reduce((sum, check) => sum + check.points, 0);
+}
+
 export function exerciseResult(fields: Omit<ExerciseResult, 'score' | 'maxScore' | 'warnings' | 'mistakes'> & { mistakes?: MistakeMatch[] }): ExerciseResult {
-  const score = fields.checks.filter((check) => check.passed).reduce((sum, check) => sum + check.points, 0);
-  const maxScore = fields.checks.reduce((sum, check) => sum + check.points, 0);
+  const score = pointsOf(fields.checks.filter((check) => check.passed));
+  const maxScore = pointsOf(fields.checks);
   return { ...fields, score, maxScore, output: cleanOutput(fields.output), warnings: [], mistakes: fields.mistakes ?? [] };
 }
 

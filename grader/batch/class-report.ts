@@ -3,7 +3,7 @@
  * and no external assets (inline CSS and SVG). It shows how the class scored (a histogram), which
  * checks the class fails most (the common mistakes), and a summary of every exercise.
  */
-import { exerciseStatuses, type ExerciseStatus } from '../results.js';
+import { exerciseStatuses, notBegun, type ExerciseStatus } from '../results.js';
 import { exerciseSlugs, sortEntries, type ClassEntry } from './gradebook.js';
 import { printable } from './printable.js';
 
@@ -126,7 +126,7 @@ export function summarize(entries: readonly ClassEntry[]): ExerciseSummary[] {
       summary.maxScore = Math.max(summary.maxScore, exercise.maxScore);
       summary.statuses.set(exercise.status, (summary.statuses.get(exercise.status) ?? 0) + 1);
       // A stub left as the kit handed it out is no more work handed in than a missing file.
-      const handedIn = exercise.status !== 'missing-file' && exercise.status !== 'not-started';
+      const handedIn = !notBegun(exercise.status);
       for (const check of exercise.checks) {
         let counted = checks.get(check.id);
         if (!counted) {

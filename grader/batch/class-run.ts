@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { loadCourse } from '../course.js';
 import { gradeJobs, HostPool, type GradedExercise, type Limits } from '../grading/grade.js';
 import { styleFor } from '../report.js';
-import { exerciseResult, failedCheck, gradeResult, type ExerciseStatus, type GradeResult } from '../results.js';
+import { exerciseResult, gradeResult, notRunChecks, type ExerciseStatus, type GradeResult } from '../results.js';
 import { UsageError, userPath, wholeNumber } from '../commands/args.js';
 import { exerciseNamed, isolationAvailable, isolationFrom, limitOptions, limitsFrom } from '../commands/exercise-args.js';
 import { installBubblewrap, isolationLine, isolationSupport, type IsolationLevel } from '../sandbox/isolation.js';
@@ -151,7 +151,7 @@ function notGraded(submission: Submission, exercises: GradedExercise[], status: 
       location: null,
       output: '',
       durationMs: 0,
-      checks: exercise.checks.map((check) => failedCheck(check, `not run: ${reason}`, null)),
+      checks: notRunChecks(exercise.checks, reason),
     }),
   );
   return gradeResult(submission.exercisesDir, results, 0, isolation);

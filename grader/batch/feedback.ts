@@ -6,7 +6,7 @@
  */
 import { manifest } from '../manifest.js';
 import { renderExercise, renderSummary, styleFor } from '../report.js';
-import type { GradeResult } from '../results.js';
+import { notBegun, type GradeResult } from '../results.js';
 import { printable } from './printable.js';
 
 /** The plain style: no colours in a file. */
@@ -43,7 +43,7 @@ export function renderFeedback(learner: string, view: GradeResult, note: string 
     return `${lines.join('\n')}\n`;
   }
   lines.push(...foundIn(view));
-  const untouched = view.exercises.every((exercise) => exercise.status === 'not-started' || exercise.status === 'missing-file');
+  const untouched = view.exercises.every((exercise) => notBegun(exercise.status));
   if (untouched && view.exercises.length > 0) {
     const slugsWith = (status: string): string[] => view.exercises.filter((exercise) => exercise.status === status).map((exercise) => `\`${exercise.slug}\``);
     const stubs = slugsWith('not-started');

@@ -10,8 +10,8 @@
  * problem of the whole exercise only when its public checks already show it. The named mistake
  * then goes with the first failed hidden check, shown when that check is.
  */
-import { mistakeLines, renderExercise, styleFor } from '../report.js';
-import type { CheckResult, ExerciseResult, GradeResult } from '../results.js';
+import { mistakeLines, problemLine, renderExercise, styleFor } from '../report.js';
+import { didNotRun, pointsOf, type CheckResult, type ExerciseResult, type GradeResult } from '../results.js';
 
 /** When Gradescope shows a test to the learner. */
 export type GradescopeVisibility = 'hidden' | 'after_due_date' | 'after_published' | 'visible';
@@ -84,13 +84,6 @@ const whenShown: Record<GradescopeVisibility, string> = {
   visible: 'now',
 };
 
-/** The exercise-level problem line (does not compile, crashed), the line after the title. */
-function problemLine(exercise: ExerciseResult): string | null {
-  if (!exercise.message) return null;
-  const [, ...rest] = renderExercise(exercise, plain).split('\n');
-  return rest.find((line) => line.startsWith('  ! ')) ?? null;
-}
-
 /**
  * True when the exercise's public checks already say what stopped it (they did not run, or hit
  * it). An untouched stub is told too: its handlers only answer 501, which every check sees, and
@@ -99,12 +92,12 @@ function problemLine(exercise: ExerciseResult): string | null {
 function publicChecksShowProblem(exercise: ExerciseResult): boolean {
   if (exercise.status === 'not-started') return true;
   return exercise.checks.some(
-    (check) => check.visibility === 'public' && check.message !== null && (check.message === exercise.message || check.message.startsWith('not run: ')),
+    (check) => check.visibility === 'public' && check.message !== null && (check.message === exercise.message || didNotRun(check.message)),
   );
 }
 
 function sumPoints(checks: readonly CheckResult[]): { score: number; max: number } {
-  return { score: checks.filter((check) => check.passed).reduce((sum, check) => sum + check.points, 0), max: checks.reduce((sum, check) => sum + check.points, 0) };
+  return { score: pointsOf(checks.filter((check) => check.passed)), max: pointsOf(checks) };
 }
 
 /** The summary above the tests, shown to the learner at once: only what the tests shown now tell. */
@@ -114,7 +107,7 @@ function overview(view: GradeResult, note: string | null, hiddenVisibility: Grad
     lines.push(`Total: ${view.score}/${view.maxScore}`);
     for (const exercise of view.exercises) {
       lines.push(renderExercise(exercise, plain).split('\n')[0] ?? '');
-      const problem = problemLine(exercise);
+      const problem = problemLine(exercise, plain);
       if (problem) lines.push(problem);
       lines.push(...mistakeLines(exercise, plain));
     }
@@ -127,7 +120,7 @@ function overview(view: GradeResult, note: string | null, hiddenVisibility: Grad
   for (const exercise of view.exercises) {
     const open = sumPoints(exercise.checks.filter((check) => check.visibility === 'public'));
     lines.push(`${exercise.slug} · ${exercise.title}  public checks ${open.score}/${open.max}`);
-    const problem = problemLine(exercise);
+    const problem = problemLine(exercise, plain);
     if (problem && publicChecksShowProblem(exercise)) lines.push(problem);
   }
   return lines.join('\n');

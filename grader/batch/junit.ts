@@ -10,7 +10,7 @@
  * learner may see: hidden checks fail with their hint only. The schema allows `<properties>` only
  * on a test suite: a check's id, level, visibility and points are properties of its exercise.
  */
-import type { CheckResult, ExerciseResult, GradeResult } from '../results.js';
+import { didNotRun, type CheckResult, type ExerciseResult, type GradeResult } from '../results.js';
 import { printable } from './printable.js';
 
 /** Characters XML 1.0 cannot hold at all; they are dropped. */
@@ -64,7 +64,7 @@ function verdict(exercise: ExerciseResult, check: CheckResult): string {
     return `      <failure message="${escapeXml(message)}" type="failed">${escapeText(detailLines(check).join('\n'))}</failure>`;
   }
   const reason = exercise.message ?? exercise.status;
-  const own = check.message !== null && check.message !== reason && !check.message.startsWith('not run: ');
+  const own = check.message !== null && check.message !== reason && !didNotRun(check.message);
   const body = own && check.message !== null ? [check.message, ...detailLines(check)] : detailLines(check);
   return `      <error message="${escapeXml(reason)}" type="${exercise.status}">${escapeText(body.join('\n'))}</error>`;
 }

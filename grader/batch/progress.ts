@@ -3,7 +3,7 @@
  * left). Anywhere else (a log, a pipe, CI): one plain line per learner graded.
  */
 import { renderSummary, type Style } from '../report.js';
-import type { GradeResult } from '../results.js';
+import { notBegun, type GradeResult } from '../results.js';
 import { printable } from './printable.js';
 
 export interface ProgressSink {
@@ -33,7 +33,7 @@ export class Progress {
       this.draw();
       return;
     }
-    const untouched = result.exercises.every((exercise) => exercise.status === 'not-started' || exercise.status === 'missing-file');
+    const untouched = result.exercises.every((exercise) => notBegun(exercise.status));
     const summary = renderSummary(result, this.style).replace(/^Total: /, '') + (untouched ? ', none started' : '');
     const how = kept ? 'kept from the earlier run' : verdict === 'graded' ? summary : `not graded: ${verdict}`;
     // The id is the learner's folder name: shown escaped, so that it cannot forge a line of its own.

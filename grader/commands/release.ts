@@ -9,8 +9,9 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadCourse } from '../course.js';
+import { loadCourse, publicChecksOf } from '../course.js';
 import { defaultLimits, type GradedExercise } from '../grading/grade.js';
+import { pointsOf } from '../results.js';
 import { kitRoot } from '../paths.js';
 import { fileKinds, learnerMistakeList, linkedDocs, notNamed, placeOf, whyLeftOut, type FileKind } from '../release/contents.js';
 import { importedPackages, instructorCommands, learnerLockfile, learnerPackage, type Lockfile, type PackageJson } from '../release/package.js';
@@ -95,13 +96,14 @@ function plan(course: GradedExercise[]): Plan {
   const readKit = (file: string): string => readFileSync(path.join(kitRoot, file), 'utf8');
   const written: Record<string, string> = {};
   const replaced: string[] = [];
-  for (const { info, checks, mistakes } of course) {
+  for (const exercise of course) {
+    const { info, mistakes } = exercise;
     const stub = readStub(info.slug);
     if (stub === null) throw new UsageError(`${stubPath(info.slug)} is missing: the copy's stub of ${info.slug} is taken from there`);
     written[`exercises/${info.slug}/view.ts`] = stub;
     const working = path.join(kitRoot, 'exercises', info.slug, 'view.ts');
     if (existsSync(working) && readFileSync(working, 'utf8') !== stub) replaced.push(`exercises/${info.slug}/view.ts`);
-    const publicIds = new Set(checks.filter((check) => check.visibility === 'public').map((check) => check.id));
+    const publicIds = new Set(publicChecksOf(exercise).map((check) => check.id));
     written[`grader/checks/${info.slug}/mistakes.ts`] = learnerMistakeList(mistakes ?? [], publicIds);
   }
   // The README is written first: it decides which documents the copy takes.
@@ -142,8 +144,8 @@ const kindLines: Record<FileKind, [string, string]> = {
 
 /** What the copy holds, by kind, with counts: one line each. */
 function contentLines(check: CopyCheck, course: GradedExercise[]): string[] {
-  const publicChecks = course.flatMap((exercise) => exercise.checks.filter((c) => c.visibility === 'public'));
-  const points = publicChecks.reduce((sum, c) => sum + c.points, 0);
+  const publicChecks = course.flatMap(publicChecksOf);
+  const points = pointsOf(publicChecks);
   return fileKinds.flatMap((kind) => {
     const files = check.contents.get(kind) ?? [];
     if (files.length === 0) return [];

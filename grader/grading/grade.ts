@@ -20,6 +20,7 @@ import {
   exerciseResult,
   failedCheck,
   gradeResult,
+  notRunChecks,
   passedCheck,
   type CheckResult,
   type ExerciseResult,
@@ -146,10 +147,6 @@ interface ExerciseRun {
   location: SourceLocation | null;
 }
 
-function notRun(checks: Check[], reason: string): CheckResult[] {
-  return checks.map((check) => failedCheck(check, `not run: ${reason}`, null));
-}
-
 async function runChecks(
   exercise: GradedExercise,
   host: AppHost,
@@ -192,7 +189,7 @@ async function runChecks(
     const remaining = deadline - Date.now();
     if (remaining <= 0) {
       const message = `the checks took longer than ${formatSeconds(limits.exerciseTimeoutMs)} in all`;
-      results.push(...notRun(checks.slice(index), message));
+      results.push(...notRunChecks(checks.slice(index), message));
       return { results, run: { status: 'timeout', message, location: null } };
     }
     const turn = await sharedTurn();
@@ -239,7 +236,7 @@ async function runChecks(
       continue;
     }
     results.push(failedCheck(check, ended.message, { requests: requestsOf(transcript), expected: null, actual: null }, ms));
-    results.push(...notRun(checks.slice(index + 1), 'the app had stopped'));
+    results.push(...notRunChecks(checks.slice(index + 1), 'the app had stopped'));
     return { results, run: { status: ended.kind, message: ended.message, location: ended.location } };
   }
   const allPassed = results.every((result) => result.passed);
@@ -291,7 +288,7 @@ async function gradeExercise(
     return exerciseResult({ ...base, ...run, checks, output, mistakes, durationMs: Date.now() - started });
   };
   const stopped = (run: ExerciseRun): ExerciseResult =>
-    finish(run, notRun(exercise.checks, run.message ?? run.status));
+    finish(run, notRunChecks(exercise.checks, run.message ?? run.status));
 
   const compiled = await view;
   if ('missing' in compiled) return stopped({ status: 'missing-file', message: `${shown} is missing`, location: null });
@@ -306,7 +303,7 @@ async function gradeExercise(
   );
   if (!loaded.ok) {
     const status = loaded.kind;
-    return finish({ status, message: loaded.message, location: loaded.location }, notRun(exercise.checks, loaded.message), host.takeOutput());
+    return finish({ status, message: loaded.message, location: loaded.location }, notRunChecks(exercise.checks, loaded.message), host.takeOutput());
   }
   // One connection pool for the exercise's checks (see `Connection.agent`).
   const agent = new http.Agent({ keepAlive: true });

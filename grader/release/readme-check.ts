@@ -3,11 +3,13 @@
  * that is not the copy's (the instructor's kit adds hidden checks' points), a hidden check, a
  * count of exercises the copy does not have, or a sample mark, which names the instructor's files.
  */
+import { publicChecksOf } from '../course.js';
 import type { GradedExercise } from '../grading/grade.js';
+import { pointsOf } from '../results.js';
 
 /** The points of each exercise's public checks, by slug: the copy's maxima. */
 function publicPoints(course: readonly GradedExercise[]): Map<string, number> {
-  return new Map(course.map((exercise) => [exercise.info.slug, exercise.checks.filter((check) => check.visibility === 'public').reduce((sum, check) => sum + check.points, 0)]));
+  return new Map(course.map((exercise) => [exercise.info.slug, pointsOf(publicChecksOf(exercise))]));
 }
 
 /** An exercise's score line in a report (`visit-counter · Visit counter  5/7  failed`) or a row of the list (`1  favorite-color  easy  passed  14/14  0/3`). */

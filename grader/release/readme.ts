@@ -6,7 +6,9 @@
  * by their headings, so that they stay as current as the kit's; a heading that is gone fails the
  * release instead of leaving a gap.
  */
+import { publicChecksOf } from '../course.js';
 import type { GradedExercise } from '../grading/grade.js';
+import { pointsOf } from '../results.js';
 
 /** The kit README's sections a learner's copy takes whole, each up to the next heading of its level or above. */
 export const learnerSections = ['### `npm run grade` options', '## Watch mode, hints and progress'];
@@ -91,9 +93,8 @@ function plural(count: number, one: string, many = `${one}s`): string {
 
 /** The README of a learner's copy of `course`, whose package.json has `scripts`. */
 export function learnerReadme(kitReadme: string, course: readonly GradedExercise[], scripts: Record<string, string>): string {
-  const publicChecks = (exercise: GradedExercise): GradedExercise['checks'] => exercise.checks.filter((check) => check.visibility === 'public');
-  const allPublic = course.flatMap(publicChecks);
-  const points = allPublic.reduce((sum, check) => sum + check.points, 0);
+  const allPublic = course.flatMap(publicChecksOf);
+  const points = pointsOf(allPublic);
   const first = course[0]?.info.slug ?? '<slug>';
   const out: string[] = [];
   out.push(
@@ -135,14 +136,14 @@ ${plural(course.length, 'exercise')}, from easy to hard. For each one:`,
     '| --- | --- | --- | --- | --- | --- |',
   );
   course.forEach((exercise, index) => {
-    const checks = publicChecks(exercise);
-    const worth = checks.reduce((sum, check) => sum + check.points, 0);
+    const checks = publicChecksOf(exercise);
+    const worth = pointsOf(checks);
     out.push(`| ${index + 1} | \`${exercise.info.slug}\` | ${exercise.info.level} | ${teaches(kitReadme, exercise.info.slug) ?? exercise.info.title} | ${checks.length} | ${worth} |`);
   });
   out.push('', `In all: ${plural(course.length, 'exercise')}, ${plural(allPublic.length, 'public check')}, ${plural(points, 'point')}.`, '', '### The public checks', '');
   for (const exercise of course) {
     out.push(`**${exercise.info.title}** (\`${exercise.info.slug}\`)`, '');
-    for (const check of publicChecks(exercise)) out.push(`- ${check.level}, ${plural(check.points, 'point')}: ${check.title}`);
+    for (const check of publicChecksOf(exercise)) out.push(`- ${check.level}, ${plural(check.points, 'point')}: ${check.title}`);
     out.push('');
   }
   out.push('### Each exercise ends in one status', '', statusTable(kitReadme), '', '## Commands', '', '| command | what it does |', '| --- | --- |');

@@ -9,7 +9,7 @@ import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Check } from '../checking/check.js';
 import { expectAnswer } from '../checking/expect.js';
-import { loadCourse } from '../course.js';
+import { loadCourse, withEveryCheckShown } from '../course.js';
 import { gradeJobs, type GradedExercise, type Limits } from '../grading/grade.js';
 import type { RouteInfo } from '../manifest.js';
 import { kitRoot } from '../paths.js';
@@ -149,11 +149,9 @@ export async function checkCopy(copy: string, limits: Limits): Promise<CopyCheck
       toGrade.push({ file: working, exercise });
     }
   }
-  // Every check shows its message, hidden ones included: this is the instructor's view.
-  const revealed = (exercise: GradedExercise): GradedExercise => ({ ...exercise, checks: exercise.checks.map((check) => ({ ...check, visibility: 'public' })) });
   const jobs = toGrade.flatMap(({ file, exercise }) => [
     { exercise: stubProbe(exercise), file: path.join(copy, file) },
-    { exercise: revealed(exercise), file: path.join(copy, file) },
+    { exercise: withEveryCheckShown(exercise), file: path.join(copy, file) },
   ]);
   const results = await gradeJobs(jobs, { limits, typecheck: false });
   let routes = 0;
