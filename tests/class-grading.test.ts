@@ -256,6 +256,14 @@ describe('npm run grade -- --submissions', () => {
     }
   });
 
+  it("shows paths relative to the learner's folder, and leaves alone text that only ends like one", () => {
+    const result = readResult(out, classLearners.mistaken);
+    const folder = path.join(submissions, classLearners.mistaken);
+    const [exercise] = result.exercises;
+    if (exercise) exercise.output = `read ${path.join(folder, 'theme', 'view.ts')} (${path.join(folder, 'x')}); kept backup${folder}/y`;
+    expect(learnerView(result, folder).exercises[0]?.output).toBe(`read theme/view.ts (x); kept backup${folder}/y`);
+  });
+
   it('writes the class report beside the gradebook', () => {
     const html = readFileSync(path.join(out, 'report.html'), 'utf8');
     expect(html).toMatch(/^<!doctype html>/);

@@ -12,7 +12,10 @@ function relativeText(root: string): (text: string) => string {
   const prefixes = [root, ...(fromHere && !fromHere.startsWith('..') && !path.isAbsolute(fromHere) ? [fromHere] : [])].map((prefix) =>
     prefix.endsWith(path.sep) ? prefix : prefix + path.sep,
   );
-  return (text) => prefixes.reduce((rest, prefix) => rest.split(prefix).join(''), text);
+  // A path starts the text or follows a space, a bracket or a quote: `my-subs/ada/` keeps its `subs/ada/`.
+  const escaped = prefixes.map((prefix) => prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const pattern = new RegExp(`(?<![\\w./-])(?:${escaped.join('|')})`, 'g');
+  return (text) => text.replace(pattern, '');
 }
 
 function learnerCheck(check: CheckResult, relative: (text: string) => string): CheckResult {
