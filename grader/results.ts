@@ -168,12 +168,16 @@ export function exerciseResult(fields: Omit<ExerciseResult, 'score' | 'maxScore'
   return { ...fields, score, maxScore, output: cleanOutput(fields.output), warnings: [], mistakes: fields.mistakes ?? [] };
 }
 
+/** The total of these exercises' results. */
+export function totalsOf(exercises: readonly ExerciseResult[]): { score: number; maxScore: number } {
+  return { score: exercises.reduce((sum, exercise) => sum + exercise.score, 0), maxScore: exercises.reduce((sum, exercise) => sum + exercise.maxScore, 0) };
+}
+
 export function gradeResult(target: string, exercises: ExerciseResult[], durationMs: number, isolation: IsolationLevel): GradeResult {
   return {
     schemaVersion,
     target,
-    score: exercises.reduce((sum, exercise) => sum + exercise.score, 0),
-    maxScore: exercises.reduce((sum, exercise) => sum + exercise.maxScore, 0),
+    ...totalsOf(exercises),
     exercises,
     durationMs,
     isolation,

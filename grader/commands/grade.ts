@@ -1,10 +1,9 @@
 import { parseArgs } from 'node:util';
 import { loadCourse } from '../course.js';
 import { grade, HostPool } from '../grading/grade.js';
-import { compilerPath } from '../grading/typecheck-compiler.js';
 import { recordGrading } from '../progress.js';
 import { renderExercise, renderSummary, renderWarnings, styleFor } from '../report.js';
-import type { ExerciseResult } from '../results.js';
+import { totalsOf, type ExerciseResult } from '../results.js';
 import { classRun, classUsage } from '../batch/dispatch.js';
 import { wholeNumber, type Command } from './args.js';
 import { exerciseFolder, exerciseNamed, isolationAvailable, limitOptions, limitsFrom } from './exercise-args.js';
@@ -28,25 +27,6 @@ Options:
 ${classUsage}`;
 
 const waitingLine = 'checking types…';
-
-function totalsOf(exercises: ExerciseResult[]): { score: number; maxScore: number; exercises: ExerciseResult[] } {
-  return {
-    score: exercises.reduce((sum, exercise) => sum + exercise.score, 0),
-    maxScore: exercises.reduce((sum, exercise) => sum + exercise.maxScore, 0),
-    exercises,
-  };
-}
-
-/** Without its compiler the type check would only go quiet: say so, and grade without it. */
-function typeCheckerInstalled(): boolean {
-  try {
-    compilerPath();
-    return true;
-  } catch (error) {
-    console.error(`No type errors shown: ${(error as Error).message}.`);
-    return false;
-  }
-}
 
 async function run(args: string[]): Promise<number> {
   const forClass = classRun(args);
@@ -77,13 +57,13 @@ async function run(args: string[]): Promise<number> {
   pool.warm();
   const style = styleFor(process.stdout);
   const exercises = await loadCourse(positionals);
-  const typecheck = !values['no-typecheck'] && typeCheckerInstalled();
+  const typecheck = !values['no-typecheck'];
   const graded: ExerciseResult[] = [];
   const waiting = typecheck && !values.json && process.stdout.isTTY;
   // The kit's own exercises folder is the learner's: `npm run list` shows these verdicts.
   const recordAndTotal = (): void => {
     recordGrading(target, graded);
-    console.log(renderSummary(totalsOf(graded), style));
+    console.log(renderSummary({ ...totalsOf(graded), exercises: graded }, style));
   };
   // The report follows the verdicts as they come, the total with the last one; the type errors,
   // which cost no points, come after it when the type check is ready.
@@ -94,7 +74,9 @@ async function run(args: string[]): Promise<number> {
     recordAndTotal();
     if (waiting) process.stdout.write(style.dim(waitingLine));
   };
-  const result = await grade({ target, exercises, limits, typecheck, onExercise: values.json ? undefined : onVerdict, pool }).finally(() =>
+  // Without its compiler, or when it fails, the type check would only go quiet: say so.
+  const onTypesFailed = (error: Error): void => console.error(`No type errors shown: ${error.message}.`);
+  const result = await grade({ target, exercises, limits, typecheck, onTypesFailed, onExercise: values.json ? undefined : onVerdict, pool }).finally(() =>
     pool.close(),
   );
   if (values.json) {

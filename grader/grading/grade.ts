@@ -65,6 +65,8 @@ export interface GradeOptions {
   limits: Limits;
   /** Whether to type-check the views and attach type warnings. */
   typecheck: boolean;
+  /** See `GradeJobsOptions.onTypesFailed`. */
+  onTypesFailed?: (error: Error) => void;
   /** Called as soon as each exercise is graded, for reports that stream (see `GradeJobsOptions.onExercise`). */
   onExercise?: (result: ExerciseResult) => void;
   /** Hosts side by side (see `GradeJobsOptions.lanes`). */
@@ -325,6 +327,8 @@ export interface GradeJobsOptions {
   typecheck: boolean;
   /** The type checker to use (the kit's by default). */
   checkTypes?: TypeChecker;
+  /** Called when the type check could not run (no compiler, a crash, a timeout): the results then carry no warnings. */
+  onTypesFailed?: (error: Error) => void;
   /**
    * Called for each result, in the order of the jobs, as soon as it and those before it are done:
    * with its verdict, before its type warnings, which only the results returned carry.
@@ -358,9 +362,12 @@ export async function gradeJobs(jobs: GradingJob[], options: GradeJobsOptions): 
   const laneCount = options.pool ? 1 : Math.max(1, Math.min(options.lanes ?? 1, jobs.length));
   const pools = options.pool ? [options.pool] : Array.from({ length: laneCount }, () => HostPool.sandboxes(limits.heapMb));
   for (const pool of pools) pool.warm();
-  // Runs beside the checks; a type checker that fails only costs the warnings.
+  // Runs beside the checks; a type checker that fails only costs the warnings, and says why.
   const warnings = options.typecheck
-    ? (options.checkTypes ?? typeWarnings)(jobs.map((job) => job.file)).catch(() => new Map<string, TypeWarning[]>())
+    ? (options.checkTypes ?? typeWarnings)(jobs.map((job) => job.file)).catch((error: unknown) => {
+        options.onTypesFailed?.(error instanceof Error ? error : new Error(String(error)));
+        return new Map<string, TypeWarning[]>();
+      })
     : Promise.resolve(new Map<string, TypeWarning[]>());
   // Every view is read and compiled at once, in esbuild's process, while the hosts start.
   const views = jobs.map((job) => prepareView(job.file));
