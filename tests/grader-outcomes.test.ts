@@ -95,8 +95,12 @@ describe('grading one submission of every outcome', () => {
     const silent = byslug('never-answers');
     expect(silent.status).toBe('failed');
     const noAnswer = 'GET /ping got no answer within 0.6 s: does every path of the handler send an answer?';
-    // The hidden check ran too: a silent handler is about the app, so its message is shown.
-    expect(silent.checks.map((check) => check.message)).toEqual([noAnswer, noAnswer]);
+    // The hidden check ran too, and failed with its title and hint alone: its message would name
+    // the hidden check's request.
+    expect(silent.checks.map((check) => [check.visibility, check.passed, check.message])).toEqual([
+      ['public', false, noAnswer],
+      ['hidden', false, null],
+    ]);
   });
 
   it('shows the error a handler threw, with its line', () => {

@@ -37,6 +37,8 @@ export function createContext(options: {
   /** The exercise's connection pool (see `Connection.agent`); the caller closes it. */
   agent: http.Agent;
   timeoutMs: number;
+  /** When the check's time is up (ms since 1970), whatever its requests' own time-outs: a check retried alone has a bound. */
+  endsAt?: number;
   secret: string;
   readStore: () => Promise<Record<string, unknown>>;
   rewriteStored: (sid: string, record: SessionRecord) => Promise<boolean>;
@@ -48,6 +50,7 @@ export function createContext(options: {
     port: options.port,
     accessKey: options.accessKey,
     timeoutMs: options.timeoutMs,
+    endsAt: options.endsAt ?? Infinity,
     transcript: [],
     clockOffsetMs: options.clockOffsetMs,
     agent: options.agent,

@@ -47,6 +47,8 @@ export interface Connection {
   /** Sent with every request (see `accessHeader`). */
   accessKey: string;
   timeoutMs: number;
+  /** When the check's time is up (ms since 1970): a request waits until then at most. */
+  endsAt: number;
   transcript: Exchange[];
   /** How far the app's clock was moved forward; browsers expire cookies on that clock. */
   clockOffsetMs: number;
@@ -132,7 +134,8 @@ export class Visitor {
     fields: Record<string, string> | null,
     json = false,
   ): Promise<Exchange> {
-    const { port, timeoutMs, transcript } = this.connection;
+    const { port, transcript } = this.connection;
+    const timeoutMs = Math.max(1, Math.min(this.connection.timeoutMs, this.connection.endsAt - Date.now()));
     this.forgetExpired();
     const cookie = [...this.cookies].map(([name, { value }]) => `${name}=${value}`).join('; ') || null;
     const headers: Record<string, string> = { [accessHeader]: this.connection.accessKey, ...(cookie ? { cookie } : {}) };

@@ -3,8 +3,9 @@
  * checked over HTTP from this process, so that nothing the learner's code does can change a result
  * except its answers to the checks.
  *
- * Exercises are graded one after another in one host: when the host dies or stops answering, the
- * exercise being graded takes the verdict and a new host serves the exercises after it.
+ * Each exercise runs in a host of its own, started ahead of need and killed after it: when a host
+ * dies or stops answering, the exercise it served takes the verdict, and no exercise's code or
+ * state reaches the next one.
  */
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
@@ -93,9 +94,14 @@ export type AppHost = Pick<
   'exit' | 'load' | 'isResponsive' | 'sessions' | 'rewriteSession' | 'advanceClock' | 'unload' | 'takeOutput' | 'killFor' | 'kill'
 >;
 
-/** Keeps one live host; a new one replaces it when it ends. Reusable across gradings (watch). */
+/**
+ * Hosts for one exercise each: no module state, timer or connection of one exercise's learner code
+ * survives into the next (which would let a view record the hidden checks' requests and show them
+ * in a later exercise's answers). Hosts start ahead of need, so an exercise rarely waits for one.
+ */
 export class HostPool {
-  private current: Promise<AppHost> | null = null;
+  /** Hosts started ahead, no learner code in them yet. */
+  private readonly spares: Promise<AppHost>[] = [];
 
   constructor(private readonly start: () => Promise<AppHost>) {}
 
@@ -104,33 +110,37 @@ export class HostPool {
     return new HostPool(() => Sandbox.startOrTakeEarly(heapMb));
   }
 
-  /** A live host: the current one, or a new one when it has ended. */
-  async get(): Promise<AppHost> {
-    const existing = this.current ? await this.current : null;
-    if (existing && !existing.exit) return existing;
-    this.current = this.start();
-    return this.current;
-  }
-
-  /** Starts a host early, so that Node's start overlaps with reading and compiling. */
-  warm(): void {
-    this.current ??= this.start();
-    this.current.catch(() => undefined);
-  }
-
   /**
-   * Drops the current host and starts a fresh one in the background: the next grading finds a
-   * ready host that no earlier learner code has touched (watch mode re-grades on every save).
+   * A host no learner code has touched, for one exercise; the caller kills it after. `ahead` hosts
+   * are then started for the exercises to come (none when this is the last).
    */
-  async recycle(): Promise<void> {
-    await this.close();
-    this.current = null;
-    this.warm();
+  async take(ahead = 1): Promise<AppHost> {
+    const next = this.spares.shift() ?? this.start();
+    this.warm(ahead);
+    const host = await next;
+    // A spare that died while it waited (the machine's trouble) is replaced, once.
+    return host.exit ? this.start() : host;
   }
 
+  /** Starts hosts until `count` wait, so that Node's start overlaps with reading and compiling. */
+  warm(count = 1): void {
+    while (this.spares.length < count) {
+      const host = this.start();
+      host.catch(() => undefined);
+      this.spares.push(host);
+    }
+  }
+
+  /** Resolves when the first spare host is ready (the benchmark times gradings, not starts). */
+  async ready(): Promise<void> {
+    this.warm();
+    await this.spares[0];
+  }
+
+  /** Ends the spare hosts. */
   async close(): Promise<void> {
-    const host = await this.current?.catch(() => null);
-    host?.kill();
+    const spares = this.spares.splice(0);
+    for (const host of await Promise.all(spares.map((spare) => spare.catch(() => null)))) host?.kill();
   }
 }
 
@@ -149,6 +159,22 @@ interface ExerciseRun {
   location: SourceLocation | null;
 }
 
+/**
+ * How a host that ended during a hidden check is described: by its kind alone. The usual message
+ * quotes what the app printed (its error) and names the request it was serving, which a view could
+ * fill with what it saw of the hidden check.
+ */
+const endedInHidden: Record<HostExit['kind'], string> = {
+  crashed: 'the app crashed during a hidden check',
+  'out-of-memory': 'the app used more memory than allowed during a hidden check',
+  timeout: 'the app stopped answering during a hidden check (an endless loop?)',
+};
+
+/** Public checks first: what the app prints and answers before the first hidden request is all the learner sees of it. */
+function publicFirst(checks: readonly Check[]): Check[] {
+  return [...checks.filter((check) => check.visibility === 'public'), ...checks.filter((check) => check.visibility !== 'public')];
+}
+
 async function runChecks(
   exercise: GradedExercise,
   host: AppHost,
@@ -157,19 +183,23 @@ async function runChecks(
   limits: Limits,
   exerciseDeadline: number,
   agent: http.Agent,
-): Promise<{ results: CheckResult[]; run: ExerciseRun }> {
+): Promise<{ results: CheckResult[]; run: ExerciseRun; output: string }> {
   const results: CheckResult[] = [];
-  const { checks } = exercise;
+  const checks = publicFirst(exercise.checks);
+  /** What the app printed before the first hidden check; null until one starts. */
+  let shownOutput: string | null = null;
+  const output = (): string => shownOutput ?? host.takeOutput();
   let deadline = exerciseDeadline;
   let clockOffsetMs = 0;
   let retriesLeft = retriesAlonePerExercise;
   /** One run of the check; the error it ended with, if any, what was asked and answered, and how long it took. */
-  const attempt = async (check: Check, remaining: number): Promise<{ error: unknown; transcript: Exchange[]; ms: number }> => {
+  const attempt = async (check: Check, remaining: number, endsAt = Infinity): Promise<{ error: unknown; transcript: Exchange[]; ms: number }> => {
     const { context, transcript } = createContext({
       port: app.port,
       accessKey: app.accessKey,
       agent,
       timeoutMs: Math.min(limits.requestTimeoutMs, remaining),
+      endsAt,
       secret,
       readStore: () => host.sessions(),
       rewriteStored: (sid, record) => host.rewriteSession(sid, record),
@@ -188,13 +218,19 @@ async function runChecks(
     }
   };
   for (const [index, check] of checks.entries()) {
+    const hidden = check.visibility === 'hidden';
+    if (hidden && shownOutput === null) shownOutput = host.takeOutput();
+    const asked = Date.now();
+    const turn = await sharedTurn();
+    // A wait for the turn (another learner's check running alone) is not this app's time.
+    deadline += Date.now() - asked;
     const remaining = deadline - Date.now();
     if (remaining <= 0) {
+      turn.release();
       const message = `the checks took longer than ${formatSeconds(limits.exerciseTimeoutMs)} in all`;
       results.push(...notRunChecks(checks.slice(index), message));
-      return { results, run: { status: 'timeout', message, location: null } };
+      return { results, run: { status: 'timeout', message, location: null }, output: output() };
     }
-    const turn = await sharedTurn();
     let outcome = await attempt(check, remaining).finally(() => turn.release());
     // The check's own time: its runs, not the waits for a turn.
     let ms = outcome.ms;
@@ -209,7 +245,8 @@ async function runChecks(
         if (alone) deadline += alone.waitedMs;
         ended = await hostEnded(host, noAnswer, exercise.info);
         if (alone && !ended) {
-          outcome = await attempt(check, Math.max(1, deadline - Date.now()));
+          // Every other check waits meanwhile: the retry has a bound of its own, and its time is this app's.
+          outcome = await attempt(check, Math.max(1, deadline - Date.now()), Date.now() + retryAloneMs(limits));
           ms += outcome.ms;
           if (outcome.error instanceof NoAnswer) ended = await hostEnded(host, outcome.error, exercise.info);
         }
@@ -228,6 +265,13 @@ async function runChecks(
       results.push(failedCheck(check, message, { requests: requestsOf(transcript), expected: error.expected, actual: error.actual }, ms));
       continue;
     }
+    if (hidden && !(error instanceof CheckFailure)) {
+      // Title, verdict and hint only: a message here would quote the app or the hidden requests.
+      results.push(failedCheck(check, null, null, ms));
+      if (!ended) continue;
+      results.push(...notRunChecks(checks.slice(index + 1), 'the app had stopped'));
+      return { results, run: { status: ended.kind, message: endedInHidden[ended.kind], location: null }, output: output() };
+    }
     if (!(error instanceof NoAnswer)) {
       const why = error instanceof Error ? error.message : String(error);
       results.push(failedCheck(check, `the check could not finish: ${why}`, { requests: requestsOf(transcript), expected: null, actual: null }, ms));
@@ -239,14 +283,19 @@ async function runChecks(
     }
     results.push(failedCheck(check, ended.message, { requests: requestsOf(transcript), expected: null, actual: null }, ms));
     results.push(...notRunChecks(checks.slice(index + 1), 'the app had stopped'));
-    return { results, run: { status: ended.kind, message: ended.message, location: ended.location } };
+    return { results, run: { status: ended.kind, message: ended.message, location: ended.location }, output: output() };
   }
   const allPassed = results.every((result) => result.passed);
-  return { results, run: { status: allPassed ? 'passed' : 'failed', message: null, location: null } };
+  return { results, run: { status: allPassed ? 'passed' : 'failed', message: null, location: null }, output: output() };
 }
 
 /** Checks of one exercise that may be retried alone after a time-out on a crowded machine. */
 const retriesAlonePerExercise = 2;
+
+/** How long a check retried alone may take in all, however many requests it makes. */
+function retryAloneMs(limits: Limits): number {
+  return 2 * limits.requestTimeoutMs;
+}
 
 /** Waits until no other check runs; the wait is not the app's and does not count against it. */
 async function waitAlone(): Promise<{ turn: Turn; waitedMs: number }> {
@@ -273,6 +322,7 @@ async function gradeExercise(
   file: string,
   view: Promise<PreparedView>,
   pool: HostPool,
+  ahead: () => number,
   secret: string,
   limits: Limits,
 ): Promise<ExerciseResult> {
@@ -297,21 +347,24 @@ async function gradeExercise(
   if (!compiled.ok) {
     return stopped({ status: compiled.status, message: compiled.message, location: compiled.location });
   }
-  const host = await pool.get();
-  host.takeOutput();
-  const loaded = await host.load(
-    { type: 'load', slug: exercise.info.slug, routes: exercise.info.routes, code: compiled.code, filename: file, secret },
-    Math.min(limits.requestTimeoutMs, limits.exerciseTimeoutMs),
-  );
-  if (!loaded.ok) {
-    const status = loaded.kind;
-    return finish({ status, message: loaded.message, location: loaded.location }, notRunChecks(exercise.checks, loaded.message), host.takeOutput());
+  const host = await pool.take(ahead());
+  try {
+    const loaded = await host.load(
+      { type: 'load', slug: exercise.info.slug, routes: exercise.info.routes, code: compiled.code, filename: file, secret },
+      Math.min(limits.requestTimeoutMs, limits.exerciseTimeoutMs),
+    );
+    if (!loaded.ok) {
+      const status = loaded.kind;
+      return finish({ status, message: loaded.message, location: loaded.location }, notRunChecks(exercise.checks, loaded.message), host.takeOutput());
+    }
+    // One connection pool for the exercise's checks (see `Connection.agent`).
+    const agent = new http.Agent({ keepAlive: true });
+    const { results, run, output } = await runChecks(exercise, host, loaded, secret, limits, deadline, agent).finally(() => agent.destroy());
+    return finish(run, results, output);
+  } finally {
+    // The host served this exercise only: nothing of its code reaches the next one.
+    host.kill();
   }
-  // One connection pool for the exercise's checks (see `Connection.agent`).
-  const agent = new http.Agent({ keepAlive: true });
-  const { results, run } = await runChecks(exercise, host, loaded, secret, limits, deadline, agent).finally(() => agent.destroy());
-  host.unload(exercise.info.slug);
-  return finish(run, results, host.takeOutput());
 }
 
 /** One view to grade against one exercise's checks. */
@@ -339,8 +392,10 @@ export interface GradeJobsOptions {
    * a single learner's run; a batch that already runs learners side by side wants 1.
    */
   lanes?: number;
-  /** A pool to reuse and leave open (watch mode): one lane. By default new pools, closed at the end. */
+  /** A pool to reuse and leave open (watch mode, a class's worker): one lane. By default a new pool, closed at the end. */
   pool?: HostPool;
+  /** With `pool`: hosts it keeps started for the caller's next grading (default 1; 0 when none follows). */
+  keepWarm?: number;
 }
 
 /**
@@ -360,8 +415,9 @@ export async function gradeJobs(jobs: GradingJob[], options: GradeJobsOptions): 
   const { limits, onExercise } = options;
   const secret = randomBytes(24).toString('hex');
   const laneCount = options.pool ? 1 : Math.max(1, Math.min(options.lanes ?? 1, jobs.length));
-  const pools = options.pool ? [options.pool] : Array.from({ length: laneCount }, () => HostPool.sandboxes(limits.heapMb));
-  for (const pool of pools) pool.warm();
+  // One pool for every lane: each exercise takes a new host, and as many start ahead as lanes need.
+  const pool = options.pool ?? HostPool.sandboxes(limits.heapMb);
+  pool.warm(Math.min(laneCount, jobs.length));
   // Runs beside the checks; a type checker that fails only costs the warnings, and says why.
   const warnings = options.typecheck
     ? (options.checkTypes ?? typeWarnings)(jobs.map((job) => job.file)).catch((error: unknown) => {
@@ -382,20 +438,22 @@ export async function gradeJobs(jobs: GradingJob[], options: GradeJobsOptions): 
       onExercise?.(result);
     }
   };
-  const lane = async (pool: HostPool): Promise<void> => {
+  // Hosts to start ahead when one is taken: one per lane still to come, and the caller's after the last.
+  const ahead = (): number => Math.min(laneCount, jobs.length - next) || (options.pool ? (options.keepWarm ?? 1) : 0);
+  const lane = async (): Promise<void> => {
     while (next < jobs.length) {
       const index = next++;
       const job = jobs[index] as GradingJob;
       const view = views[index] as Promise<PreparedView>;
-      const graded = explainedByText(await gradeExercise(job.exercise, job.file, view, pool, secret, limits), job, await view);
+      const graded = explainedByText(await gradeExercise(job.exercise, job.file, view, pool, ahead, secret, limits), job, await view);
       results[index] = graded;
       report();
     }
   };
   try {
-    await Promise.all(pools.map(lane));
+    await Promise.all(Array.from({ length: laneCount }, lane));
   } finally {
-    if (!options.pool) await Promise.all(pools.map((pool) => pool.close()));
+    if (!options.pool) await pool.close();
   }
   // Verdicts are out by now; the types are waited for only here, to go into the results returned.
   const typed = await warnings;

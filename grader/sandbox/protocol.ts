@@ -122,7 +122,8 @@ function parseStoreOp(value: unknown): StoreOp | null {
       return validSid ? { op, sid } : null;
     case 'set':
     case 'touch':
-      return validSid && typeof record === 'string' ? { op, sid, record } : null;
+      // The host's store sends nothing larger (`remote-store.ts`): a larger record is forged.
+      return validSid && typeof record === 'string' && record.length <= maxRecordBytes ? { op, sid, record } : null;
     case 'all':
     case 'clear':
     case 'length':

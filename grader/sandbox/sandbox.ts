@@ -61,6 +61,12 @@ const spendingGraceMs = 3000;
  * a hog's, between two of V8's collections on a busy machine, grows by several.
  */
 const stillClimbing = { mb: 4, withinMs: 1500 };
+/**
+ * The grader's own time that reading an exercise's channel frames and carrying out its store
+ * operations may take in all. An honest app's take a few milliseconds; a class shares the grader's
+ * one event loop, so an app that keeps it busier is ended, and its cost stays its own.
+ */
+export const channelWorkBudgetMs = 500;
 /** Printed in a second by an app that prints without end, far more than any app's log. */
 const floodBytes = 256 * 1024;
 
@@ -174,6 +180,8 @@ export class Sandbox {
   private currentFile: string | null = null;
   /** The session store of the exercise loaded now. */
   private records: SessionRecords | null = null;
+  /** The grader's time spent on this exercise's channel frames and store operations. */
+  private channelWorkMs = 0;
   /** How far the checks moved the host's clock since the exercise was loaded. */
   private clockOffsetMs = 0;
   /** Set once the host has ended; every later call answers at once. */
@@ -237,7 +245,11 @@ export class Sandbox {
       (value) => this.receive(value),
       (reason) => void this.killFor({ kind: 'crashed', message: `the app wrote to the grader's channel (${reason})`, location: null }),
     ));
-    fromHost.on('data', (chunk: Buffer) => reader.push(chunk));
+    fromHost.on('data', (chunk: Buffer) => {
+      const started = performance.now();
+      reader.push(chunk);
+      this.chargeChannelWork(performance.now() - started);
+    });
     fromHost.on('error', () => undefined);
     this.channel.on('error', () => undefined);
     const info = (this.child.stdio as unknown as Readable[])[5] as Readable;
@@ -326,6 +338,16 @@ export class Sandbox {
     return text;
   }
 
+  private chargeChannelWork(ms: number): void {
+    this.channelWorkMs += ms;
+    if (this.channelWorkMs <= channelWorkBudgetMs || this.exit || this.killedFor) return;
+    void this.killFor({
+      kind: 'crashed',
+      message: `the app kept the grader busy with session store calls for more than ${formatSeconds(channelWorkBudgetMs)} (a loop that calls the store?)`,
+      location: null,
+    });
+  }
+
   private receive(value: unknown): void {
     const message = parseHostMessage(value, this.currentFile);
     if (!message) {
@@ -400,6 +422,7 @@ export class Sandbox {
     this.loadedAt = Date.now();
     this.memoryAtLoad = this.sampleMemory();
     this.outputBytes = 0;
+    this.channelWorkMs = 0;
     this.printed = [];
     this.records = new SessionRecords(() => Date.now() + this.clockOffsetMs);
     const answer = await this.request(

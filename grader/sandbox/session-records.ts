@@ -21,13 +21,20 @@ function parseRecord(text: string): SessionRecord | null {
   }
 }
 
-function expired(record: SessionRecord, now: number): boolean {
+/** When the record's cookie expires (ms since 1970, on the app's clock), or null for a browser-session cookie. */
+function expiryOf(record: SessionRecord): number | null {
   const cookie = record.cookie;
-  if (typeof cookie !== 'object' || cookie === null) return false;
+  if (typeof cookie !== 'object' || cookie === null) return null;
   const expires = (cookie as { expires?: unknown }).expires;
-  if (typeof expires !== 'string' && typeof expires !== 'number') return false;
+  if (typeof expires !== 'string' && typeof expires !== 'number') return null;
   const at = new Date(expires).getTime();
-  return !Number.isNaN(at) && at <= now;
+  return Number.isNaN(at) ? null : at;
+}
+
+/** A record as held: its text, and its expiry read once, when it was stored. */
+interface Held {
+  text: string;
+  expiresAt: number | null;
 }
 
 /** Far above any exercise's needs; a store past them is an app storing without end. */
@@ -35,39 +42,53 @@ const maxSessions = 10_000;
 const maxStoreBytes = 4 * 1024 * 1024;
 
 export class SessionRecords {
-  private readonly texts = new Map<string, string>();
+  /**
+   * Each record's expiry is read when it is stored, so that no operation re-reads the store: a
+   * `length` or `all` from the app costs the grader a count or a copy, never a parse of every record.
+   */
+  private readonly held = new Map<string, Held>();
   /** The JSON text held, in characters, kept so that a full store is refused at once. */
   private size = 0;
 
-  private put(sid: string, text: string): void {
-    this.size += text.length - (this.texts.get(sid)?.length ?? 0);
-    this.texts.set(sid, text);
+  private put(sid: string, text: string, record: SessionRecord): void {
+    this.size += text.length - (this.held.get(sid)?.text.length ?? 0);
+    this.held.set(sid, { text, expiresAt: expiryOf(record) });
   }
 
   private remove(sid: string): void {
-    this.size -= this.texts.get(sid)?.length ?? 0;
-    this.texts.delete(sid);
+    this.size -= this.held.get(sid)?.text.length ?? 0;
+    this.held.delete(sid);
   }
 
   /** `now` is the app's clock (the grader's plus how far checks moved it). */
   constructor(private readonly now: () => number) {}
 
-  /** The live record of `sid`, parsed; an expired one is removed. */
-  get(sid: string): SessionRecord | null {
-    const text = this.texts.get(sid);
-    if (text === undefined) return null;
-    const record = parseRecord(text);
-    if (record === null || expired(record, this.now())) {
+  /** The live record of `sid` as text; an expired one is removed. */
+  private liveText(sid: string): string | null {
+    const held = this.held.get(sid);
+    if (held === undefined) return null;
+    if (held.expiresAt !== null && held.expiresAt <= this.now()) {
       this.remove(sid);
       return null;
     }
-    return record;
+    return held.text;
+  }
+
+  /** The session IDs of the live records. */
+  private liveIds(): string[] {
+    return [...this.held.keys()].filter((sid) => this.liveText(sid) !== null);
+  }
+
+  /** The live record of `sid`, parsed. */
+  get(sid: string): SessionRecord | null {
+    const text = this.liveText(sid);
+    return text === null ? null : parseRecord(text);
   }
 
   /** Every live record, by session ID. */
   all(): Map<string, SessionRecord> {
     const records = new Map<string, SessionRecord>();
-    for (const sid of [...this.texts.keys()]) {
+    for (const sid of this.liveIds()) {
       const record = this.get(sid);
       if (record) records.set(sid, record);
     }
@@ -79,32 +100,37 @@ export class SessionRecords {
    * not from a copy of its own). False when there is no live record of `sid`.
    */
   replace(sid: string, record: SessionRecord): boolean {
-    if (this.get(sid) === null) return false;
-    this.put(sid, JSON.stringify(record));
+    if (this.liveText(sid) === null) return false;
+    this.put(sid, JSON.stringify(record), record);
     return true;
   }
 
-  /** Carries out what the app's express-session asked. */
+  /** Carries out what the app's express-session asked; records are at most `maxRecordBytes` (the protocol refuses larger). */
   apply(op: StoreOp): StoreAnswer {
     switch (op.op) {
-      case 'get': {
-        const record = this.get(op.sid);
-        return { ok: true, record: record === null ? null : (this.texts.get(op.sid) ?? null) };
-      }
+      case 'get':
+        return { ok: true, record: this.liveText(op.sid) };
       case 'set': {
-        if (op.record.length > maxRecordBytes) return { ok: false, error: 'the session is larger than 256 KiB' };
-        if (parseRecord(op.record) === null) return { ok: false, error: 'a session must be a JSON object' };
-        const added = op.record.length - (this.texts.get(op.sid)?.length ?? 0);
-        if ((!this.texts.has(op.sid) && this.texts.size >= maxSessions) || this.size + added > maxStoreBytes) {
+        const record = parseRecord(op.record);
+        if (record === null) return { ok: false, error: 'a session must be a JSON object' };
+        const added = op.record.length - (this.held.get(op.sid)?.text.length ?? 0);
+        if ((!this.held.has(op.sid) && this.held.size >= maxSessions) || this.size + added > maxStoreBytes) {
           return { ok: false, error: `the session store is full (${maxSessions} sessions or ${maxStoreBytes / 1024 / 1024} MiB)` };
         }
-        this.put(op.sid, op.record);
+        this.put(op.sid, op.record, record);
         return { ok: true };
       }
       case 'touch': {
         const current = this.get(op.sid);
         const touched = parseRecord(op.record);
-        if (current && touched) this.put(op.sid, JSON.stringify({ ...current, cookie: touched.cookie }));
+        if (current && touched) {
+          const record = { ...current, cookie: touched.cookie };
+          const text = JSON.stringify(record);
+          // A touch may not grow a record past what a set may store, nor the store past its size.
+          const added = text.length - (this.held.get(op.sid)?.text.length ?? 0);
+          if (text.length > maxRecordBytes || this.size + added > maxStoreBytes) return { ok: false, error: 'the session is too large to touch' };
+          this.put(op.sid, text, record);
+        }
         return { ok: true };
       }
       case 'destroy':
@@ -112,15 +138,15 @@ export class SessionRecords {
         return { ok: true };
       case 'all': {
         const records: Record<string, string> = {};
-        for (const sid of this.all().keys()) records[sid] = this.texts.get(sid) as string;
+        for (const sid of this.liveIds()) records[sid] = (this.held.get(sid) as Held).text;
         return { ok: true, records };
       }
       case 'clear':
-        this.texts.clear();
+        this.held.clear();
         this.size = 0;
         return { ok: true };
       case 'length':
-        return { ok: true, count: this.all().size };
+        return { ok: true, count: this.liveIds().length };
     }
   }
 }
