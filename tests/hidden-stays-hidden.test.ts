@@ -1,0 +1,140 @@
+/**
+ * What a hidden check sends stays with the grader: views that record every request they get and
+ * show the record (printed, in a later exercise's answers, in a crash's message) give nothing of a
+ * hidden check away. Each exercise runs in a host of its own, public checks before hidden ones,
+ * and nothing the app printed or said after its first hidden request reaches the results.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hiddenChecks, publicChecks } from '../grader/checking/check.js';
+import { expectAnswer } from '../grader/checking/expect.js';
+import { gradeJobs, type GradedExercise } from '../grader/grading/grade.js';
+import type { ExerciseResult } from '../grader/results.js';
+
+/** What the hidden check alone sends, in its request's query. */
+const secret = 'hidden-marker-7f3a';
+
+const checks = [
+  ...hiddenChecks([
+    {
+      id: 'ping/hidden',
+      title: 'Answers pong to a hidden request',
+      level: 'medium',
+      points: 1,
+      hint: 'Send "pong" every time.',
+      async run(t) {
+        expectAnswer(await t.visitor('hidden visitor').get(`/ping?mark=${secret}`), 200, 'pong');
+      },
+    },
+  ]),
+  // Written after the hidden check on purpose: the grader runs the public ones first all the same.
+  ...publicChecks([
+    {
+      id: 'ping/public',
+      title: 'Answers pong',
+      level: 'easy',
+      points: 1,
+      hint: 'Send "pong".',
+      async run(t) {
+        expectAnswer(await t.visitor().get('/ping'), 200, 'pong');
+      },
+    },
+  ]),
+];
+
+function exercise(slug: string): GradedExercise {
+  return {
+    info: { slug, title: slug, level: 'easy', routes: [{ method: 'GET', path: '/ping', handler: 'view:ping' }], hints: ['Send "pong".'] },
+    checks,
+    hiddenChecksIncluded: true,
+  };
+}
+
+/** Each view keeps what it saw where a later exercise's code would find it in a shared process. */
+const views: Record<string, string> = {
+  // Records and prints every request, and answers correctly.
+  records: `
+    const seen: string[] = ((globalThis as any).seen ??= []);
+    export function ping(req: any, res: any) {
+      seen.push(req.url);
+      console.log('saw ' + req.url);
+      res.send('pong');
+    }`,
+  // Shows whatever an earlier exercise recorded, in its answer and its output.
+  tells: `
+    export function ping(req: any, res: any) {
+      const seen = (globalThis as any).seen ?? [];
+      console.log('earlier: ' + JSON.stringify(seen));
+      res.send('pong ' + JSON.stringify(seen));
+    }`,
+  // Dies during the hidden check with the request in its last words.
+  crashes: `
+    export function ping(req: any, res: any) {
+      if (req.url.includes('mark=')) setTimeout(() => { throw new Error('saw ' + req.url); });
+      else res.send('pong');
+    }`,
+  // Throws the request back at the checks as its error.
+  throws: `
+    export function ping(req: any, res: any) {
+      if (req.url.includes('mark=')) throw new Error('saw ' + req.url);
+      res.send('pong');
+    }`,
+  // Hangs on the hidden request, printing it first.
+  hangs: `
+    export function ping(req: any, res: any) {
+      console.error('waiting on ' + req.url);
+      if (!req.url.includes('mark=')) res.send('pong');
+    }`,
+};
+
+let target: string;
+let results: ExerciseResult[];
+const bySlug = (slug: string): ExerciseResult => results.find((result) => result.slug === slug) as ExerciseResult;
+
+beforeAll(async () => {
+  target = mkdtempSync(path.join(tmpdir(), 'hidden-stays-hidden-'));
+  for (const [slug, code] of Object.entries(views)) {
+    mkdirSync(path.join(target, slug));
+    writeFileSync(path.join(target, slug, 'view.ts'), code);
+  }
+  // One lane: in a shared host, `tells` would run in the very process `records` ran in.
+  const jobs = Object.keys(views).map((slug) => ({ exercise: exercise(slug), file: path.join(target, slug, 'view.ts') }));
+  results = await gradeJobs(jobs, { limits: { requestTimeoutMs: 1000, exerciseTimeoutMs: 8000, heapMb: 64 }, typecheck: false, lanes: 1 });
+});
+
+afterAll(() => rmSync(target, { recursive: true, force: true }));
+
+describe('hidden checks stay hidden', () => {
+  it('lets nothing of a hidden request reach any result', () => {
+    expect(JSON.stringify(results)).not.toContain(secret);
+  });
+
+  it('runs public checks first and keeps what the app printed before the first hidden request', () => {
+    const records = bySlug('records');
+    expect(records.status).toBe('passed');
+    expect(records.checks.map((check) => check.id)).toEqual(['ping/public', 'ping/hidden']);
+    expect(records.output).toContain('saw /ping');
+  });
+
+  it('gives a later exercise a process of its own, with nothing an earlier one recorded', () => {
+    const tells = bySlug('tells');
+    expect(tells.output).toContain('earlier: []');
+    expect(tells.checks[0]?.details?.actual).toContain('pong []');
+  });
+
+  it('describes a host that died in a hidden check by its kind alone', () => {
+    const crashes = bySlug('crashes');
+    expect(crashes).toMatchObject({ status: 'crashed', message: 'the app crashed during a hidden check', location: null });
+    expect(crashes.checks.find((check) => check.id === 'ping/hidden')).toMatchObject({ passed: false, message: null, details: null });
+  });
+
+  it('shows a hidden check that threw or got no answer by title, verdict and hint', () => {
+    for (const slug of ['throws', 'hangs']) {
+      const hidden = bySlug(slug).checks.find((check) => check.id === 'ping/hidden');
+      expect(hidden).toMatchObject({ passed: false, message: null, details: null });
+    }
+    expect(bySlug('hangs').output).toContain('waiting on /ping');
+  });
+});
