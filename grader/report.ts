@@ -1,7 +1,10 @@
 /**
  * The report a learner reads after `npm run grade`: per exercise its score and checks, what went
- * wrong and what to try next, then the total.
+ * wrong and what to try next, then the total. Every text of the learner's (messages that quote
+ * answers, the answers, what the app printed, type errors, file names) goes through `terminalText`:
+ * on its own line, with no escape sequence or control character, and nothing unseen.
  */
+import { terminalText } from './batch/escape.js';
 import { displayPath } from './grading/grade.js';
 import { notBegun, type CheckResult, type ExerciseResult, type GradeResult } from './results.js';
 
@@ -54,11 +57,11 @@ function checkLines(check: CheckResult, style: Style, detailed: boolean, withHin
   const hidden = check.visibility === 'hidden' ? style.dim(' (hidden)') : '';
   const lines = [`  ${mark} ${check.level.padEnd(6)} ${points} ${check.title}${hidden}`];
   if (check.passed || !detailed) return lines;
-  if (check.message) lines.push(`      ${check.message}`);
+  if (check.message) lines.push(`      ${terminalText(check.message)}`);
   if (check.details) {
-    for (const request of check.details.requests) lines.push(style.dim(`      │ ${request}`));
-    if (check.details.expected !== null) lines.push(`      expected: ${check.details.expected}`);
-    if (check.details.actual !== null) lines.push(`      actual:   ${check.details.actual}`);
+    for (const request of check.details.requests) lines.push(style.dim(`      │ ${terminalText(request)}`));
+    if (check.details.expected !== null) lines.push(`      expected: ${terminalText(check.details.expected)}`);
+    if (check.details.actual !== null) lines.push(`      actual:   ${terminalText(check.details.actual)}`);
   }
   if (withHint) lines.push(`      ${style.yellow('hint:')} ${check.hint}`);
   return lines;
@@ -107,7 +110,7 @@ export function renderExercise(result: ExerciseResult, style: Style, options: Re
   }
   if (result.output && result.status !== 'passed') {
     lines.push(style.dim('  your app printed:'));
-    for (const line of result.output.split('\n').slice(-10)) lines.push(style.dim(`  │ ${line}`));
+    for (const line of result.output.split('\n').slice(-10)) lines.push(style.dim(`  │ ${terminalText(line)}`));
   }
   if (!result.hiddenChecksIncluded) lines.push(style.dim('  hidden checks of this exercise are graded by your instructor'));
   return lines.join('\n');
@@ -116,15 +119,15 @@ export function renderExercise(result: ExerciseResult, style: Style, options: Re
 /** The exercise-level problem (does not compile, crashed, not started), with where, or null. */
 export function problemLine(result: ExerciseResult, style: Style): string | null {
   if (!result.message) return null;
-  const where = result.location ? ` (${displayPath(result.location.file)}:${result.location.line}:${result.location.column})` : '';
-  return `  ${style.yellow('!')} ${result.message}${where}`;
+  const where = result.location ? ` (${terminalText(displayPath(result.location.file))}:${result.location.line}:${result.location.column})` : '';
+  return `  ${style.yellow('!')} ${terminalText(result.message)}${where}`;
 }
 
 /** An exercise's type errors, the first five in full: they cost no points, so they stay short. */
 function warningLines(result: ExerciseResult, style: Style): string[] {
   const lines = result.warnings
     .slice(0, 5)
-    .map((warning) => `  ${style.yellow('⚠')} ${displayPath(warning.file)}:${warning.line}:${warning.column} type error ${warning.message}`);
+    .map((warning) => `  ${style.yellow('⚠')} ${terminalText(displayPath(warning.file))}:${warning.line}:${warning.column} type error ${terminalText(warning.message)}`);
   if (result.warnings.length > 5) lines.push(`  ${style.yellow('⚠')} and ${result.warnings.length - 5} more type errors`);
   return lines;
 }

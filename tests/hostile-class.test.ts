@@ -180,7 +180,8 @@ describe('a hostile class folder', () => {
     }
     expect(readFileSync(path.join(out, 'records', `${outputName(learners.escape)}.json`), 'utf8')).toContain('"learner": "esc\\u001b[2J\\u001b[Hclear"');
     const feedback = readFileSync(path.join(out, 'feedback', `${outputName(learners.newline)}.md`), 'utf8');
-    expect(feedback.split('\n')[0]).toBe('# Feedback for new\\nGraded 99 learners: all full marks');
+    // Markdown text: the backslash of the escape is itself escaped, so the heading reads `new\nGraded…`.
+    expect(feedback.split('\n')[0]).toBe('# Feedback for new\\\\nGraded 99 learners: all full marks');
   });
 
   it('records a learner whose files cannot be written as a grader error, and goes on', () => {

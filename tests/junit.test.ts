@@ -10,7 +10,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { escapeXml } from '../grader/batch/junit.js';
+import { xmlAttribute } from '../grader/batch/escape.js';
 import { learnerView } from '../grader/batch/learner-view.js';
 import { outputName } from '../grader/batch/output-name.js';
 import type { GradeResult } from '../grader/results.js';
@@ -110,7 +110,7 @@ describe.skipIf(!hasXmllint && !process.env.CI)('JUnit files of a class run (xml
         expect(suite.match(/<failure /g)?.length ?? 0).toBe(ran ? failed : 0);
         expect(suite.match(/<error /g)?.length ?? 0).toBe(ran ? 0 : failed);
         if (!ran) expect(suite).toContain(`type="${exercise.status}"`);
-        if (!ran && exercise.message) expect(suite).toContain(`<error message="${escapeXml(exercise.message)}"`);
+        if (!ran && exercise.message) expect(suite).toContain(`<error message="${xmlAttribute(exercise.message)}"`);
         expect(suite).toContain(`<property name="status" value="${exercise.status}"/>`);
         failures += ran ? failed : 0;
         errors += ran ? 0 : failed;

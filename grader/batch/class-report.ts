@@ -5,12 +5,8 @@
  */
 import { exerciseStatuses, notBegun, type ExerciseStatus } from '../results.js';
 import { exerciseSlugs, sortEntries, type ClassEntry } from './gradebook.js';
+import { htmlText } from './escape.js';
 import { printable } from './printable.js';
-
-/** Escapes text for HTML element content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
 
 function count(number: number, noun: string): string {
   return `${number} ${noun}${number === 1 ? '' : 's'}`;
@@ -55,11 +51,11 @@ function histogramSvg(bins: { label: string; count: number }[]): string {
     const barHeight = bin.count * scale;
     const y = height - bottom - barHeight;
     parts.push(
-      `<g class="bin" data-bin="${escapeHtml(bin.label)}" data-count="${bin.count}">` +
-        `<title>${escapeHtml(bin.label)} %: ${count(bin.count, 'learner')}</title>` +
+      `<g class="bin" data-bin="${htmlText(bin.label)}" data-count="${bin.count}">` +
+        `<title>${htmlText(bin.label)} %: ${count(bin.count, 'learner')}</title>` +
         `<rect x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${(slot - 8).toFixed(1)}" height="${barHeight.toFixed(1)}" class="${index === 10 ? 'bar full' : 'bar'}"/>` +
         (bin.count > 0 ? `<text x="${(x + (slot - 8) / 2).toFixed(1)}" y="${(y - 5).toFixed(1)}" class="count" text-anchor="middle">${bin.count}</text>` : '') +
-        `<text x="${(x + (slot - 8) / 2).toFixed(1)}" y="${height - bottom + 16}" class="axis" text-anchor="middle">${escapeHtml(bin.label)}</text>` +
+        `<text x="${(x + (slot - 8) / 2).toFixed(1)}" y="${height - bottom + 16}" class="axis" text-anchor="middle">${htmlText(bin.label)}</text>` +
         '</g>',
     );
   });
@@ -230,11 +226,11 @@ export function renderClassReport(entries: readonly ClassEntry[], title = 'Class
     '<!doctype html>',
     '<html lang="en"><head><meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(title)}</title>`,
+    `<title>${htmlText(title)}</title>`,
     `<style>${style}</style></head><body><main>`,
-    `<h1>${escapeHtml(title)}</h1>`,
+    `<h1>${htmlText(title)}</h1>`,
     `<p class="lead">${count(sorted.length, 'learner')}, ${count(exercises.length, 'exercise')}. Pass rates count the learners who handed the exercise in: a missing file or a stub not started is not counted.</p>`,
-    `<p class="isolation" data-figure="isolation">Learners' code ran sealed by: ${escapeHtml(isolationOf(sorted))}.</p>`,
+    `<p class="isolation" data-figure="isolation">Learners' code ran sealed by: ${htmlText(isolationOf(sorted))}.</p>`,
     '<div class="cards">',
     card('learners', String(sorted.length), 'learners'),
     card('mean score', `${round(mean)}%`, 'mean'),
@@ -251,8 +247,8 @@ export function renderClassReport(entries: readonly ClassEntry[], title = 'Class
     parts.push('<table id="missed"><thead><tr><th>check</th><th>exercise</th><th>level</th><th>passed by</th></tr></thead><tbody>');
     for (const check of missed) {
       parts.push(
-        `<tr><td>${escapeHtml(check.title)}${check.visibility === 'hidden' ? ' <span class="tag">hidden</span>' : ''}</td>` +
-          `<td><code>${escapeHtml(check.slug)}</code></td><td>${check.level}</td>${rateCell(check.passed, check.submitted, `data-check="${escapeHtml(check.id)}"`)}</tr>`,
+        `<tr><td>${htmlText(check.title)}${check.visibility === 'hidden' ? ' <span class="tag">hidden</span>' : ''}</td>` +
+          `<td><code>${htmlText(check.slug)}</code></td><td>${check.level}</td>${rateCell(check.passed, check.submitted, `data-check="${htmlText(check.id)}"`)}</tr>`,
       );
     }
     parts.push('</tbody></table>');
@@ -264,8 +260,8 @@ export function renderClassReport(entries: readonly ClassEntry[], title = 'Class
     parts.push('<table id="mistakes"><thead><tr><th>mistake</th><th>exercise</th><th class="num">learners</th></tr></thead><tbody>');
     for (const mistake of mistakes) {
       parts.push(
-        `<tr data-mistake="${escapeHtml(`${mistake.slug}/${mistake.id}`)}"><td>${escapeHtml(mistake.title)}</td>` +
-          `<td><code>${escapeHtml(mistake.slug)}</code></td><td class="num" data-learners="${mistake.learners}">${mistake.learners}</td></tr>`,
+        `<tr data-mistake="${htmlText(`${mistake.slug}/${mistake.id}`)}"><td>${htmlText(mistake.title)}</td>` +
+          `<td><code>${htmlText(mistake.slug)}</code></td><td class="num" data-learners="${mistake.learners}">${mistake.learners}</td></tr>`,
       );
     }
     parts.push('</tbody></table>');
@@ -275,22 +271,22 @@ export function renderClassReport(entries: readonly ClassEntry[], title = 'Class
   for (const exercise of exercises) {
     const meanScore = exercise.submitted === 0 ? 0 : exercise.scoreSum / exercise.submitted;
     parts.push(
-      `<tr data-exercise="${escapeHtml(exercise.slug)}"><td>${escapeHtml(exercise.title)} <code>${escapeHtml(exercise.slug)}</code></td>` +
+      `<tr data-exercise="${htmlText(exercise.slug)}"><td>${htmlText(exercise.title)} <code>${htmlText(exercise.slug)}</code></td>` +
         `<td class="num" data-handed-in="${exercise.submitted}">${exercise.submitted}</td>` +
         `<td class="num" data-mean-score="${meanScore.toFixed(2)}">${meanScore.toFixed(1)} / ${exercise.maxScore}</td>` +
-        `${rateCell(exercise.passed, exercise.submitted, `data-exercise-passed="${escapeHtml(exercise.slug)}"`)}` +
+        `${rateCell(exercise.passed, exercise.submitted, `data-exercise-passed="${htmlText(exercise.slug)}"`)}` +
         `<td>${statusList(exercise.statuses)}</td></tr>`,
     );
   }
   parts.push('</tbody></table>');
   parts.push('<h2>Every check</h2>');
   for (const exercise of exercises) {
-    parts.push(`<h3>${escapeHtml(exercise.title)} <code>${escapeHtml(exercise.slug)}</code></h3>`);
+    parts.push(`<h3>${htmlText(exercise.title)} <code>${htmlText(exercise.slug)}</code></h3>`);
     parts.push('<table class="checks"><thead><tr><th>check</th><th>level</th><th class="num">points</th><th>passed by</th></tr></thead><tbody>');
     for (const check of exercise.checks) {
       parts.push(
-        `<tr><td>${escapeHtml(check.title)}${check.visibility === 'hidden' ? ' <span class="tag">hidden</span>' : ''}</td><td>${check.level}</td>` +
-          `<td class="num">${check.points}</td>${rateCell(check.passed, check.submitted, `data-check="${escapeHtml(check.id)}"`)}</tr>`,
+        `<tr><td>${htmlText(check.title)}${check.visibility === 'hidden' ? ' <span class="tag">hidden</span>' : ''}</td><td>${check.level}</td>` +
+          `<td class="num">${check.points}</td>${rateCell(check.passed, check.submitted, `data-check="${htmlText(check.id)}"`)}</tr>`,
       );
     }
     parts.push('</tbody></table>');
@@ -298,8 +294,9 @@ export function renderClassReport(entries: readonly ClassEntry[], title = 'Class
   if (ungraded.length > 0) {
     parts.push('<h2>Not graded</h2><table id="not-graded"><thead><tr><th>learner</th><th>verdict</th><th>why</th></tr></thead><tbody>');
     for (const entry of ungraded) {
-      // Control characters in an id are shown as escapes: the instructor sees the id as it is on disk.
-      parts.push(`<tr><td>${escapeHtml(printable(entry.learner))}</td><td>${escapeHtml(entry.verdict)}</td><td>${escapeHtml(printable(entry.reason ?? ''))}</td></tr>`);
+      // Control characters and unseen ones in an id are shown as escapes: the instructor sees the id as
+      // it is on disk, and two ids that look alike apart.
+      parts.push(`<tr><td>${htmlText(printable(entry.learner))}</td><td>${htmlText(entry.verdict)}</td><td>${htmlText(printable(entry.reason ?? ''))}</td></tr>`);
     }
     parts.push('</tbody></table>');
   }

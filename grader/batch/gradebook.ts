@@ -7,6 +7,7 @@
  */
 import { manifest } from '../manifest.js';
 import type { GradeResult } from '../results.js';
+import { csvCell } from './escape.js';
 import { printable } from './printable.js';
 
 /** One learner of the class, as the gradebook and the class report read them. */
@@ -17,15 +18,6 @@ export interface ClassEntry {
   verdict: string;
   /** The verdict in words, when not graded. */
   reason: string | null;
-}
-
-/**
- * RFC 4180: a field with a comma, a quote or a line break is quoted, its quotes doubled. A text
- * that a spreadsheet would run as a formula (a learner id like `=HYPERLINK(…)`) gets a leading `'`.
- */
-export function csvField(value: string | number): string {
-  const text = typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** The exercises the entries were graded on, in manifest order (any unknown slug after them). */
@@ -47,9 +39,10 @@ export function renderGradebook(entries: readonly ClassEntry[]): string {
     const exercises = slugs.map((slug) => entry.result.exercises.find((candidate) => candidate.slug === slug));
     const scores = exercises.map((exercise) => (exercise ? String(exercise.score) : ''));
     const statuses = exercises.map((exercise) => exercise?.status ?? '');
-    // An id with control characters gets them escaped, as in the progress lines: a gradebook printed
-    // in a terminal or a CI log must not act on them (the exact id is in the learner's record).
+    // An id with control characters or unseen ones gets them escaped, as in the progress lines: a
+    // gradebook printed in a terminal or a CI log must not act on them, and two ids that look alike
+    // must not look alike here (the exact id is in the learner's record). A formula is defused by `csvCell`.
     rows.push([printable(entry.learner), String(entry.result.score), String(entry.result.maxScore), ...scores, entry.verdict, ...statuses]);
   }
-  return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }

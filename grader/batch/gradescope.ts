@@ -9,9 +9,13 @@
  * exercise, no total, no status and no known mistake (each is read from hidden checks too); a
  * problem of the whole exercise only when its public checks already show it. The named mistake
  * then goes with the first failed hidden check, shown when that check is.
+ *
+ * Both outputs are text (`output_format`): learner text in them (messages that quote answers, the
+ * answers, the reason a folder could not be graded) goes through `terminalText`, as in the report.
  */
 import { mistakeLines, problemLine, renderExercise, styleFor } from '../report.js';
 import { didNotRun, pointsOf, type CheckResult, type ExerciseResult, type GradeResult } from '../results.js';
+import { terminalText } from './escape.js';
 
 /** When Gradescope shows a test to the learner. */
 export type GradescopeVisibility = 'hidden' | 'after_due_date' | 'after_published' | 'visible';
@@ -42,11 +46,11 @@ const plain = styleFor(process.stdout, { NO_COLOR: '1' });
 function testOutput(check: CheckResult, withHint: boolean): string {
   if (check.passed) return '';
   const lines: string[] = [];
-  if (check.message) lines.push(check.message);
+  if (check.message) lines.push(terminalText(check.message));
   if (check.details) {
-    lines.push(...check.details.requests.map((request) => `  ${request}`));
-    if (check.details.expected !== null) lines.push(`expected: ${check.details.expected}`);
-    if (check.details.actual !== null) lines.push(`actual:   ${check.details.actual}`);
+    lines.push(...check.details.requests.map((request) => `  ${terminalText(request)}`));
+    if (check.details.expected !== null) lines.push(`expected: ${terminalText(check.details.expected)}`);
+    if (check.details.actual !== null) lines.push(`actual:   ${terminalText(check.details.actual)}`);
   }
   if (withHint) lines.push(`hint: ${check.hint}`);
   return lines.join('\n');
@@ -102,7 +106,7 @@ function sumPoints(checks: readonly CheckResult[]): { score: number; max: number
 
 /** The summary above the tests, shown to the learner at once: only what the tests shown now tell. */
 function overview(view: GradeResult, note: string | null, hiddenVisibility: GradescopeVisibility): string {
-  const lines = note ? [`This submission could not be graded: ${note}.`, ''] : [];
+  const lines = note ? [`This submission could not be graded: ${terminalText(note)}.`, ''] : [];
   if (allShown(view, hiddenVisibility)) {
     lines.push(`Total: ${view.score}/${view.maxScore}`);
     for (const exercise of view.exercises) {

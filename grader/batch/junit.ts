@@ -9,33 +9,13 @@
  * `errors`, so that a CI dashboard tells "wrong answers" from "nothing to grade". It shows what the
  * learner may see: hidden checks fail with their hint only. The schema allows `<properties>` only
  * on a test suite: a check's id, level, visibility and points are properties of its exercise.
+ * Learner text (the id, messages that quote answers, what the app printed) is placed by
+ * `xmlAttribute` and `xmlText`, its unseen characters shown as escapes; each line of a failure's
+ * text stays one line (`terminalText`), so an answer cannot forge the next.
  */
 import { didNotRun, type CheckResult, type ExerciseResult, type GradeResult } from '../results.js';
+import { terminalText, xmlAttribute, xmlText } from './escape.js';
 import { printable } from './printable.js';
-
-/** Characters XML 1.0 cannot hold at all; they are dropped. */
-// Matching control characters is the point here.
-// eslint-disable-next-line no-control-regex
-const notXml = /[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu;
-
-/** Escapes text for an XML attribute or element. */
-export function escapeXml(text: string): string {
-  return text
-    .replace(notXml, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;')
-    .replace(/\n/g, '&#10;')
-    .replace(/\r/g, '&#13;')
-    .replace(/\t/g, '&#9;');
-}
-
-/** Element text keeps its line breaks readable. */
-function escapeText(text: string): string {
-  return escapeXml(text).replace(/&#10;/g, '\n');
-}
 
 /** Seconds as the schema's SUREFIRE_TIME has them: digits, a point, at most three decimals. */
 function seconds(ms: number): string {
@@ -61,22 +41,22 @@ function detailLines(check: CheckResult): string[] {
 function verdict(exercise: ExerciseResult, check: CheckResult): string {
   if (ran(exercise)) {
     const message = check.message ?? (check.visibility === 'hidden' ? 'hidden check failed' : 'failed');
-    return `      <failure message="${escapeXml(message)}" type="failed">${escapeText(detailLines(check).join('\n'))}</failure>`;
+    return `      <failure message="${xmlAttribute(message)}" type="failed">${xmlText(detailLines(check).map(terminalText).join('\n'))}</failure>`;
   }
   const reason = exercise.message ?? exercise.status;
   const own = check.message !== null && check.message !== reason && !didNotRun(check.message);
   const body = own && check.message !== null ? [check.message, ...detailLines(check)] : detailLines(check);
-  return `      <error message="${escapeXml(reason)}" type="${exercise.status}">${escapeText(body.join('\n'))}</error>`;
+  return `      <error message="${xmlAttribute(reason)}" type="${exercise.status}">${xmlText(body.map(terminalText).join('\n'))}</error>`;
 }
 
 function testCase(exercise: ExerciseResult, check: CheckResult): string {
-  const open = `    <testcase classname="${escapeXml(exercise.slug)}" name="${escapeXml(check.title)}" time="${seconds(check.durationMs)}"`;
+  const open = `    <testcase classname="${xmlAttribute(exercise.slug)}" name="${xmlAttribute(check.title)}" time="${seconds(check.durationMs)}"`;
   if (check.passed) return `${open}/>`;
   return [`${open}>`, verdict(exercise, check), '    </testcase>'].join('\n');
 }
 
 function property(name: string, value: string | number): string {
-  return `      <property name="${escapeXml(name)}" value="${escapeXml(String(value))}"/>`;
+  return `      <property name="${xmlAttribute(name)}" value="${xmlAttribute(String(value))}"/>`;
 }
 
 /** Failed checks of an exercise, as failures (it ran) or errors (it could not run). */
@@ -88,7 +68,7 @@ function counts(exercise: ExerciseResult): { failures: number; errors: number } 
 function testSuite(exercise: ExerciseResult): string {
   const { failures, errors } = counts(exercise);
   const attributes = [
-    `name="${escapeXml(exercise.slug)}"`,
+    `name="${xmlAttribute(exercise.slug)}"`,
     `tests="${exercise.checks.length}"`,
     `failures="${failures}"`,
     `errors="${errors}"`,
@@ -107,7 +87,7 @@ function testSuite(exercise: ExerciseResult): string {
   for (const check of exercise.checks) lines.push(property(check.id, `${check.level}, ${check.points} pt, ${check.visibility}`));
   lines.push('    </properties>');
   lines.push(...exercise.checks.map((check) => testCase(exercise, check)));
-  if (exercise.output) lines.push(`    <system-out>${escapeText(exercise.output)}</system-out>`);
+  if (exercise.output) lines.push(`    <system-out>${xmlText(exercise.output)}</system-out>`);
   lines.push('  </testsuite>');
   return lines.join('\n');
 }
@@ -118,7 +98,7 @@ export function toJUnit(learner: string, view: GradeResult): string {
   const tests = view.exercises.reduce((sum, exercise) => sum + exercise.checks.length, 0);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="${escapeXml(`session-kit: ${printable(learner)}`)}" tests="${tests}" failures="${total.failures}" errors="${total.errors}" time="${seconds(view.durationMs)}">`,
+    `<testsuites name="${xmlAttribute(`session-kit: ${printable(learner)}`)}" tests="${tests}" failures="${total.failures}" errors="${total.errors}" time="${seconds(view.durationMs)}">`,
     ...view.exercises.map(testSuite),
     '</testsuites>',
     '',

@@ -7,6 +7,7 @@
  *
  * Static HTML with its style inline: no script, no network, nothing from outside.
  */
+import { htmlText } from '../batch/escape.js';
 import type { ExerciseInfo, RouteInfo } from '../manifest.js';
 
 /** One request the page sent to the app for the learner, and the app's answer. */
@@ -43,26 +44,22 @@ export interface KitPageView {
   storeError: string | null;
 }
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}
-
 function fieldInputs(route: RouteInfo): string {
   return (route.fields ?? [])
     .map(
       (field) =>
-        `<label>${escapeHtml(field.name)} <input name="${escapeHtml(field.name)}" value="${escapeHtml(field.example)}" size="12"></label>`,
+        `<label>${htmlText(field.name)} <input name="${htmlText(field.name)}" value="${htmlText(field.example)}" size="12"></label>`,
     )
     .join(' ');
 }
 
 function routeRow(route: RouteInfo, index: number): string {
-  const who = route.handler.startsWith('kit:') ? '<span class="kit">the kit answers</span>' : `<code>${escapeHtml(route.handler.slice(5))}</code> in view.ts`;
-  const label = escapeHtml(`${route.method} ${route.path}`);
+  const who = route.handler.startsWith('kit:') ? '<span class="kit">the kit answers</span>' : `<code>${htmlText(route.handler.slice(5))}</code> in view.ts`;
+  const label = htmlText(`${route.method} ${route.path}`);
   const hasFields = (route.fields ?? []).length > 0;
   let control: string;
   if (route.method === 'GET' && !hasFields) {
-    control = `<a class="button" href="/_kit/try?route=${index}">${label}</a> <a class="raw" href="${escapeHtml(route.path)}">open ${escapeHtml(route.path)} itself</a>`;
+    control = `<a class="button" href="/_kit/try?route=${index}">${label}</a> <a class="raw" href="${htmlText(route.path)}">open ${htmlText(route.path)} itself</a>`;
   } else {
     const method = route.method === 'GET' ? 'get' : 'post';
     const action = route.method === 'GET' ? '/_kit/try' : `/_kit/try?route=${index}`;
@@ -74,26 +71,26 @@ function routeRow(route: RouteInfo, index: number): string {
 
 function triedSection(tried: TriedRequest | null): string {
   if (!tried) return '<p class="muted">Nothing sent yet: use a route above, and this page shows its answer and what changed.</p>';
-  const fields = tried.fields ? ` <span class="muted">${escapeHtml(new URLSearchParams(tried.fields).toString() || '(no fields)')}</span>` : '';
+  const fields = tried.fields ? ` <span class="muted">${htmlText(new URLSearchParams(tried.fields).toString() || '(no fields)')}</span>` : '';
   const cookies = tried.setCookies.length === 0
     ? '<p class="muted">The answer set no cookie.</p>'
-    : `<p>The answer set a cookie:</p>${tried.setCookies.map((cookie) => `<pre class="cookie">Set-Cookie: ${escapeHtml(cookie)}</pre>`).join('')}`;
-  const error = tried.appError ? `<p class="error">${escapeHtml(tried.appError)}</p>` : '';
+    : `<p>The answer set a cookie:</p>${tried.setCookies.map((cookie) => `<pre class="cookie">Set-Cookie: ${htmlText(cookie)}</pre>`).join('')}`;
+  const error = tried.appError ? `<p class="error">${htmlText(tried.appError)}</p>` : '';
   const outcome = tried.status === null ? 'got no answer' : `answered <strong>${tried.status}</strong>`;
-  return `<p id="answer"><strong>${escapeHtml(tried.method)} ${escapeHtml(tried.path)}</strong>${fields} ${outcome}:</p>
-<pre class="answer">${escapeHtml(tried.body)}</pre>${error}${cookies}`;
+  return `<p id="answer"><strong>${htmlText(tried.method)} ${htmlText(tried.path)}</strong>${fields} ${outcome}:</p>
+<pre class="answer">${htmlText(tried.body)}</pre>${error}${cookies}`;
 }
 
 function browserSection(view: KitPageView): string {
   const sent = view.sentCookie
-    ? `<pre class="cookie" id="sent-cookie">Cookie: ${escapeHtml(view.sentCookie)}</pre>`
+    ? `<pre class="cookie" id="sent-cookie">Cookie: ${htmlText(view.sentCookie)}</pre>`
     : '<p id="sent-cookie" class="muted">It sent no cookie.</p>';
   let id = '<p class="muted">It holds no session ID: the app has not stored anything for this browser yet (express-session sends the cookie once the session holds something).</p>';
   if (view.sessionId) {
     const signature = view.signatureValid ? 'valid: signed with the app\'s secret' : 'not valid: the app ignores this cookie and starts a new session';
     id = `<dl>
-<dt>session ID</dt><dd><code id="session-id">${escapeHtml(view.sessionId)}</code></dd>
-<dt>signature</dt><dd>${escapeHtml(signature)}</dd>
+<dt>session ID</dt><dd><code id="session-id">${htmlText(view.sessionId)}</code></dd>
+<dt>signature</dt><dd>${htmlText(signature)}</dd>
 </dl>
 <p>That is all the browser holds: an ID, signed so that nobody can make one up or change it. It is marked HttpOnly, so scripts on the page cannot read it.</p>`;
   } else if (view.sentCookie?.includes('connect.sid=')) {
@@ -103,14 +100,14 @@ function browserSection(view: KitPageView): string {
 }
 
 function serverSection(view: KitPageView): string {
-  if (view.storeError) return `<p class="error">${escapeHtml(view.storeError)}</p>`;
+  if (view.storeError) return `<p class="error">${htmlText(view.storeError)}</p>`;
   const count = `${view.storeSize} session${view.storeSize === 1 ? '' : 's'} in the store in all`;
   if (!view.sessionId) return `<p class="muted">No session for this browser (${count}).</p>`;
   if (view.record === null) {
-    return `<p class="muted">The store holds no session <code>${escapeHtml(view.sessionId)}</code> (${count}): it ended, or the app restarted.</p>`;
+    return `<p class="muted">The store holds no session <code>${htmlText(view.sessionId)}</code> (${count}): it ended, or the app restarted.</p>`;
   }
-  return `<p>The store's record for session <code>${escapeHtml(view.sessionId)}</code> (${count}):</p>
-<pre class="record" id="record">${escapeHtml(JSON.stringify(view.record, null, 2))}</pre>
+  return `<p>The store's record for session <code>${htmlText(view.sessionId)}</code> (${count}):</p>
+<pre class="record" id="record">${htmlText(JSON.stringify(view.record, null, 2))}</pre>
 <p>Everything the app keeps in <code>req.session</code> is here, on the server; <code>cookie</code> is express-session's own note of the cookie's settings.</p>`;
 }
 
@@ -141,11 +138,11 @@ export function renderKitPage(view: KitPageView): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(exercise.slug)} · what the browser holds, what the server keeps</title>
+<title>${htmlText(exercise.slug)} · what the browser holds, what the server keeps</title>
 <style>${style}</style>
 </head>
 <body>
-<h1>${escapeHtml(exercise.title)} <span class="muted">· ${escapeHtml(exercise.slug)}</span></h1>
+<h1>${htmlText(exercise.title)} <span class="muted">· ${htmlText(exercise.slug)}</span></h1>
 <p class="lead">The browser holds only a signed session ID; the data lives on the server. Send requests to your app below and watch both sides. <a href="/_kit">Reload</a></p>
 <section><h2>Your app's routes</h2><table>${rows}</table></section>
 <section><h2>The last answer</h2>${triedSection(view.tried)}</section>
