@@ -3,9 +3,12 @@
  * solutions (the learner's folder, its exercises/, or view.ts itself), a FIFO, a link to /dev/zero,
  * a view over the size limit, a 240-character id, ids that hold a newline, an escape sequence or a
  * GitHub Actions command, a folder name that is not UTF-8, and a learner whose files cannot be
- * written. Each gets its verdict and no marks from what it links to; the honest learners get full
- * marks; the run ends, writes files under safe names for everyone, prints nothing a terminal or CI
- * would act on, and changes nothing of the kit.
+ * written. Ids that look like another's but for a zero-width character or a word joiner, that
+ * turn right-to-left, or that a spreadsheet would split into a formula, and work wrapped in a
+ * folder whose name holds backticks, HTML and a C1 control. Each gets its verdict and no marks from
+ * what it links to; the honest learners get full marks; the run ends, writes files under safe names
+ * for everyone, prints nothing a terminal or CI would act on, keeps every learner's text in its place
+ * in every output, tells look-alike ids apart there, and changes nothing of the kit.
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -38,9 +41,24 @@ const learners = {
   unwritable: 'unwritable',
   /** A folder whose name is the byte 0xff, not UTF-8: Node reads it back as U+FFFD. */
   notUtf8: '\ufffd',
+  /** Looks like `ada` but for a zero-width space. */
+  lookAlike: 'ada\u200b',
+  /** Looks like `ada` but for a word joiner, and has nothing in it: the class report lists it. */
+  emptyLookAlike: 'ada\u2060',
+  rtl: 'rtl\u202eexe.txt',
+  /** A formula where a spreadsheet splits cells on `;`. */
+  formula: 'x;=1+2',
+  wrapped: 'wrapped',
 } as const;
 
-const honestIds = [learners.honest, learners.longId, learners.newline, learners.escape, learners.actions];
+const honestIds = [learners.honest, learners.longId, learners.newline, learners.escape, learners.actions, learners.lookAlike, learners.rtl, learners.formula];
+
+/** The folder `wrapped`'s work is in: backticks, HTML, a fake total and a C1 control (CSI). */
+const wrapperName = 'w` <img src=x onerror=alert(1)> **Total: 99/1** \x9b`';
+
+/** Characters no output may hold raw: controls (but the line break), bidi overrides and isolates, zero-width ones. */
+// eslint-disable-next-line no-control-regex
+const unseen = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/u;
 
 function solved(folder: string): void {
   cpSync(solutionFolder, path.join(folder, slug), { recursive: true });
@@ -70,6 +88,10 @@ function makeHostileClass(): string {
   writeFileSync(path.join(folder(learners.tooLarge), slug, 'view.ts'), padded);
 
   symlinkSync(path.join(kitRoot, 'solutions'), folder(learners.linkedFolder));
+
+  mkdirSync(folder(learners.emptyLookAlike));
+  mkdirSync(path.join(folder(learners.wrapped), wrapperName), { recursive: true });
+  solved(path.join(folder(learners.wrapped), wrapperName));
 
   const notUtf8 = (below: string): Buffer => Buffer.concat([Buffer.from(`${root}${path.sep}`), Buffer.from([0xff]), Buffer.from(below)]);
   mkdirSync(notUtf8(`${path.sep}${slug}`), { recursive: true });
@@ -108,7 +130,7 @@ describe('a hostile class folder', () => {
     // A folder where the learner's feedback should go: that learner's files cannot be written.
     mkdirSync(path.join(out, 'feedback', `${outputName(learners.unwritable)}.md`), { recursive: true });
     const started = Date.now();
-    run = runKit(['grade', slug, '--submissions', submissions, '--out', out]);
+    run = runKit(['grade', slug, '--submissions', submissions, '--out', out, '--format', 'junit', '--format', 'gradescope']);
     seconds = (Date.now() - started) / 1000;
   }, 150_000);
 
@@ -124,13 +146,15 @@ describe('a hostile class folder', () => {
     expect(peak).toBeLessThan(2048);
   });
 
-  it('prints no control character and no line that GitHub Actions would run', () => {
-    // eslint-disable-next-line no-control-regex
-    expect(run.stdout).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f-\x9f]/);
+  it('prints no control or unseen character and no line that GitHub Actions would run', () => {
+    expect(run.stdout).not.toMatch(unseen);
     for (const line of run.stdout.split('\n')) expect(line).not.toMatch(/^\s*::/);
     expect(run.stdout).toMatch(/\] new\\nGraded 99 learners: all full marks: \d+\/\d+ \(100%\)/);
     expect(run.stdout).toContain('esc\\x1b[2J\\x1b[Hclear: ');
     expect(run.stdout).toContain('] \\x3a:error::forged: ');
+    expect(run.stdout).toContain('] ada\\u200b: ');
+    expect(run.stdout).toContain('] ada\\u2060: ');
+    expect(run.stdout).toContain('] rtl\\u202eexe.txt: ');
   });
 
   it('gives each link, FIFO, device and oversized view its verdict and no marks', () => {
@@ -201,6 +225,40 @@ describe('a hostile class folder', () => {
     const report = readFileSync(path.join(out, 'report.html'), 'utf8');
     expect(report).toMatch(/<td>unwritable<\/td><td>grader-error<\/td><td>the grader could not write this learner&#39;s files: /);
     expect(report).toContain('<td>folder-linked</td><td>link-outside</td>');
+  });
+
+  it('keeps every learner text in its place in every output, look-alike ids told apart', () => {
+    const read = (...parts: string[]): string => readFileSync(path.join(out, ...parts), 'utf8');
+    const writable = Object.values(learners).filter((id) => id !== learners.unwritable);
+    const files = writable.flatMap((id) => [
+      read('feedback', `${outputName(id)}.md`),
+      read('junit', `${outputName(id)}.xml`),
+      read('gradescope', outputName(id), 'results.json'),
+    ]);
+    // The gradebook's rows end in CRLF, as RFC 4180 has them.
+    for (const text of [...files, read('gradebook.csv').replace(/\r\n/g, '\n'), read('report.html')]) expect(text).not.toMatch(unseen);
+
+    // Feedback: the id is Markdown text, the wrapper folder a code span nothing in its name can close.
+    expect(read('feedback', `${outputName(learners.lookAlike)}.md`).split('\n')[0]).toBe('# Feedback for ada\\\\u200b');
+    expect(read('feedback', `${outputName(learners.honest)}.md`).split('\n')[0]).toBe('# Feedback for ada');
+    expect(read('feedback', `${outputName(learners.rtl)}.md`).split('\n')[0]).toBe('# Feedback for rtl\\\\u202eexe.txt');
+    expect(read('feedback', `${outputName(learners.wrapped)}.md`)).toContain(
+      'Your exercises were found in ``w` <img src=x onerror=alert(1)> **Total: 99/1** \\x9b`/`` inside the folder you handed in.',
+    );
+    expect(result(learners.wrapped).score).toBe(result(learners.wrapped).maxScore);
+
+    // The gradebook: a row of its own for each look-alike, and no formula in any locale.
+    const csv = read('gradebook.csv');
+    expect(csv).toContain(`\r\n"x;'=1+2",`);
+    const ids = parseCsv(csv).map((row) => row[0]);
+    for (const id of ['ada', 'ada\\u200b', 'ada\\u2060', 'rtl\\u202eexe.txt', "x;'=1+2"]) expect(ids.filter((candidate) => candidate === id)).toHaveLength(1);
+
+    // JUnit: the id in the suites' name, escaped visibly.
+    expect(read('junit', `${outputName(learners.lookAlike)}.xml`)).toContain('<testsuites name="session-kit: ada\\u200b" ');
+    expect(read('junit', `${outputName(learners.honest)}.xml`)).toContain('<testsuites name="session-kit: ada" ');
+
+    // The class report lists who was not graded, look-alikes told apart.
+    expect(read('report.html')).toContain('<td>ada\\u2060</td><td>empty</td>');
   });
 
   it('changes nothing of the kit', () => {

@@ -1,9 +1,10 @@
 /**
  * Checks that every exercise makes in the same way, with the exercise's own requests plugged in.
  */
+import type { CheckSpec } from './check.js';
 import type { CheckContext, SessionRecord } from './context.js';
 import { forgedCookie, sessionIdOf, tamperedCookie } from './cookies.js';
-import { expectNoCookieSet, expectThat } from './expect.js';
+import { CheckFailure, expectAnswer, expectNoCookieSet, expectThat } from './expect.js';
 import type { Exchange, Visitor } from './visitor.js';
 
 /**
@@ -77,14 +78,14 @@ export async function expectSessionKept(t: CheckContext, visitor: Visitor, steps
  * The app answers from the session store, not from a copy of its own (a variable of the module,
  * a map by session ID, its own report of what it stored): the grader, which keeps the store,
  * swaps a value in the visitor's stored session, wherever the learner keeps it, for another, and
- * `next` must then see the new value. `swaps` are tried in order; the first value found is
- * swapped (a number may be stored as text).
+ * `next` must then see the new value (it is given the value swapped in). `swaps` are tried in
+ * order; the first value found is swapped (a number may be stored as text).
  */
 export async function expectAnswersFromStore(
   t: CheckContext,
   visitor: Visitor,
   swaps: [from: unknown, to: unknown][],
-  next: () => Promise<void>,
+  next: (to: unknown) => Promise<void>,
 ): Promise<void> {
   for (const [from, to] of swaps) {
     let found = false;
@@ -99,10 +100,68 @@ export async function expectAnswersFromStore(
     };
     const rewritten = await t.rewriteSession(visitor, ({ cookie, ...data }) => ({ ...(swap(data) as SessionRecord), cookie }));
     if (rewritten && found) {
-      await next();
+      await next(to);
       return;
     }
   }
   const wanted = swaps.map(([from]) => JSON.stringify(from)).join(' or ');
   expectThat(false, `the session store does not hold ${wanted} for this visitor: keep it in req.session`);
+}
+
+/** A request of a check and the answer it must get: 200 and `answer`, unless `status` says otherwise. */
+export type Step =
+  | { get: string; answer: string; status?: number }
+  | { post: string; fields?: Record<string, string>; json?: boolean; answer: string; status?: number };
+
+/** Sends the step's request as `visitor` and checks its answer. */
+export async function takeStep(visitor: Visitor, step: Step): Promise<Exchange> {
+  const exchange = 'get' in step ? await visitor.get(step.get) : await visitor.post(step.post, step.fields, { json: step.json ?? false });
+  return expectAnswer(exchange, step.status ?? 200, step.answer);
+}
+
+/** What an exercise says to prove that its answers follow the session store. */
+export interface StoreFollowed extends Omit<CheckSpec, 'run'> {
+  /** The value, in the learner's words ("the color"), as the failure names it. */
+  what: string;
+  /** The requests that put the value into a new visitor's session, with their answers. */
+  store: Step[];
+  /**
+   * The value as the session holds it and the one the grader writes in its place, wherever the
+   * learner keeps it; more pairs, tried in order, when it may be stored in another form (an ID as
+   * text).
+   */
+  swap: [from: unknown, to: unknown][];
+  /** The requests that must then show the new value, with their answers. */
+  follow: Step[];
+}
+
+/**
+ * A whole check that the app reads the session store rather than a copy kept beside it (a map of
+ * the module's own keyed by session ID, which every browser request finds in step with the
+ * session): a visitor stores the value, the grader rewrites it in its copy of the stored session,
+ * and the next answers must show the new value.
+ */
+export function storeFollowed(spec: StoreFollowed): CheckSpec {
+  const { what, store, swap, follow, ...check } = spec;
+  return {
+    ...check,
+    async run(t) {
+      const visitor = t.visitor();
+      for (const step of store) await takeStep(visitor, step);
+      await expectAnswersFromStore(t, visitor, swap, async (to) => {
+        for (const step of follow) {
+          try {
+            await takeStep(visitor, step);
+          } catch (error) {
+            if (!(error instanceof CheckFailure)) throw error;
+            throw new CheckFailure(
+              `the grader changed ${what} in the visitor's stored session to ${JSON.stringify(to)}, then ${error.message}: answer from req.session, not from a copy kept beside it`,
+              error.expected,
+              error.actual,
+            );
+          }
+        }
+      });
+    },
+  };
 }

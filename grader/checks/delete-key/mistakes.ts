@@ -40,4 +40,10 @@ export default knownMistakes([
     evidence: 'gave the visitor another session',
     also: ['deletes-then-regenerates'],
   },
+  {
+    id: 'copy-kept-beside-session',
+    title: 'the username kept in a map of the module\'s own, keyed by session ID, with a copy in the session that is never read back',
+    hint: 'The session store is the one place the username lives: read it from `req.session` in `whoami`, instead of keeping a copy beside it that never learns what the store holds.',
+    fails: ['delete-key/username-from-store'],
+  },
 ]);

@@ -1,6 +1,6 @@
 import { publicChecks } from '../../checking/check.js';
 import { expectAnswer, expectStored, expectThat, storedPath } from '../../checking/expect.js';
-import { expectSessionKept } from '../../checking/probes.js';
+import { expectSessionKept, storeFollowed } from '../../checking/probes.js';
 
 /** Whether the stored data still has the key at `path` (whatever its value), and that value. */
 function keyAt(data: unknown, path: string[]): { present: boolean; value?: unknown } {
@@ -133,4 +133,15 @@ export default publicChecks([
       ]);
     },
   },
+  storeFollowed({
+    id: 'delete-key/username-from-store',
+    title: 'Greets whoever the session store holds',
+    level: 'hard',
+    points: 2,
+    hint: 'Read the username from `req.session` in `whoami`: a copy kept anywhere else (a variable of the module, a map by session ID) does not follow the session store.',
+    what: 'the username',
+    store: [{ post: '/login', fields: { username: 'ivy-5563' }, answer: 'Logged in as ivy-5563' }],
+    swap: [['ivy-5563', 'oak-2298']],
+    follow: [{ get: '/whoami', answer: 'Hello, oak-2298' }],
+  }),
 ]);

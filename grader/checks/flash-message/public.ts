@@ -1,7 +1,7 @@
 import { publicChecks } from '../../checking/check.js';
 import type { SessionRecord } from '../../checking/context.js';
 import { expectAnswer, expectKeptOnServer, expectNoCookieSet, expectStored, expectThat } from '../../checking/expect.js';
-import { expectReadStoresNothing } from '../../checking/probes.js';
+import { expectReadStoresNothing, storeFollowed } from '../../checking/probes.js';
 
 /** What the app keeps in a stored session, without express-session's own `cookie` settings. */
 function dataOf(record: SessionRecord | null): Record<string, unknown> | null {
@@ -131,4 +131,18 @@ export default publicChecks([
       expectThat(after === before, 'GET /flash changed the stored session although there was no message', before, after);
     },
   },
+  storeFollowed({
+    id: 'flash-message/message-from-store',
+    title: 'Shows the message the session store holds',
+    level: 'hard',
+    points: 2,
+    hint: 'Read the message from `req.session` when showing it, and remove it there: a copy kept anywhere else (a variable of the module, a map by session ID) does not follow the session store.',
+    what: 'the message',
+    store: [{ post: '/flash', fields: { message: 'note-3390' }, answer: 'Message saved' }],
+    swap: [['note-3390', 'note-7461']],
+    follow: [
+      { get: '/flash', answer: 'Message: note-7461' },
+      { get: '/flash', answer: 'Message: none' },
+    ],
+  }),
 ]);

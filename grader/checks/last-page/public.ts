@@ -1,6 +1,7 @@
 import { publicChecks } from '../../checking/check.js';
 import type { SessionRecord } from '../../checking/context.js';
 import { expectAnswer, expectOnlySessionId, expectThat } from '../../checking/expect.js';
+import { storeFollowed } from '../../checking/probes.js';
 
 export const previous = (page: string): string => `Previous page: ${page}`;
 
@@ -94,4 +95,25 @@ export default publicChecks([
       expectPageStored(await t.sessionOf(visitor), 'hidden-8093');
     },
   },
+  storeFollowed({
+    id: 'last-page/page-from-store',
+    title: 'Shows the page the session store holds as the previous one',
+    level: 'hard',
+    points: 2,
+    hint: 'Read the last page from `req.session` at every visit: a copy kept anywhere else (a variable of the module, a map by session ID) does not follow the session store.',
+    what: 'the last page',
+    store: [
+      { get: '/pages/home', answer: previous('none') },
+      { get: '/pages/news-2214', answer: previous('/pages/home') },
+    ],
+    // The page as the lesson stores it (`req.path`), or by its name alone.
+    swap: [
+      ['/pages/news-2214', '/pages/shop-6620'],
+      ['news-2214', 'shop-6620'],
+    ],
+    follow: [
+      { get: '/pages/about', answer: previous('/pages/shop-6620') },
+      { get: '/pages/home', answer: previous('/pages/about') },
+    ],
+  }),
 ]);

@@ -5,7 +5,7 @@ export default knownMistakes([
     id: 'answers-before-regenerate',
     title: 'the answer is sent right after calling regenerate(), before its callback has run, so the new session is never saved',
     hint: 'Regenerating finishes later, in its callback: set the username and answer there, once the new session exists.',
-    fails: ['login-rotation/login-whoami', 'login-rotation/new-id-at-login', 'login-rotation/recent-pages-survive', 'login-rotation/old-cookie-not-logged-in', 'login-rotation/old-session-cleared', 'login-rotation/visitors-apart', 'login-rotation/data-on-server', 'login-rotation/tampered-cookie'],
+    fails: ['login-rotation/login-whoami', 'login-rotation/new-id-at-login', 'login-rotation/recent-pages-survive', 'login-rotation/username-from-store', 'login-rotation/old-cookie-not-logged-in', 'login-rotation/old-session-cleared', 'login-rotation/visitors-apart', 'login-rotation/data-on-server', 'login-rotation/tampered-cookie'],
   },
   {
     id: 'loses-recent-pages',
@@ -30,13 +30,19 @@ export default knownMistakes([
     id: 'username-before-regenerate',
     title: 'the username is set before regenerate(), on the old session, which is then thrown away',
     hint: 'Regenerating throws the old session away, with everything set on it: set the username on the new session, in the callback.',
-    fails: ['login-rotation/login-whoami', 'login-rotation/new-id-at-login', 'login-rotation/recent-pages-survive', 'login-rotation/old-cookie-not-logged-in', 'login-rotation/old-session-cleared', 'login-rotation/visitors-apart', 'login-rotation/data-on-server'],
+    fails: ['login-rotation/login-whoami', 'login-rotation/new-id-at-login', 'login-rotation/recent-pages-survive', 'login-rotation/username-from-store', 'login-rotation/old-cookie-not-logged-in', 'login-rotation/old-session-cleared', 'login-rotation/visitors-apart', 'login-rotation/data-on-server'],
   },
   {
     id: 'old-session-put-back',
     title: 'the old session object is put back after regenerate, so the login is saved under the old session ID and the browser\'s new ID finds nothing',
     hint: 'After regenerate, `req.session` is the new session: write the username and the pages onto it, and never bring the old session object back. The old ID must end up holding nothing.',
-    fails: ['login-rotation/login-whoami', 'login-rotation/new-id-at-login', 'login-rotation/recent-pages-survive', 'login-rotation/old-cookie-not-logged-in', 'login-rotation/old-session-cleared', 'login-rotation/visitors-apart', 'login-rotation/data-on-server'],
+    fails: ['login-rotation/login-whoami', 'login-rotation/new-id-at-login', 'login-rotation/recent-pages-survive', 'login-rotation/username-from-store', 'login-rotation/old-cookie-not-logged-in', 'login-rotation/old-session-cleared', 'login-rotation/visitors-apart', 'login-rotation/data-on-server'],
     evidence: 'GET /viewed answered 200 "Recently viewed: none"',
+  },
+  {
+    id: 'copy-kept-beside-session',
+    title: 'the username kept in a map of the module\'s own, keyed by session ID, with a copy in the session that is never read back',
+    hint: 'The session store is the one place the username lives: read it from `req.session` in `whoami`, instead of keeping a copy beside it that never learns what the store holds.',
+    fails: ['login-rotation/username-from-store'],
   },
 ]);

@@ -1,6 +1,7 @@
 import { publicChecks } from '../../checking/check.js';
 import { sessionIdOf } from '../../checking/cookies.js';
 import { expectAnswer, expectNoCookieSet, expectThat } from '../../checking/expect.js';
+import { storeFollowed } from '../../checking/probes.js';
 
 export default publicChecks([
   {
@@ -89,4 +90,15 @@ export default publicChecks([
       expectAnswer(await visitor.get('/whoami'), 200, 'Hello, guest');
     },
   },
+  storeFollowed({
+    id: 'login-rotation/username-from-store',
+    title: 'Greets whoever the session store holds',
+    level: 'hard',
+    points: 2,
+    hint: 'Read the username from `req.session` in `whoami`: a copy kept anywhere else (a variable of the module, a map by session ID) does not follow the session store.',
+    what: 'the username',
+    store: [{ post: '/login', fields: { username: 'ivy-6674' }, answer: 'Logged in as ivy-6674' }],
+    swap: [['ivy-6674', 'oak-3309']],
+    follow: [{ get: '/whoami', answer: 'Hello, oak-3309' }],
+  }),
 ]);

@@ -2,6 +2,7 @@ import { publicChecks } from '../../checking/check.js';
 import type { SessionRecord } from '../../checking/context.js';
 import { sessionIdOf } from '../../checking/cookies.js';
 import { expectAnswer, expectStored, expectThat } from '../../checking/expect.js';
+import { storeFollowed } from '../../checking/probes.js';
 import { sessionCookieName } from '../../checking/visitor.js';
 
 /** What the app keeps in a stored session, without express-session's own `cookie` settings. */
@@ -133,4 +134,15 @@ export default publicChecks([
       expectAnswer(await ana.get('/whoami'), 200, 'Hello, guest');
     },
   },
+  storeFollowed({
+    id: 'logout/username-from-store',
+    title: 'Greets whoever the session store holds',
+    level: 'hard',
+    points: 2,
+    hint: 'Read the username from `req.session` in `whoami`: a copy kept anywhere else (a variable of the module, a map by session ID) does not follow the session store.',
+    what: 'the username',
+    store: [{ post: '/login', fields: { username: 'ivy-4452' }, answer: 'Logged in as ivy-4452' }],
+    swap: [['ivy-4452', 'oak-1187']],
+    follow: [{ get: '/whoami', answer: 'Hello, oak-1187' }],
+  }),
 ]);

@@ -37,4 +37,10 @@ export default knownMistakes([
     hint: 'The session cookie is the one that must last: give it the lifetime, instead of setting a second cookie of your own.',
     fails: ['remember-me/remembered-survives-restart', 'remember-me/visitors-apart', 'remember-me/data-on-server', 'remember-me/lasts-30-days'],
   },
+  {
+    id: 'copy-kept-beside-session',
+    title: 'the username kept in a map of the module\'s own, keyed by session ID, with a copy in the session that is never read back',
+    hint: 'The session store is the one place the username lives: read it from `req.session` in `whoami`, instead of keeping a copy beside it that never learns what the store holds.',
+    fails: ['remember-me/username-from-store'],
+  },
 ]);

@@ -1,5 +1,6 @@
 import { publicChecks } from '../../checking/check.js';
 import { expectAnswer, expectThat } from '../../checking/expect.js';
+import { storeFollowed } from '../../checking/probes.js';
 
 const day = 24 * 60 * 60 * 1000;
 
@@ -71,4 +72,15 @@ export default publicChecks([
       expectAnswer(await visitor.get('/whoami'), 200, 'Hello, bob');
     },
   },
+  storeFollowed({
+    id: 'remember-me/username-from-store',
+    title: 'Greets whoever the session store holds',
+    level: 'hard',
+    points: 2,
+    hint: 'Read the username from `req.session` in `whoami`: a copy kept anywhere else (a variable of the module, a map by session ID) does not follow the session store.',
+    what: 'the username',
+    store: [{ post: '/login', fields: { username: 'ivy-4452' }, answer: 'Logged in as ivy-4452' }],
+    swap: [['ivy-4452', 'oak-1187']],
+    follow: [{ get: '/whoami', answer: 'Hello, oak-1187' }],
+  }),
 ]);

@@ -11,7 +11,7 @@ export default knownMistakes([
     id: 'cart-in-cookie',
     title: 'the cart travels in a cookie of its own instead of the session',
     hint: 'Keep the cart in `req.session`, on the server: a cookie of your own sends the whole list to the browser, which can change it.',
-    fails: ['shopping-cart/data-on-server', 'shopping-cart/tampered-cookie', 'shopping-cart/session-kept'],
+    fails: ['shopping-cart/data-on-server', 'shopping-cart/cart-from-store', 'shopping-cart/tampered-cookie', 'shopping-cart/session-kept'],
   },
   {
     id: 'default-written-on-read',
@@ -37,18 +37,24 @@ export default knownMistakes([
     id: 'module-cart',
     title: 'one cart kept in a variable of the module, which every visitor shares',
     hint: 'A variable of the module is one cart for the whole server: keep each visitor\'s cart in their own session.',
-    fails: ['shopping-cart/visitors-apart', 'shopping-cart/data-on-server', 'shopping-cart/read-stores-nothing', 'shopping-cart/tampered-cookie', 'shopping-cart/session-kept'],
+    fails: ['shopping-cart/visitors-apart', 'shopping-cart/data-on-server', 'shopping-cart/read-stores-nothing', 'shopping-cart/cart-from-store', 'shopping-cart/tampered-cookie', 'shopping-cart/session-kept'],
   },
   {
     id: 'not-written-back',
     title: 'the longer list is built with a spread but never assigned back to the session',
     hint: 'A new, longer list changes nothing in the session: store it back in `req.session` after each change.',
-    fails: ['shopping-cart/add-then-show', 'shopping-cart/empty-cart', 'shopping-cart/blank-changes-nothing', 'shopping-cart/visitors-apart', 'shopping-cart/data-on-server', 'shopping-cart/tampered-cookie', 'shopping-cart/session-kept'],
+    fails: ['shopping-cart/add-then-show', 'shopping-cart/empty-cart', 'shopping-cart/blank-changes-nothing', 'shopping-cart/visitors-apart', 'shopping-cart/data-on-server', 'shopping-cart/cart-from-store', 'shopping-cart/tampered-cookie', 'shopping-cart/session-kept'],
   },
   {
     id: 'push-onto-default',
     title: 'the item is pushed onto the `?? []` default, a new list that is never put in the session',
     hint: 'The `?? []` default is a new list that the session does not hold: adding to it changes nothing; store the list in the session.',
-    fails: ['shopping-cart/add-then-show', 'shopping-cart/blank-changes-nothing', 'shopping-cart/visitors-apart', 'shopping-cart/data-on-server', 'shopping-cart/tampered-cookie', 'shopping-cart/session-kept'],
+    fails: ['shopping-cart/add-then-show', 'shopping-cart/blank-changes-nothing', 'shopping-cart/visitors-apart', 'shopping-cart/data-on-server', 'shopping-cart/cart-from-store', 'shopping-cart/tampered-cookie', 'shopping-cart/session-kept'],
+  },
+  {
+    id: 'copy-kept-beside-session',
+    title: 'the cart kept in a map of the module\'s own, keyed by session ID, with a copy in the session that is never read back',
+    hint: 'The session store is the one place the cart lives: read it from `req.session` at every request, instead of keeping a copy beside it that never learns what the store holds.',
+    fails: ['shopping-cart/cart-from-store'],
   },
 ]);

@@ -1,6 +1,6 @@
 import { publicChecks } from '../../checking/check.js';
 import { expectAnswer, expectOnlySessionId, expectStored } from '../../checking/expect.js';
-import { expectReadStoresNothing } from '../../checking/probes.js';
+import { expectReadStoresNothing, storeFollowed } from '../../checking/probes.js';
 
 export default publicChecks([
   {
@@ -129,4 +129,23 @@ export default publicChecks([
       await expectReadStoresNothing(t, async (visitor) => expectAnswer(await visitor.get('/cart'), 200, 'Cart: empty'));
     },
   },
+  storeFollowed({
+    id: 'shopping-cart/cart-from-store',
+    title: 'Shows and adds to the cart the session store holds',
+    level: 'hard',
+    points: 2,
+    hint: 'Read the cart from `req.session` at every request, when showing it and when adding to it: a copy kept anywhere else (a variable of the module, a map by session ID) does not follow the session store.',
+    what: 'an item of the cart',
+    store: [
+      { post: '/cart', fields: { item: 'bread' }, answer: 'Added bread' },
+      { post: '/cart', fields: { item: 'fig-3318' }, answer: 'Added fig-3318' },
+      { get: '/cart', answer: 'Cart: bread, fig-3318' },
+    ],
+    swap: [['fig-3318', 'date-7702']],
+    follow: [
+      { get: '/cart', answer: 'Cart: bread, date-7702' },
+      { post: '/cart', fields: { item: 'tea' }, answer: 'Added tea' },
+      { get: '/cart', answer: 'Cart: bread, date-7702, tea' },
+    ],
+  }),
 ]);

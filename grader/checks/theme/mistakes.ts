@@ -17,7 +17,7 @@ export default knownMistakes([
     id: 'module-variable',
     title: 'one theme kept in a variable of the module, which every visitor shares',
     hint: 'A variable of the module is one theme for the whole server: keep each visitor\'s theme in their own session.',
-    fails: ['theme/visitors-apart', 'theme/data-on-server', 'theme/read-stores-nothing', 'theme/tampered-cookie', 'theme/session-kept'],
+    fails: ['theme/visitors-apart', 'theme/data-on-server', 'theme/read-stores-nothing', 'theme/theme-from-store', 'theme/tampered-cookie', 'theme/session-kept'],
   },
   {
     id: 'stored-as-typed',
@@ -35,7 +35,7 @@ export default knownMistakes([
     id: 'theme-in-cookie',
     title: 'the theme travels in a cookie of its own instead of the session',
     hint: 'Keep the theme in `req.session`, on the server: a cookie of your own sends it to the browser, which can change it.',
-    fails: ['theme/data-on-server', 'theme/tampered-cookie', 'theme/session-kept'],
+    fails: ['theme/data-on-server', 'theme/theme-from-store', 'theme/tampered-cookie', 'theme/session-kept'],
   },
   {
     id: 'anything-else-is-light',
@@ -49,5 +49,11 @@ export default knownMistakes([
     hint: 'Letter case does not matter here: lower-case the input first, then compare it with `dark` and `light`, and store the lowercase value.',
     fails: ['theme/letter-case'],
     evidence: 'answered 400 "Invalid theme", expected 200',
+  },
+  {
+    id: 'copy-kept-beside-session',
+    title: 'the theme kept in a map of the module\'s own, keyed by session ID, with a copy in the session that is never read back',
+    hint: 'The session store is the one place the theme lives: read it from `req.session` when showing it, instead of keeping a copy beside it that never learns what the store holds.',
+    fails: ['theme/theme-from-store'],
   },
 ]);

@@ -1,7 +1,7 @@
 import { publicChecks } from '../../checking/check.js';
 import type { SessionRecord } from '../../checking/context.js';
 import { expectAnswer, expectNoCookieSet, expectOnlySessionId, expectThat } from '../../checking/expect.js';
-import { expectReadStoresNothing } from '../../checking/probes.js';
+import { expectReadStoresNothing, storeFollowed } from '../../checking/probes.js';
 
 /** What the app keeps in a stored session, without express-session's own `cookie`. */
 function dataOf(stored: SessionRecord | null): string | null {
@@ -146,4 +146,18 @@ export default publicChecks([
       await expectReadStoresNothing(t, async (visitor) => expectAnswer(await visitor.get('/theme'), 200, 'Theme: light'));
     },
   },
+  storeFollowed({
+    id: 'theme/theme-from-store',
+    title: 'Shows the theme the session store holds',
+    level: 'hard',
+    points: 2,
+    hint: 'Read the theme from `req.session` when showing it: a copy kept anywhere else (a variable of the module, a map by session ID) does not follow the session store.',
+    what: 'the theme',
+    store: [
+      { post: '/theme', fields: { theme: 'dark' }, answer: 'Theme set to dark' },
+      { get: '/theme', answer: 'Theme: dark' },
+    ],
+    swap: [['dark', 'light']],
+    follow: [{ get: '/theme', answer: 'Theme: light' }],
+  }),
 ]);

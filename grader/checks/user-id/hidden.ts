@@ -1,6 +1,6 @@
 import { hiddenChecks } from '../../checking/check.js';
 import { expectAnswer, expectOnlySessionId, expectThat } from '../../checking/expect.js';
-import { expectAnswersFromStore, expectBrokenCookiesRejected, expectReadStoresNothing } from '../../checking/probes.js';
+import { expectBrokenCookiesRejected, expectReadStoresNothing } from '../../checking/probes.js';
 import { dataOf, expectIdStored, leaking, userNamed } from './public.js';
 
 export default hiddenChecks([
@@ -80,22 +80,6 @@ export default hiddenChecks([
       expectAnswer(await owner.post('/login', { username: 'carol', password: 'higherfurther' }), 200, 'Welcome, Carol Danvers');
       await expectBrokenCookiesRejected(t, owner, async (stranger) => {
         expectAnswer(await stranger.get('/me'), 200, 'Not signed in');
-      });
-    },
-  },
-  {
-    id: 'user-id/user-from-store',
-    title: 'Looks up whoever the stored user ID names',
-    level: 'hard',
-    points: 2,
-    hint: 'In `me`, read the user ID from `req.session` and look the user up with `findUserById`: the session holds the ID, and the directory the rest.',
-    async run(t) {
-      const bob = userNamed('bob');
-      const carol = userNamed('carol');
-      const visitor = t.visitor();
-      expectAnswer(await visitor.post('/login', { username: 'bob', password: 'canwefixit' }), 200, 'Welcome, Bob Builder');
-      await expectAnswersFromStore(t, visitor, [[bob.id, carol.id], [String(bob.id), String(carol.id)]], async () => {
-        expectAnswer(await visitor.get('/me'), 200, 'Signed in as Carol Danvers');
       });
     },
   },

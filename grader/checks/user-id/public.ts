@@ -1,6 +1,7 @@
 import { publicChecks } from '../../checking/check.js';
 import type { SessionRecord } from '../../checking/context.js';
 import { expectAnswer, expectNoCookieSet, expectThat } from '../../checking/expect.js';
+import { storeFollowed } from '../../checking/probes.js';
 import { findUserByName, type User } from '../../services/users.js';
 
 export function userNamed(username: string): User {
@@ -40,6 +41,8 @@ export function expectIdStored(record: SessionRecord | null, id: number): void {
     dataOf(record),
   );
 }
+
+const [bob, carol] = [userNamed('bob'), userNamed('carol')];
 
 export default publicChecks([
   {
@@ -133,4 +136,18 @@ export default publicChecks([
       expectAnswer(await visitor.get('/me'), 200, 'Not signed in');
     },
   },
+  storeFollowed({
+    id: 'user-id/user-from-store',
+    title: 'Looks up whoever the stored user ID names',
+    level: 'hard',
+    points: 2,
+    hint: 'In `me`, read the user ID from `req.session` and look the user up with `findUserById`: the session holds the ID, and the directory the rest.',
+    what: 'the user ID',
+    store: [{ post: '/login', fields: { username: 'bob', password: 'canwefixit' }, answer: 'Welcome, Bob Builder' }],
+    swap: [
+      [bob.id, carol.id],
+      [String(bob.id), String(carol.id)],
+    ],
+    follow: [{ get: '/me', answer: 'Signed in as Carol Danvers' }],
+  }),
 ]);

@@ -2,13 +2,6 @@ import { knownMistakes } from '../../checking/mistake.js';
 
 export default knownMistakes([
   {
-    id: 'copy-by-session-id',
-    title: 'the count stored in the session but read back from a map of the module\'s own, keyed by session ID, which never learns what the store holds',
-    hint: 'The session store is the one place the count lives: read it from `req.session` at every visit, not from a copy kept beside it.',
-    fails: ['visit-counter/count-from-store'],
-    onlyHidden: 'No request a browser makes tells this copy from the session: it answers every one exactly as the session would. Only rewriting the stored session behind the app\'s back shows the difference, and that store-rewriting check (visit-counter/count-from-store) is kept hidden as the deeper proof that the count lives in the store.',
-  },
-  {
     id: 'count-in-cookie',
     title: 'the count travels in a cookie of its own instead of the session',
     hint: 'Keep the count in `req.session`, on the server: a cookie of your own sends it to the browser, which can change it.',
@@ -32,5 +25,11 @@ export default knownMistakes([
     hint: 'Count this visit first, then answer with the new count: a first visit counts 1 (`n = count++` gives the count from before).',
     fails: ['visit-counter/first-visit', 'visit-counter/counts-up', 'visit-counter/visitors-apart', 'visit-counter/eleven-visits', 'visit-counter/data-on-server', 'visit-counter/tampered-cookie', 'visit-counter/count-from-store'],
     also: ['post-increment'],
+  },
+  {
+    id: 'copy-kept-beside-session',
+    title: 'the count kept in a map of the module\'s own, keyed by session ID, with a copy in the session that is never read back',
+    hint: 'The session store is the one place the count lives: read it from `req.session` at every visit, instead of keeping a copy beside it that never learns what the store holds.',
+    fails: ['visit-counter/count-from-store'],
   },
 ]);

@@ -1,5 +1,6 @@
 import { publicChecks } from '../../checking/check.js';
 import { expectAnswer, expectOnlySessionId, expectStored } from '../../checking/expect.js';
+import { storeFollowed } from '../../checking/probes.js';
 
 const visits = (n: number): string => `You have visited this page ${n} times.`;
 
@@ -53,4 +54,18 @@ export default publicChecks([
       expectStored(await t.sessionOf(visitor), 2, 'the count');
     },
   },
+  storeFollowed({
+    id: 'visit-counter/count-from-store',
+    title: 'Counts on from the count the session store holds',
+    level: 'hard',
+    points: 2,
+    hint: 'Read the count from `req.session` at every visit: a copy kept anywhere else (a variable of the module, a map by session ID) does not follow the session store.',
+    what: 'the count',
+    store: [
+      { get: '/visits', answer: visits(1) },
+      { get: '/visits', answer: visits(2) },
+    ],
+    swap: [[2, 41], ['2', '41']],
+    follow: [{ get: '/visits', answer: visits(42) }],
+  }),
 ]);

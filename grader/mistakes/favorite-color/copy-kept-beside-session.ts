@@ -1,6 +1,7 @@
 /**
- * Known mistake: the color is stored in the session, but shown from a map of the module's own,
- * keyed by session ID, which never learns what the store holds.
+ * Known mistake: a copy kept beside the session. The color lives in a map of the module's own, keyed by
+ * session ID, and the session gets a copy that nothing reads back: every request a browser makes
+ * finds the two in step, but the map never learns what the store holds.
  */
 import type { Request, Response } from 'express';
 

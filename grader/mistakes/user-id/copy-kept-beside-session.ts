@@ -1,6 +1,7 @@
 /**
- * Known mistake: the user ID is stored in the session, but the signed-in user is kept in a map of
- * the module's own, keyed by session ID, which never learns what the store holds.
+ * Known mistake: a copy kept beside the session. The signed-in user lives in a map of the module's own, keyed by
+ * session ID, and the session gets a copy that nothing reads back: every request a browser makes
+ * finds the two in step, but the map never learns what the store holds.
  */
 import type { Request, Response } from 'express';
 import { checkPassword, findUserByName, type User } from 'session-kit/users';
