@@ -105,7 +105,14 @@ export async function expectAnswersFromStore(
     }
   }
   const wanted = swaps.map(([from]) => JSON.stringify(from)).join(' or ');
-  expectThat(false, `the session store does not hold ${wanted} for this visitor: keep it in req.session`);
+  const stored = await t.sessionOf(visitor);
+  const data = stored && Object.fromEntries(Object.entries(stored).filter(([key]) => key !== 'cookie'));
+  expectThat(
+    false,
+    `the session store does not hold ${wanted} for this visitor: keep it in req.session`,
+    `a stored session holding ${wanted}`,
+    data === null ? 'no stored session for this visitor' : JSON.stringify(data),
+  );
 }
 
 /** A request of a check and the answer it must get: 200 and `answer`, unless `status` says otherwise. */
