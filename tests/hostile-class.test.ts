@@ -10,7 +10,7 @@
  * for everyone, prints nothing a terminal or CI would act on, keeps every learner's text in its place
  * in every output, tells look-alike ids apart there, and changes nothing of the kit.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -253,7 +253,13 @@ describe('a hostile class folder', () => {
     const ids = parseCsv(csv).map((row) => row[0]);
     for (const id of ['ada', 'ada\\u200b', 'ada\\u2060', 'rtl\\u202eexe.txt', "x;'=1+2"]) expect(ids.filter((candidate) => candidate === id)).toHaveLength(1);
 
-    // JUnit: the id in the suites' name, escaped visibly.
+    // JUnit: the id in the suites' name, escaped visibly, in files the schema accepts.
+    if (spawnSync('xmllint', ['--version']).status === 0) {
+      const schema = path.join(kitRoot, 'tests', 'formats', 'junit-10.xsd');
+      const junit = writable.map((id) => path.join(out, 'junit', `${outputName(id)}.xml`));
+      const lint = spawnSync('xmllint', ['--noout', '--schema', schema, ...junit], { encoding: 'utf8' });
+      expect(lint.stderr.split('\n').filter((line) => line !== '' && !line.endsWith(' validates'))).toEqual([]);
+    }
     expect(read('junit', `${outputName(learners.lookAlike)}.xml`)).toContain('<testsuites name="session-kit: ada\\u200b" ');
     expect(read('junit', `${outputName(learners.honest)}.xml`)).toContain('<testsuites name="session-kit: ada" ');
 
