@@ -1,6 +1,9 @@
 // The entry of every `npm run` command: brings the build up to date, then runs the command.
 import { ensureBuilt } from './build.mjs';
 
+// SIGUSR1 would open the grader's inspector (on 127.0.0.1:9229): a listener takes it instead.
+process.on('SIGUSR1', () => undefined);
+
 // `npm run grade | head` closes the pipe early: stop quietly instead of with a stack trace.
 process.stdout.on('error', (error) => {
   if (/** @type {NodeJS.ErrnoException} */ (error).code === 'EPIPE') process.exit(0);
@@ -23,4 +26,7 @@ try {
   process.exitCode = await main(process.argv.slice(2));
 } finally {
   sandbox?.Sandbox.endEarly();
+  // esbuild's process (the build's and the views' compiler) ends and is reaped before the grader.
+  const { stopCompiler } = await import(new URL('../.kit-build/grader/grading/compile.js', import.meta.url).href);
+  await stopCompiler();
 }

@@ -8,12 +8,15 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCourse } from '../grader/course.js';
 import { defaultLimits, gradeJobs, type GradedExercise, type Limits } from '../grader/grading/grade.js';
 import type { ExerciseResult, ExerciseStatus } from '../grader/results.js';
+import { isolationSupport, type IsolationLevel } from '../grader/sandbox/isolation.js';
+import { demandIsolation } from '../grader/sandbox/sandbox.js';
 import { kitRoot } from './run-kit.js';
 
 const hostileDir = path.join(kitRoot, 'tests', 'hostile');
@@ -22,7 +25,39 @@ const limits: Limits = { requestTimeoutMs: 1000, exerciseTimeoutMs: 8000, heapMb
 const slackMs = 3000;
 const spawnProof = '/tmp/session-kit-hostile-spawn';
 /** Files a hostile view tries to make outside its sandbox: none may exist afterwards. */
-const outsideProofs = [spawnProof, '/tmp/session-kit-hostile-v8-trace', path.join(kitRoot, '.npmrc')];
+const outsideProofs = [
+  spawnProof,
+  ...['/tmp', '/var/tmp', '/dev/shm'].map((dir) => path.join(dir, 'session-kit-hostile-v8-trace')),
+  '/tmp/session-kit-hostile-sqlite',
+  path.join(kitRoot, '.npmrc'),
+];
+/** The machine's shared folders, where a host of a user of its own could write. */
+const sharedDirs = ['/tmp', '/var/tmp', '/dev/shm'];
+
+/** What V8, Node's tracing and reports name their files, in the shared folders. */
+function v8Leftovers(): string[] {
+  return sharedDirs.flatMap((dir) => {
+    try {
+      return readdirSync(dir)
+        .filter((name) => /^(node_trace|perf-\d+\.map|isolate-|report\.|Heap\.)|turbo|session-kit-hostile/.test(name))
+        .map((name) => path.join(dir, name));
+    } catch {
+      return [];
+    }
+  });
+}
+
+/** Whether something accepts connections on 127.0.0.1:`port` (an inspector on its default port). */
+function listening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
 const channelViolation = /^the app wrote to the grader's channel \(/;
 
 interface Case {
@@ -76,6 +111,8 @@ const expected: Record<string, Case> = {
   'patches-the-store': { status: 'failed', exercise: 'user-id', fails: 'user-id/user-from-store' },
   'signs-its-own-cookie': { status: 'failed', exercise: 'favorite-color', fails: 'favorite-color/data-on-server' },
   'writes-through-v8-flags': { status: 'passed' },
+  'opens-the-graders-inspector': { status: 'passed' },
+  'renices-the-grader': { status: 'passed' },
   'reads-the-build': { status: 'passed' },
   'writes-raw-bytes-to-the-channel': { status: 'crashed', message: channelViolation },
   'floods-the-channel': { status: 'crashed', message: channelViolation },
@@ -103,10 +140,13 @@ const results = new Map<string, ExerciseResult[]>();
 let before = '';
 
 let course: Map<string, GradedExercise>;
+let leftoversBefore: string[] = [];
+const priorityBefore = os.getPriority();
 const solution = (exercise: GradedExercise): string => path.join(kitRoot, 'solutions', exercise.info.slug, 'view.ts');
 
 beforeAll(async () => {
   for (const proof of outsideProofs) rmSync(proof, { force: true });
+  leftoversBefore = v8Leftovers();
   before = fingerprint();
   course = new Map((await loadCourse(['favorite-color', 'visit-counter', 'delete-key', 'user-id'])).map((exercise) => [exercise.info.slug, exercise]));
   const [color, del] = [course.get('favorite-color'), course.get('delete-key')] as [GradedExercise, GradedExercise];
@@ -142,7 +182,12 @@ describe('a hostile or broken submission', () => {
   it('changes nothing of the kit on disk, writes nothing outside and starts no program', () => {
     expect(fingerprint()).toBe(before);
     for (const proof of outsideProofs) expect(existsSync(proof), proof).toBe(false);
-    expect(readdirSync(tmpdir()).filter((name) => name.startsWith('node_trace') || name.includes('turbo'))).toEqual([]);
+    expect(v8Leftovers().filter((file) => !leftoversBefore.includes(file))).toEqual([]);
+  });
+
+  it("cannot open the grader's inspector or lower its priority", async () => {
+    expect(await listening(9229)).toBe(false);
+    expect(os.getPriority()).toBe(priorityBefore);
   });
 
   it('shows a forged load failure on one line, without escape sequences', () => {
@@ -211,4 +256,33 @@ describe('resource verdicts with the default limits', () => {
     expect(got).toEqual(Object.entries(want).map(([name, status]) => [name, status, expect.any(String)]));
     for (const result of graded) expect(result.durationMs).toBeLessThan(defaultLimits.exerciseTimeoutMs + slackMs);
   }, 120_000);
+});
+
+describe('below bubblewrap (a user of its own, the permission model alone)', () => {
+  // Where the grader is not out of reach: the same process tree, the same machine's folders.
+  const cases = ['opens-the-graders-inspector', 'renices-the-grader', 'writes-through-v8-flags', 'kills-the-grader'];
+
+  it.for(['uid', 'permission-model'] as IsolationLevel[])(
+    'at %s, runs no code in the grader, cannot renice or signal it, writes no file outside',
+    async (level, context) => {
+      const support = await isolationSupport();
+      if (level === 'uid' && support.missing.uid) context.skip(support.missing.uid);
+      const counter = course.get('visit-counter') as GradedExercise;
+      const leftovers = v8Leftovers();
+      const kit = fingerprint();
+      demandIsolation(level);
+      let graded: ExerciseResult[];
+      try {
+        graded = await gradeJobs(cases.map((name) => ({ exercise: counter, file: path.join(hostileDir, `${name}.ts`) })), { limits, typecheck: false });
+      } finally {
+        demandIsolation(null);
+      }
+      expect(graded.map((result, index) => [cases[index], result.status])).toEqual(cases.map((name) => [name, expected[name]?.status]));
+      expect(await listening(9229)).toBe(false);
+      expect(os.getPriority()).toBe(priorityBefore);
+      expect(fingerprint()).toBe(kit);
+      for (const proof of outsideProofs) expect(existsSync(proof), proof).toBe(false);
+      expect(v8Leftovers().filter((file) => !leftovers.includes(file))).toEqual([]);
+    },
+  );
 });

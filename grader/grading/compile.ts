@@ -2,6 +2,7 @@
  * Turns a learner's `view.ts` into JavaScript the sandbox can run. Types are erased, not checked:
  * a view is graded on what it does, and a type error is only a warning.
  */
+import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { TransformFailure } from 'esbuild';
 import type { SourceLocation } from '../sandbox/protocol.js';
@@ -29,6 +30,34 @@ export type PreparedView =
 const require = createRequire(import.meta.url);
 function esbuild(): typeof import('esbuild') {
   return require('esbuild') as typeof import('esbuild');
+}
+
+/** This process's children that run esbuild, where the system says (Linux). */
+function esbuildChildren(): number[] {
+  try {
+    return readdirSync('/proc/self/task')
+      .flatMap((task) => readFileSync(`/proc/self/task/${task}/children`, 'utf8').trim().split(/\s+/))
+      .filter((pid) => pid !== '' && readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'esbuild')
+      .map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Ends esbuild's process, if this one started it, and waits until it is reaped. esbuild's own
+ * process does not keep the grader alive, so a grader that ends without this leaves it to the
+ * machine's first process: a zombie where that one reaps none (a container's often does not).
+ */
+export async function stopCompiler(): Promise<void> {
+  const loaded = require.cache[require.resolve('esbuild')];
+  if (!loaded) return;
+  const running = esbuildChildren();
+  await (loaded.exports as typeof import('esbuild')).stop();
+  // Node reaps the process once it ends, while this process still runs: a second at most.
+  for (let waited = 0; waited < 1000 && running.some((pid) => esbuildChildren().includes(pid)); waited += 10) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }
 
 /**

@@ -7,8 +7,12 @@
  * own; the checks reach its apps through that socket. It runs one exercise's app at a time, with
  * a session store the grader keeps (`remote-store.ts`).
  */
+import { isBuiltin } from 'node:module';
 import http from 'node:http';
 import net from 'node:net';
+import os from 'node:os';
+import traceEvents from 'node:trace_events';
+import v8 from 'node:v8';
 import type express from 'express';
 import { FrameReader, encodeFrame, graderFrameLimits } from './channel.js';
 import { startExerciseApp } from './exercise-app.js';
@@ -113,8 +117,59 @@ function guardProcessKill(): void {
   Object.defineProperty(process, '_kill', { value: guarded, writable: false, configurable: false });
 }
 
+/** Puts `value` in place of `owner[name]` for good: not writable, not configurable. */
+function replaceForGood(owner: object, name: string, value: unknown): void {
+  Object.defineProperty(owner, name, { value, writable: false, configurable: false, enumerable: true });
+}
+
+function refusal(what: string): () => never {
+  return () => {
+    throw new Error(`The sandbox does not allow ${what}.`);
+  };
+}
+
+/**
+ * What Node's permission model does not stop, taken away before any learner code runs. Node's
+ * permission model leaves these open, and each would reach beyond the host:
+ *
+ * - `process._debugProcess(pid)` sends another process the signal that opens its inspector on
+ *   127.0.0.1:9229 (the grader's, under the permission model alone: code run in the grader);
+ *   `os.setPriority(pid)` renices another process;
+ * - V8's flags (`--logfile`, `--prof`, `--redirect-code-traces-to`, …), heap snapshots near the
+ *   heap limit, trace events, diagnostic reports written on a signal, a crash or an uncaught
+ *   exception, and SQLite databases (Node 22) write files the permission model never checks.
+ *
+ * `process.binding` is refused by the permission model and `internalBinding` is not reachable, so
+ * nothing here can be recovered; each replacement is fixed (not writable, not configurable).
+ */
+function denyTheMeans(): void {
+  replaceForGood(process, '_debugProcess', refusal('opening the inspector of a process'));
+  const rawSetPriority = os.setPriority.bind(os);
+  replaceForGood(os, 'setPriority', (...args: [number, number] | [number]) => {
+    const pid = args.length >= 2 ? args[0] : 0;
+    if (pid !== 0 && pid !== process.pid) throw new Error('The sandbox does not allow changing the priority of other processes.');
+    return (rawSetPriority as (...all: unknown[]) => void)(...args);
+  });
+  replaceForGood(v8, 'setFlagsFromString', refusal("changing V8's flags"));
+  replaceForGood(v8, 'setHeapSnapshotNearHeapLimit', refusal('heap snapshots'));
+  replaceForGood(v8, 'writeHeapSnapshot', refusal('heap snapshots'));
+  replaceForGood(traceEvents, 'createTracing', refusal('trace events'));
+  const report = process.report;
+  for (const [name, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(report))) {
+    if (descriptor.set) Object.defineProperty(report, name, { get: descriptor.get, set: refusal('diagnostic reports'), configurable: false, enumerable: true });
+  }
+  replaceForGood(report, 'writeReport', refusal('diagnostic reports'));
+  Object.freeze(report);
+  replaceForGood(process, 'report', report);
+  if (isBuiltin('node:sqlite')) {
+    const sqlite = process.getBuiltinModule?.('node:sqlite') as Record<string, unknown> | undefined;
+    for (const name of Object.keys(sqlite ?? {})) replaceForGood(sqlite as object, name, refusal('SQLite databases'));
+  }
+}
+
 /** Opens the channel and the listening socket; `host-loader.ts` calls it (not when it only makes the code cache). */
 export function main(): void {
+  denyTheMeans();
   channel = new net.Socket({ fd: channelFd, readable: true, writable: true });
   // An orphaned host must not outlive the grader that started it.
   channel.on('end', () => process.exit(0));

@@ -32,8 +32,14 @@ export interface IsolationSupport {
   missing: Partial<Record<IsolationLevel, string>>;
   bwrap: string | null;
   prlimit: string | null;
+  /** `setpriv` (util-linux), which gives a host a parent-death signal and, at `uid`, its user. */
+  setpriv: string | null;
+  /** `unshare`, where it can give a host a network of its own (as root, without bubblewrap). */
+  unshareNet: string | null;
   /** The files the Node binary needs: itself and its shared libraries. */
   nodeFiles: string[];
+  /** The shell that waits for the host's Node inside bubblewrap, and its libraries. */
+  shellFiles: string[];
 }
 
 /** What each level means, in the words of the line a class run starts with. */
@@ -67,9 +73,9 @@ function run(command: string, args: string[], options: { uid?: number; gid?: num
 
 const isRoot = process.getuid?.() === 0;
 
-/** The Node binary and the libraries `ldd` says it loads, as real paths. */
-async function nodeFiles(): Promise<string[]> {
-  const node = realpathSync(process.execPath);
+/** A program and the libraries `ldd` says it loads, as real paths (the program first). */
+async function programFiles(program: string): Promise<string[]> {
+  const node = realpathSync(program);
   const ldd = await run('ldd', [node]);
   const libraries = ldd.ok ? [...ldd.stdout.matchAll(/(\/[^\s)]+)/g)].map((match) => match[1] as string) : [];
   // Each library under the name it is asked for and under its real path.
@@ -85,9 +91,14 @@ async function nodeFiles(): Promise<string[]> {
   return [...files];
 }
 
-/** Namespaces and the rest of bubblewrap's options that do not depend on the host's files. */
+/**
+ * Namespaces and the rest of bubblewrap's options that do not depend on the host's files. The
+ * command runs as the sandbox's first process (`--as-pid-1`): bubblewrap's own first process
+ * reports its child's end and exits without being waited for, a zombie wherever the machine's
+ * first process reaps none (a container's often does not).
+ */
 function bwrapNamespaceArgs(): string[] {
-  return ['--unshare-all', '--unshare-user', '--disable-userns', '--cap-drop', 'ALL', '--die-with-parent', '--new-session', '--clearenv'];
+  return ['--unshare-all', '--unshare-user', '--disable-userns', '--cap-drop', 'ALL', '--die-with-parent', '--new-session', '--clearenv', '--as-pid-1'];
 }
 
 let support: Promise<IsolationSupport> | null = null;
@@ -102,7 +113,12 @@ async function probe(): Promise<IsolationSupport> {
   const missing: IsolationSupport['missing'] = {};
   const bwrap = process.platform === 'linux' ? findProgram('bwrap') : null;
   const prlimit = process.platform === 'linux' ? findProgram('prlimit') : null;
-  const files = process.platform === 'linux' ? nodeFiles() : Promise.resolve([]);
+  const setpriv = process.platform === 'linux' ? findProgram('setpriv') : null;
+  const unshare = process.platform === 'linux' && isRoot ? findProgram('unshare') : null;
+  const files = process.platform === 'linux' ? programFiles(process.execPath) : Promise.resolve([]);
+  const shell = process.platform === 'linux' ? programFiles('/bin/sh').catch(() => []) : Promise.resolve([]);
+  // Whether this root may give a host a network namespace of its own (a container often may not).
+  const netTrial = unshare ? run(unshare, ['--net', '--', 'true']) : Promise.resolve({ ok: false });
   let bwrapWorks = false;
   if (!bwrap) missing.bwrap = process.platform === 'linux' ? 'bubblewrap (bwrap) is not installed' : `bubblewrap needs Linux, not ${process.platform}`;
   else {
@@ -113,7 +129,8 @@ async function probe(): Promise<IsolationSupport> {
   }
   if (!isRoot) missing.uid = 'the grader does not run as root, so it cannot run hosts as another user';
   const best: IsolationLevel = bwrapWorks ? 'bwrap' : isRoot ? 'uid' : 'permission-model';
-  return { best, missing, bwrap: bwrapWorks ? bwrap : null, prlimit, nodeFiles: await files };
+  const unshareNet = (await netTrial).ok ? unshare : null;
+  return { best, missing, bwrap: bwrapWorks ? bwrap : null, prlimit, setpriv, unshareNet, nodeFiles: await files, shellFiles: await shell };
 }
 
 /**
@@ -180,8 +197,25 @@ function limitArgs(prlimit: string, ownUser: boolean): string[] {
   return [prlimit, ...limits, '--'];
 }
 
-/** Where bubblewrap puts the Node binary. */
+/** Where bubblewrap puts the Node binary, and the shell that waits for it. */
 const nodeInSeal = '/usr/local/bin/node';
+const shellInSeal = '/usr/local/bin/sh';
+
+/**
+ * The sandbox's first process under bubblewrap: a shell that starts the host's Node, waits for it
+ * and ends with its status (128 + the signal that killed it, as bubblewrap reports one), and is
+ * itself waited for by bubblewrap. Its own words ("Killed") go nowhere; the host's stderr is kept.
+ */
+const waitForNode = 'exec 9>&2 2>/dev/null; "$@" 2>&9 9>&- & wait $!';
+
+/**
+ * A parent-death signal for everything after it: the kernel kills the host when the grader ends,
+ * however it ends (SIGKILL included), even if the host's code stopped listening to its channel.
+ * It outlives exec (of programs that are not set-user-ID), so `prlimit` and Node keep it.
+ */
+function dieWithGrader(info: IsolationSupport): string[] {
+  return info.setpriv ? [info.setpriv, '--pdeathsig', 'KILL', '--'] : [];
+}
 
 /**
  * The command that starts `node <nodeArgs>` sealed at `level`, with `hostDir` (the host bundle)
@@ -194,9 +228,11 @@ export function sealedCommand(level: IsolationLevel, info: IsolationSupport, hos
   const ids = uid === undefined ? {} : { uid, gid: uid };
   const limits = info.prlimit ? limitArgs(info.prlimit, ownUser) : [];
   if (level === 'bwrap' && info.bwrap) {
+    const [shell, ...shellLibraries] = info.shellFiles;
     // The binary at a path of the seal's own, so that where the kit keeps a Node (CI's under
     // .kit-build/node) names no folder of the kit's inside.
     const binds = info.nodeFiles.flatMap((file) => (file === node ? ['--ro-bind', node, nodeInSeal] : ['--ro-bind', file, file]));
+    if (shell) binds.push('--ro-bind', shell, shellInSeal, ...shellLibraries.flatMap((file) => ['--ro-bind', file, file]));
     const args = [
       ...bwrapNamespaceArgs(),
       '--setenv', 'NODE_ENV', 'development',
@@ -210,13 +246,26 @@ export function sealedCommand(level: IsolationLevel, info: IsolationSupport, hos
       '--remount-ro', '/',
       '--chdir', '/app',
       '--info-fd', '5',
-      '--', nodeInSeal, ...nodeArgs,
+      '--', ...(shell ? [shellInSeal, '-c', waitForNode, 'sh'] : []), nodeInSeal, ...nodeArgs,
     ];
-    const [command, ...rest] = [...limits, info.bwrap, ...args] as [string, ...string[]];
+    const [command, ...rest] = [...dieWithGrader(info), ...limits, info.bwrap, ...args] as [string, ...string[]];
     return { command, args: rest, ...ids, cwd: '/', cleanup: () => undefined, nested: true };
   }
   // An empty folder of its own, which it cannot write to either.
   const cwd = mkdtempSync(path.join(os.tmpdir(), 'session-kit-host-'));
-  const [command, ...rest] = [...limits, node, ...nodeArgs] as [string, ...string[]];
-  return { command, args: rest, ...ids, cwd, cleanup: () => rmSync(cwd, { recursive: true, force: true }), nested: false };
+  const cleanup = (): void => rmSync(cwd, { recursive: true, force: true });
+  if (uid !== undefined && info.setpriv) {
+    // As root: a network namespace of its own first (no network; no other host can connect to the
+    // socket the grader handed it, which was opened in the grader's), then its user, then the
+    // parent-death signal, which a change of user would clear.
+    const steps = [
+      ...(info.unshareNet ? [info.unshareNet, '--net', '--'] : []),
+      info.setpriv, `--reuid=${uid}`, `--regid=${uid}`, '--clear-groups', '--pdeathsig', 'KILL', '--',
+      ...limits, node, ...nodeArgs,
+    ];
+    const [command, ...rest] = steps as [string, ...string[]];
+    return { command, args: rest, cwd, cleanup, nested: false };
+  }
+  const [command, ...rest] = [...dieWithGrader(info), ...limits, node, ...nodeArgs] as [string, ...string[]];
+  return { command, args: rest, ...ids, cwd, cleanup, nested: false };
 }

@@ -139,33 +139,42 @@ export async function isolationInForce(): Promise<IsolationLevel> {
 let early: Promise<Sandbox> | null = null;
 
 /**
- * Hosts in a session of their own: the terminal's Ctrl-C does not reach them, and one stuck in a
- * loop never notices that the grader is gone (bubblewrap's --die-with-parent covers only its own).
- * They are killed when the grader exits or is interrupted.
+ * Every host alive. Those in a session of their own do not get the terminal's Ctrl-C, and one
+ * stuck in a loop never notices that the grader is gone: all are ended when the grader exits or
+ * is interrupted, and on an interruption the grader waits (a second at most) until each has ended
+ * and been reaped before it goes, so that none is left a zombie where the machine's first process
+ * reaps none. A grader killed outright takes its hosts with it by their parent-death signal
+ * (`isolation.ts`).
  */
-const sessionHosts = new Set<ChildProcess>();
+const liveHosts = new Set<Sandbox>();
 
-function endWithGrader(child: ChildProcess): void {
-  if (sessionHosts.size === 0 && !endWithGrader.installed) {
+function endWithGrader(host: Sandbox): void {
+  if (!endWithGrader.installed) {
     endWithGrader.installed = true;
     const killAll = (): void => {
-      for (const host of sessionHosts) host.kill('SIGKILL');
+      for (const live of liveHosts) live.kill();
     };
     process.once('exit', killAll);
     for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
       const onSignal = (): void => {
+        const ending = [...liveHosts].map((live) => live.ended());
         killAll();
         // Alone, this listener would keep the grader alive: the signal then does what it does by default.
         if (process.listenerCount(signal) === 1) {
           process.off(signal, onSignal);
-          process.kill(process.pid, signal);
+          const reaped = Promise.all(ending);
+          const giveUp = new Promise((resolve) => setTimeout(resolve, 1000).unref());
+          void Promise.race([reaped, giveUp]).then(() => process.kill(process.pid, signal));
         }
       };
       process.on(signal, onSignal);
     }
+    // SIGUSR1 opens Node's inspector (on 127.0.0.1:9229, code run in the grader): a listener takes
+    // the signal instead, in every Node the kit runs on (`--disable-sigusr1` came only in 22.14).
+    process.on('SIGUSR1', () => undefined);
   }
-  sessionHosts.add(child);
-  child.once('exit', () => sessionHosts.delete(child));
+  liveHosts.add(host);
+  void host.ended().then(() => liveHosts.delete(host));
 }
 endWithGrader.installed = false;
 
@@ -234,7 +243,6 @@ export class Sandbox {
       // write to, and the same share of a busy processor at every level.
       detached: !sealed.nested,
     });
-    if (!sealed.nested) endWithGrader(this.child);
     // The host holds the socket now; the grader must not accept on it.
     socket.server.close();
     if (!this.nested) this.nodePid = this.child.pid ?? null;
@@ -291,6 +299,12 @@ export class Sandbox {
         resolve(this.exit);
       });
     });
+    endWithGrader(this);
+  }
+
+  /** Resolves once the host's process has ended and been reaped. */
+  ended(): Promise<HostExit> {
+    return this.exited;
   }
 
   /** Starts a host and waits until it is ready for exercises. */
