@@ -72,6 +72,30 @@ describe('npm run serve', () => {
     expect(await answers('127.0.0.1', port)).toBe(false);
   });
 
+  it('answers only requests whose Host is its own address, so no other site can read /_kit (DNS rebinding)', async () => {
+    const { kit, base } = await serveSolution('visit-counter');
+    const port = Number(new URL(base).port);
+    const ask = (host: string | null, pathname: string): Promise<{ status: number; body: string }> =>
+      new Promise((resolve, reject) => {
+        const sent = request({ host: '127.0.0.1', port, path: pathname, setHost: host !== null, headers: host === null ? {} : { host } }, (answer) => {
+          let body = '';
+          answer.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
+          answer.on('end', () => resolve({ status: answer.statusCode ?? 0, body }));
+        });
+        sent.on('error', reject);
+        sent.end();
+      });
+    for (const own of [`127.0.0.1:${port}`, `localhost:${port}`, `LOCALHOST:${port}`, `[::1]:${port}`]) expect([own, (await ask(own, '/_kit')).status]).toEqual([own, 200]);
+    const refused = { status: 421, body: 'This server answers only requests to its own address (127.0.0.1, localhost).' };
+    for (const other of [`attacker.example:${port}`, 'attacker.example', `127.0.0.1:${port + 1}`, '127.0.0.1']) {
+      expect([other, await ask(other, '/_kit')]).toEqual([other, refused]);
+      expect([other, await ask(other, '/visits')]).toEqual([other, refused]);
+    }
+    // Without a Host header at all, Node's HTTP server refuses the request itself.
+    expect((await ask(null, '/_kit')).status).toBe(400);
+    expect(await kit.interrupt()).toBe(0);
+  });
+
   it('starts the app again when view.ts is saved, and keeps the last one that loads', async () => {
     const { kit, base, folder } = await serveSolution('visit-counter');
     const file = path.join(folder, 'visit-counter', 'view.ts');

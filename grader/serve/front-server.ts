@@ -8,6 +8,7 @@
  */
 import { createHmac } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { sessionIdOf } from '../checking/cookies.js';
 import { accessHeader } from '../sandbox/protocol.js';
 import type { ExerciseInfo, RouteInfo } from '../manifest.js';
@@ -139,6 +140,13 @@ function pathParams(route: RouteInfo): Set<string> {
   return new Set([...route.path.matchAll(/:(\w+)/g)].map((match) => match[1] as string));
 }
 
+/** The `Host` headers that name the front server itself: 127.0.0.1, localhost or [::1], with its port. */
+function ownAddresses(server: http.Server): Set<string> {
+  const port = (server.address() as AddressInfo | null)?.port;
+  // A browser leaves out the port it need not name.
+  return new Set(['127.0.0.1', 'localhost', '[::1]'].flatMap((name) => (port === 80 ? [name, `${name}:80`] : [`${name}:${port}`])));
+}
+
 /** Starts the front server on 127.0.0.1:`port` (0: any free port); rejects when it cannot listen. */
 export function startFrontServer(options: FrontServerOptions, port: number): Promise<http.Server> {
   const { exercise, app } = options;
@@ -230,6 +238,12 @@ export function startFrontServer(options: FrontServerOptions, port: number): Pro
   }
 
   const server = http.createServer((req, res) => {
+    // A page of another site whose name it points at 127.0.0.1 (DNS rebinding) would send its own
+    // name: only the kit's own address is answered, so no other site can read /_kit or the app.
+    if (!ownAddresses(server).has((req.headers.host ?? '').toLowerCase())) {
+      send(res, 421, 'text/plain', 'This server answers only requests to its own address (127.0.0.1, localhost).');
+      return;
+    }
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const answer = (): Promise<void> | void => {
       if (url.pathname === '/_kit' || url.pathname === '/_kit/') return req.method === 'GET' ? showPage(req, res, url) : send(res, 405, 'text/plain', 'The kit page only answers GET.');
