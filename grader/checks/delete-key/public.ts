@@ -1,5 +1,6 @@
 import { publicChecks } from '../../checking/check.js';
 import { expectAnswer, expectStored, expectThat, storedPath } from '../../checking/expect.js';
+import { expectKitFacts } from '../../checking/kit-facts.js';
 import { expectSessionKept, storeFollowed } from '../../checking/probes.js';
 
 /** Whether the stored data still has the key at `path` (whatever its value), and that value. */
@@ -70,7 +71,7 @@ export default publicChecks([
       expectAnswer(await visitor.post('/login', { username: 'alice' }), 200, 'Logged in as alice');
       expectAnswer(await visitor.post('/logout'), 200, 'Logged out');
       expectAnswer(await visitor.get('/whoami'), 200, 'Hello, guest');
-      expectAnswer(await visitor.get('/language'), 200, 'Language: fr');
+      await expectKitFacts(t, visitor, { language: 'fr' }, 'after POST /logout');
     },
   },
   {

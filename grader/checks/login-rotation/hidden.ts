@@ -1,6 +1,7 @@
 import { hiddenChecks } from '../../checking/check.js';
 import { sessionIdOf } from '../../checking/cookies.js';
 import { expectAnswer, expectKeptOnServer, expectStored, expectThat } from '../../checking/expect.js';
+import { expectKitFacts } from '../../checking/kit-facts.js';
 import { expectBrokenCookiesRejected, expectReadStoresNothing } from '../../checking/probes.js';
 
 export default hiddenChecks([
@@ -58,12 +59,12 @@ export default hiddenChecks([
       expectAnswer(await ana.post('/login', { username: 'ana' }), 200, 'Logged in as ana');
       expectAnswer(await ben.post('/login', { username: 'ben' }), 200, 'Logged in as ben');
       expectAnswer(await ana.get('/whoami'), 200, 'Hello, ana');
-      expectAnswer(await ana.get('/viewed'), 200, 'Recently viewed: home');
-      expectAnswer(await ben.get('/viewed'), 200, 'Recently viewed: blog');
+      await expectKitFacts(t, ana, { recentPages: ['home'] }, 'after ana logged in');
+      await expectKitFacts(t, ben, { recentPages: ['blog'] }, 'after ben logged in');
       expectAnswer(await t.visitor('a request with no cookie').get('/whoami'), 200, 'Hello, guest');
       const carol = t.visitor('carol, who viewed nothing');
       expectAnswer(await carol.post('/login', { username: 'carol' }), 200, 'Logged in as carol');
-      expectAnswer(await carol.get('/viewed'), 200, 'Recently viewed: none');
+      await expectKitFacts(t, carol, { recentPages: [] }, 'after carol logged in');
       expectAnswer(await ben.get('/whoami'), 200, 'Hello, ben');
     },
   },
@@ -101,7 +102,6 @@ export default hiddenChecks([
       expectAnswer(await owner.post('/login', { username: 'alice' }), 200, 'Logged in as alice');
       await expectBrokenCookiesRejected(t, owner, async (stranger) => {
         expectAnswer(await stranger.get('/whoami'), 200, 'Hello, guest');
-        expectAnswer(await stranger.get('/viewed'), 200, 'Recently viewed: none');
       });
     },
   },

@@ -37,7 +37,7 @@ export default knownMistakes([
     title: 'the old session object is put back after regenerate, so the login is saved under the old session ID and the browser\'s new ID finds nothing',
     hint: 'After regenerate, `req.session` is the new session: write the username and the pages onto it, and never bring the old session object back. The old ID must end up holding nothing.',
     fails: ['login-rotation/login-whoami', 'login-rotation/new-id-at-login', 'login-rotation/recent-pages-survive', 'login-rotation/username-from-store', 'login-rotation/old-cookie-not-logged-in', 'login-rotation/old-session-cleared', 'login-rotation/visitors-apart', 'login-rotation/data-on-server'],
-    evidence: 'GET /viewed answered 200 "Recently viewed: none"',
+    evidence: 'after POST /login, the store holds no session for this visitor',
   },
   {
     id: 'copy-kept-beside-session',

@@ -1,6 +1,7 @@
 import { publicChecks } from '../../checking/check.js';
 import { sessionIdOf } from '../../checking/cookies.js';
 import { expectAnswer, expectNoCookieSet, expectThat } from '../../checking/expect.js';
+import { expectKitFacts } from '../../checking/kit-facts.js';
 import { storeFollowed } from '../../checking/probes.js';
 
 export default publicChecks([
@@ -59,10 +60,10 @@ export default publicChecks([
       expectAnswer(await visitor.post('/viewed', { page: 'home' }), 200, 'Viewed home');
       expectAnswer(await visitor.post('/viewed', { page: 'pricing' }), 200, 'Viewed pricing');
       expectAnswer(await visitor.post('/login', { username: 'alice' }), 200, 'Logged in as alice');
-      expectAnswer(await visitor.get('/viewed'), 200, 'Recently viewed: pricing, home');
+      await expectKitFacts(t, visitor, { recentPages: ['pricing', 'home'] }, 'after POST /login');
       expectAnswer(await visitor.get('/whoami'), 200, 'Hello, alice');
       expectAnswer(await visitor.post('/viewed', { page: 'about' }), 200, 'Viewed about');
-      expectAnswer(await visitor.get('/viewed'), 200, 'Recently viewed: about, pricing, home');
+      await expectKitFacts(t, visitor, { recentPages: ['about', 'pricing', 'home'] }, 'after POST /viewed page=about');
     },
   },
   {
@@ -86,7 +87,7 @@ export default publicChecks([
         `the same ID, ${before}`,
         String(sessionIdOf(visitor.sessionCookie)),
       );
-      expectAnswer(await visitor.get('/viewed'), 200, 'Recently viewed: faq');
+      await expectKitFacts(t, visitor, { recentPages: ['faq'] }, 'after the refused logins');
       expectAnswer(await visitor.get('/whoami'), 200, 'Hello, guest');
     },
   },
