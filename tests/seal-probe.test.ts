@@ -7,13 +7,13 @@
  * with the reason.
  */
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isolationSupport, sealedCommand, type IsolationLevel, type IsolationSupport } from '../grader/sandbox/isolation.js';
+import { isolationLevels, isolationSupport, sealedCommand, type IsolationLevel, type IsolationSupport } from '../grader/sandbox/isolation.js';
 import { accessHeader } from '../grader/sandbox/protocol.js';
 import { Sandbox } from '../grader/sandbox/sandbox.js';
 import { kitRoot } from './run-kit.js';
@@ -171,5 +171,79 @@ describe("a host's app", () => {
     } finally {
       sandbox.kill();
     }
+  });
+});
+
+/**
+ * The probe as learner code meets it: a view loaded into a real host at each level, Node's
+ * permission model and the host's own refusals included. Below bubblewrap the operating system
+ * leaves the machine's shared folders writable and the grader within reach, so these are what
+ * stand between a view and them.
+ */
+function hostProbeView(kit: string): string {
+  return `
+const fs = require('node:fs');
+const v8 = require('node:v8');
+const os = require('node:os');
+const out = {};
+const attempt = (name, action) => { try { action(); out[name] = 'done'; } catch { out[name] = 'blocked'; } };
+attempt('openGraderInspector', () => process._debugProcess(process.ppid));
+attempt('reniceGrader', () => os.setPriority(process.ppid, 19));
+attempt('signalGrader', () => process.kill(process.ppid, 0));
+attempt('v8Flags', () => v8.setFlagsFromString('--logfile=/tmp/session-kit-seal-probe-log'));
+attempt('heapSnapshotNearLimit', () => v8.setHeapSnapshotNearHeapLimit(1));
+attempt('heapSnapshot', () => v8.writeHeapSnapshot('/tmp/session-kit-seal-probe.heapsnapshot'));
+attempt('traceEvents', () => require('node:trace_events').createTracing({ categories: ['v8'] }).enable());
+attempt('reportOnCrash', () => { process.report.directory = '/tmp'; process.report.reportOnFatalError = true; });
+attempt('writeReport', () => process.report.writeReport('/tmp/session-kit-seal-probe-report.json'));
+attempt('sqlite', () => new (require('node:sqlite').DatabaseSync)('/tmp/session-kit-seal-probe.sqlite').exec('create table t (x)'));
+attempt('inspector', () => require('node:inspector').open(0));
+attempt('binding', () => process.binding('fs'));
+attempt('writeKit', () => fs.writeFileSync(${JSON.stringify(kit)} + '/.seal-probe-write', 'x'));
+attempt('writeTmp', () => fs.writeFileSync('/tmp/session-kit-seal-probe-write', 'x'));
+exports.ping = (req, res) => res.json(out);
+`;
+}
+
+/** Files the host probe names, and what V8 and Node would name theirs, in the machine's shared folders. */
+function probeLeftovers(): string[] {
+  return ['/tmp', '/var/tmp', '/dev/shm', kitRoot].flatMap((folder) => {
+    try {
+      return readdirSync(folder)
+        .filter((name) => /^(session-kit-seal-probe|\.seal-probe|node_trace|perf-\d+\.map|isolate-|report\.|Heap\.)/.test(name))
+        .map((name) => path.join(folder, name));
+    } catch {
+      return [];
+    }
+  });
+}
+
+describe('the probe as a view in a host, at every level', () => {
+  it.for(isolationLevels)('at %s: runs nothing in the grader, reaches no file outside its own folder', async (level, context) => {
+    const available = await isolationSupport();
+    if (isolationLevels.indexOf(level) < isolationLevels.indexOf(available.best)) context.skip(available.missing[level]);
+    const leftovers = probeLeftovers();
+    const priority = os.getPriority();
+    const sandbox = await Sandbox.start(128, level);
+    try {
+      const loaded = await sandbox.load(
+        { type: 'load', slug: 'probe', routes: [{ method: 'GET', path: '/ping', handler: 'view:ping' }], code: hostProbeView(kitRoot), filename: '/probe/view.ts', secret: 'probe' },
+        5000,
+      );
+      if (!loaded.ok) throw new Error(loaded.message);
+      const found = await new Promise<Record<string, string>>((resolve, reject) => {
+        http.get({ host: '127.0.0.1', port: loaded.port, path: '/ping', headers: { [accessHeader]: loaded.accessKey }, agent: false }, (answer) => {
+          let body = '';
+          answer.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
+          answer.on('end', () => resolve(JSON.parse(body) as Record<string, string>));
+        }).on('error', reject);
+      });
+      expect(Object.entries(found).filter(([, result]) => result !== 'blocked')).toEqual([]);
+    } finally {
+      sandbox.kill();
+      await sandbox.ended();
+    }
+    expect(os.getPriority()).toBe(priority);
+    expect(probeLeftovers().filter((file) => !leftovers.includes(file))).toEqual([]);
   });
 });
