@@ -7,12 +7,14 @@
  *   a user of its own.
  * - `uid`: where bubblewrap cannot run but the grader is root (a Gradescope container): the host
  *   runs as an unprivileged user of its own, in an empty folder, so it can write nothing of the
- *   kit's or the results.
+ *   kit's or the results; in a network namespace of its own where root may make one.
  * - `permission-model`: Node's permission model alone, which Node documents as a seat belt rather
  *   than a wall against malicious code. Enough for a learner grading their own work.
  *
  * Every level also runs Node's permission model inside (reads only of the host bundle, no writes,
- * no child processes, no workers) and resource limits where `prlimit` exists.
+ * no child processes, no workers), the host's own refusals of what that model leaves open
+ * (`host.ts`), resource limits where `prlimit` exists, and a parent-death signal where `setpriv`
+ * exists, so that no host outlives the grader.
  */
 import { execFile } from 'node:child_process';
 import { accessSync, chmodSync, constants, cpSync, mkdtempSync, realpathSync, rmSync, statSync } from 'node:fs';
