@@ -119,6 +119,9 @@ const expected: Record<string, Case> = {
   'floods-the-channel': { status: 'crashed', message: channelViolation },
   'fakes-its-load-failure': { status: 'crashed', message: /^view\.ts threw while loading: Error: ✔ visit-counter 10\/10$/ },
   'prints-a-flood': { status: 'crashed', message: /^the app printed more than 8 MiB$/ },
+  'floods-the-store': { status: 'passed' },
+  'retries-slowly': { status: 'failed' },
+  'hoards-connections': { status: 'passed' },
 };
 
 function fingerprint(): string {

@@ -49,10 +49,14 @@ export class SessionRecords {
   private readonly held = new Map<string, Held>();
   /** The JSON text held, in characters, kept so that a full store is refused at once. */
   private size = 0;
+  /** No record expires before this: until then every record held is live, and none need be looked at. */
+  private firstExpiry = Infinity;
 
   private put(sid: string, text: string, record: SessionRecord): void {
     this.size += text.length - (this.held.get(sid)?.text.length ?? 0);
-    this.held.set(sid, { text, expiresAt: expiryOf(record) });
+    const expiresAt = expiryOf(record);
+    this.held.set(sid, { text, expiresAt });
+    if (expiresAt !== null) this.firstExpiry = Math.min(this.firstExpiry, expiresAt);
   }
 
   private remove(sid: string): void {
@@ -74,9 +78,22 @@ export class SessionRecords {
     return held.text;
   }
 
+  /** Removes the expired records, once the clock has passed the first expiry. */
+  private sweep(): void {
+    const now = this.now();
+    if (now < this.firstExpiry) return;
+    this.firstExpiry = Infinity;
+    for (const [sid, { expiresAt }] of this.held) {
+      if (expiresAt === null) continue;
+      if (expiresAt <= now) this.remove(sid);
+      else this.firstExpiry = Math.min(this.firstExpiry, expiresAt);
+    }
+  }
+
   /** The session IDs of the live records. */
   private liveIds(): string[] {
-    return [...this.held.keys()].filter((sid) => this.liveText(sid) !== null);
+    this.sweep();
+    return [...this.held.keys()];
   }
 
   /** The live record of `sid`, parsed. */
@@ -144,9 +161,11 @@ export class SessionRecords {
       case 'clear':
         this.held.clear();
         this.size = 0;
+        this.firstExpiry = Infinity;
         return { ok: true };
       case 'length':
-        return { ok: true, count: this.liveIds().length };
+        this.sweep();
+        return { ok: true, count: this.held.size };
     }
   }
 }
