@@ -54,17 +54,28 @@ describe('--isolation', () => {
 });
 
 describe('a class', () => {
-  it('starts with the level in force, and records it in every result and the report', () => {
+  it('starts with the level in force, and records it in every result and the report', async () => {
+    const best = (await isolationSupport()).best;
     const { submissions, out } = oneLearnerClass();
-    const run = runKit(['grade', 'favorite-color', '--submissions', submissions, '--out', out, '--isolation', 'permission-model']);
+    const run = runKit(['grade', 'favorite-color', '--submissions', submissions, '--out', out, '--isolation', 'uid']);
+    if (best === 'permission-model') return;
     expect(run.status).toBe(0);
-    expect(run.stdout.split('\n')[0]).toBe("Learners' code runs sealed: permission-model (Node's permission model alone, as you asked).");
+    expect(run.stdout.split('\n')[0]).toMatch(/^Learners' code runs sealed: uid \(/);
     const [file] = readdirSync(path.join(out, 'results'));
-    expect((JSON.parse(readFileSync(path.join(out, 'results', file as string), 'utf8')) as GradeResult).isolation).toBe('permission-model');
-    expect(readFileSync(path.join(out, 'report.html'), 'utf8')).toContain("Learners' code ran sealed by: permission-model.");
+    expect((JSON.parse(readFileSync(path.join(out, 'results', file as string), 'utf8')) as GradeResult).isolation).toBe('uid');
+    expect(readFileSync(path.join(out, 'report.html'), 'utf8')).toContain("Learners' code ran sealed by: uid.");
   });
 
-  it("refuses Node's permission model alone unless asked for it, in one line", (context) => {
+  it("refuses Node's permission model alone, even when asked for it, in one line", () => {
+    const { submissions, out } = oneLearnerClass();
+    const run = runKit(['grade', 'favorite-color', '--submissions', submissions, '--out', out, '--isolation', 'permission-model']);
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim().split('\n')).toEqual([
+      "error: --isolation permission-model is not for classes: learners' hosts would share one user and one network, so one learner could cost another points; install bubblewrap for the strongest seal (Debian/Ubuntu: sudo apt-get install bubblewrap), or run as root",
+    ]);
+  });
+
+  it("refuses a machine that has only Node's permission model, in one line", (context) => {
     if (process.getuid?.() !== 0 || !existsSync(setpriv)) context.skip('needs root and setpriv, to run the class as a user who has neither bubblewrap nor root');
     const { submissions, out } = oneLearnerClass();
     // As nobody, on a PATH without bubblewrap: the best this grader could do is the permission model.
@@ -75,7 +86,7 @@ describe('a class', () => {
     );
     expect(run.status).toBe(2);
     expect(run.stderr.trim().split('\n')).toEqual([
-      "error: this machine can seal learners' code only with Node's permission model (bubblewrap (bwrap) is not installed), which a determined learner can get around: install bubblewrap for the strongest seal (Debian/Ubuntu: sudo apt-get install bubblewrap), run as root, or accept it with --isolation permission-model",
+      "error: this machine can seal learners' code only with Node's permission model (bubblewrap (bwrap) is not installed), which cannot keep one learner's code from another's: install bubblewrap for the strongest seal (Debian/Ubuntu: sudo apt-get install bubblewrap), or run as root",
     ]);
   });
 });

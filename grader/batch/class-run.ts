@@ -52,15 +52,19 @@ interface ClassOptions {
 }
 
 /**
- * The isolation level for a class: strangers' code is graded at `bwrap` or `uid`, and at Node's
- * permission model only when the instructor says so.
+ * The isolation level for a class: strangers' code is graded at `bwrap` or `uid` only. Node's
+ * permission model alone cannot keep one learner's host from another's (they share one user and
+ * one network), so a class never runs at it, even when asked.
  */
 async function classIsolation(demandedLevel: IsolationLevel | null): Promise<IsolationLevel> {
+  if (demandedLevel === 'permission-model') {
+    throw new UsageError(`--isolation permission-model is not for classes: learners' hosts would share one user and one network, so one learner could cost another points; ${installBubblewrap}, or run as root`);
+  }
   const level = await isolationAvailable();
-  if (level === 'permission-model' && demandedLevel !== 'permission-model') {
+  if (level === 'permission-model') {
     const support = await isolationSupport();
     throw new UsageError(
-      `this machine can seal learners' code only with Node's permission model (${support.missing.bwrap ?? 'no bubblewrap'}), which a determined learner can get around: ${installBubblewrap}, run as root, or accept it with --isolation permission-model`,
+      `this machine can seal learners' code only with Node's permission model (${support.missing.bwrap ?? 'no bubblewrap'}), which cannot keep one learner's code from another's: ${installBubblewrap}, or run as root`,
     );
   }
   return level;

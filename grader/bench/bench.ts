@@ -304,7 +304,8 @@ export async function runBench({ runs, classSize, classRuns }: BenchOptions): Pr
   figures.push(...(await measureInRounds(warm)));
   process.stderr.write(`  measured ${warm.map((entry) => entry.name).join(', ')}, in rounds\n`);
 
-  const classFigures = classSize > 0 ? measureClassAtLevels(classSize, levels, classRuns) : [];
+  // A class never runs at Node's permission model alone (`class-run.ts`): its figures are the sealed levels'.
+  const classFigures = classSize > 0 ? measureClassAtLevels(classSize, levels.filter((level) => level !== unsealed), classRuns) : [];
   const classFigure = classFigures.find((figure) => figure.isolation === sealed) ?? null;
 
   let sealing: SealingComparison | null = null;

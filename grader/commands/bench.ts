@@ -8,8 +8,8 @@ one exercise graded right after an edit, with the type check on and off, and the
 generated class of --class-size learners (default 20; 0 skips it) graded in one batch.
 What sealing the hosts costs is measured in the same run: the cold grade, the warm grade and the
 class at the default isolation level (the best this machine has) and at each lower one down to
---isolation permission-model (no sealing by the operating system), alternating; the class is
-graded --class-runs times at each level (default 3).
+--isolation permission-model (no sealing by the operating system), alternating; the class (which
+never runs at the permission model alone) is graded --class-runs times at each sealed level (default 3).
 Prints the tables and writes bench-results/latest.json.`;
 
 async function run(args: string[]): Promise<number> {

@@ -17,6 +17,7 @@ import { readView } from '../grading/read-view.js';
 import { displayPath, type Limits } from '../grading/grade.js';
 import type { ExerciseInfo } from '../manifest.js';
 import { styleFor } from '../report.js';
+import { terminalText } from '../batch/escape.js';
 import { cleanOutput } from '../results.js';
 import type { SourceLocation } from '../sandbox/protocol.js';
 import { Sandbox } from '../sandbox/sandbox.js';
@@ -67,11 +68,11 @@ async function startApp(exercise: ExerciseInfo, file: string, secret: string, li
   return { ok: true, sandbox, port: loaded.port, accessKey: loaded.accessKey };
 }
 
-/** The app's console output, quoted line by line, cleaned as in reports. */
+/** The app's console output, quoted line by line, cleaned as in reports: nothing in it acts on the terminal. */
 function quoted(output: string): string {
   return cleanOutput(output)
     .split('\n')
-    .map((line) => `  app │ ${line}`)
+    .map((line) => `  app │ ${terminalText(line)}`)
     .join('\n');
 }
 

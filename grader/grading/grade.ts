@@ -74,6 +74,8 @@ export interface GradeOptions {
   lanes?: number;
   /** A pool already warming (see `GradeJobsOptions.pool`). */
   pool?: HostPool;
+  /** See `GradeJobsOptions.keepWarm`. */
+  keepWarm?: number;
 }
 
 /** How long to wait for a host whose request timed out to show it is still alive. */
