@@ -1,8 +1,8 @@
 /**
  * What a hidden check sends stays with the grader: views that record every request they get and
  * show the record (printed, in a later exercise's answers, in a crash's message) give nothing of a
- * hidden check away. Each exercise runs in a host of its own, public checks before hidden ones,
- * and nothing the app printed or said after its first hidden request reaches the results.
+ * hidden check away. A host runs the public checks of all its exercises before any hidden one, and
+ * nothing the app printed or said after its first hidden request reaches the results.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -81,6 +81,17 @@ const views: Record<string, string> = {
       if (req.url.includes('mark=')) throw new Error('saw ' + req.url);
       res.send('pong');
     }`,
+  // Leaves a timer that throws a moment after its exercise.
+  'leaves-a-timer': `
+    export function ping(req: any, res: any) {
+      setTimeout(() => { throw new Error('left behind'); }, 300);
+      res.send('pong');
+    }`,
+  // Graded right after it, slowly enough for that timer to fire meanwhile.
+  'after-a-timer': `
+    export function ping(req: any, res: any) {
+      setTimeout(() => res.send('pong'), 500);
+    }`,
   // Hangs on the hidden request, printing it first.
   hangs: `
     export function ping(req: any, res: any) {
@@ -99,7 +110,7 @@ beforeAll(async () => {
     mkdirSync(path.join(target, slug));
     writeFileSync(path.join(target, slug, 'view.ts'), code);
   }
-  // One lane: in a shared host, `tells` would run in the very process `records` ran in.
+  // One lane: `tells` runs in the very process `records` ran in.
   const jobs = Object.keys(views).map((slug) => ({ exercise: exercise(slug), file: path.join(target, slug, 'view.ts') }));
   results = await gradeJobs(jobs, { limits: { requestTimeoutMs: 1000, exerciseTimeoutMs: 8000, heapMb: 64 }, typecheck: false, lanes: 1 });
 });
@@ -118,10 +129,15 @@ describe('hidden checks stay hidden', () => {
     expect(records.output).toContain('saw /ping');
   });
 
-  it('gives a later exercise a process of its own, with nothing an earlier one recorded', () => {
+  it("runs a later exercise's public checks before any hidden request has reached the host", () => {
+    // `records` saw its own public request, and nothing else yet, when `tells` answered.
     const tells = bySlug('tells');
-    expect(tells.output).toContain('earlier: []');
-    expect(tells.checks[0]?.details?.actual).toContain('pong []');
+    expect(tells.output).toContain('earlier: ["/ping"]');
+    expect(tells.checks[0]?.details?.actual).toContain('pong [\\"/ping\\"]');
+  });
+
+  it('clears the timers an exercise left before the next one is graded', () => {
+    expect(bySlug('after-a-timer')).toMatchObject({ status: 'passed', message: null });
   });
 
   it('describes a host that died in a hidden check by its kind alone', () => {

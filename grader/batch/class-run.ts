@@ -161,12 +161,40 @@ function notGraded(submission: Submission, exercises: GradedExercise[], status: 
   return gradeResult(submission.exercisesDir, results, 0, isolation);
 }
 
+/**
+ * Hosts for the learners of one worker, one pool per learner. The next learner's host starts while
+ * the current learner is graded, so no learner waits for Node to start; a pool is used by one
+ * learner only and closed after it, so no host ever serves two learners.
+ */
+class FreshHosts {
+  private upcoming: HostPool | null = null;
+
+  constructor(private readonly heapMb: number) {}
+
+  private started(): HostPool {
+    const pool = HostPool.sandboxes(this.heapMb);
+    pool.warm();
+    return pool;
+  }
+
+  /** A pool no learner has used; with `more`, the next one starts booting now. */
+  take(more: boolean): HostPool {
+    const pool = this.upcoming ?? this.started();
+    this.upcoming = more ? this.started() : null;
+    return pool;
+  }
+
+  async close(): Promise<void> {
+    await this.upcoming?.close();
+    this.upcoming = null;
+  }
+}
+
 async function gradeLearner(
   submission: Submission,
   options: ClassOptions,
   settings: GradingSettings,
-  hosts: HostPool,
-  moreToCome: () => boolean,
+  hosts: () => HostPool,
 ): Promise<{ record: LearnerRecord; result: GradeResult }> {
   const print = fingerprint(submission, settings);
   const base = { recordVersion: 1 as const, learner: submission.id, submission: submission.folder };
@@ -182,16 +210,17 @@ async function gradeLearner(
   let failure: unknown = null;
   // A host that could not start is the machine's trouble, not the learner's: one more try.
   for (let attempt = 0; attempt < 2; attempt += 1) {
+    const pool = hosts();
     try {
       const started = Date.now();
       const jobs = options.exercises.map((exercise) => ({ exercise, file: path.join(submission.exercisesDir, exercise.info.slug, 'view.ts') }));
-      // Every exercise gets a host of its own, so no host serves two learners; the next learner's
-      // first host starts while this one's last exercise is graded.
-      const results = await gradeJobs(jobs, { limits: options.limits, typecheck: options.typecheck, pool: hosts, keepWarm: moreToCome() ? 1 : 0 });
+      const results = await gradeJobs(jobs, { limits: options.limits, typecheck: options.typecheck, pool });
       const result = gradeResult(submission.exercisesDir, results, Date.now() - started, options.isolation);
       return { record: { ...base, verdict: 'graded', reason: null, fingerprint: print }, result };
     } catch (error) {
       failure = error;
+    } finally {
+      await pool.close();
     }
   }
   return graderError(submission, options, `the grader could not run: ${describeError(failure)}`);
@@ -287,17 +316,16 @@ export async function runClass(args: string[]): Promise<number> {
 
   let next = 0;
   const worker = async (): Promise<void> => {
-    const hosts = HostPool.sandboxes(options.limits.heapMb);
-    hosts.warm();
+    const fresh = new FreshHosts(options.limits.heapMb);
+    // A host is started ahead only while learners that need one are left in the queue.
+    const hosts = (): HostPool => fresh.take(learners.slice(next).some((learner) => learner.verdict === 'graded'));
     try {
       await gradeQueue(hosts);
     } finally {
-      await hosts.close();
+      await fresh.close();
     }
   };
-  // A host is started ahead only while learners that need one are left in the queue.
-  const moreToCome = (): boolean => learners.slice(next).some((learner) => learner.verdict === 'graded');
-  const gradeQueue = async (hosts: HostPool): Promise<void> => {
+  const gradeQueue = async (hosts: () => HostPool): Promise<void> => {
     for (let submission = learners[next++]; submission; submission = learners[next++]) {
       const stored = keptLearner(submission, options, settings);
       if (stored) {
@@ -308,7 +336,7 @@ export async function runClass(args: string[]): Promise<number> {
       }
       const { record, result } = clashes.has(outputName(submission.id).toLowerCase())
         ? graderError(submission, options, `its output files would have the same name as another learner's (${outputName(submission.id)}): rename one of the folders`)
-        : saveLearner(submission, options, await gradeLearner(submission, options, settings, hosts, moreToCome));
+        : saveLearner(submission, options, await gradeLearner(submission, options, settings, hosts));
       graded += 1;
       entries.set(submission.id, classEntry(submission.id, result, record));
       progress.learner(submission.id, result, record.verdict, false);

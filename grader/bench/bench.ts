@@ -281,7 +281,10 @@ export async function runBench({ runs, classSize, classRuns }: BenchOptions): Pr
     'visit-counter re-graded with a fresh host started while the learner typed (watch mode)',
     () => gradeJobs(one, { ...options, pool }),
     runs,
-    () => pool.ready(),
+    async () => {
+      await pool.recycle();
+      await pool.get();
+    },
   );
   await pool.close();
   await add('grade-all in-process', 'floor: the same checks against apps in the grader\'s process, no isolation', () =>

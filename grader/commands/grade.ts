@@ -76,7 +76,7 @@ async function run(args: string[]): Promise<number> {
   };
   // Without its compiler, or when it fails, the type check would only go quiet: say so.
   const onTypesFailed = (error: Error): void => console.error(`No type errors shown: ${error.message}.`);
-  const result = await grade({ target, exercises, limits, typecheck, onTypesFailed, onExercise: values.json ? undefined : onVerdict, pool, keepWarm: 0 }).finally(() =>
+  const result = await grade({ target, exercises, limits, typecheck, onTypesFailed, onExercise: values.json ? undefined : onVerdict, pool }).finally(() =>
     pool.close(),
   );
   if (values.json) {

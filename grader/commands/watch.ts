@@ -210,6 +210,8 @@ class WatchSession {
         pool: this.pool,
       });
       result = graded[0] as ExerciseResult;
+      // The next grading gets a host that no earlier version of this code has touched.
+      if (ranLearnerCode(result) && !this.closed) await this.pool.recycle();
     } catch (error) {
       this.note(`could not grade ${exercise.slug}: ${(error as Error).message}`);
       return null;

@@ -3,9 +3,9 @@
  * checked over HTTP from this process, so that nothing the learner's code does can change a result
  * except its answers to the checks.
  *
- * Each exercise runs in a host of its own, started ahead of need and killed after it: when a host
- * dies or stops answering, the exercise it served takes the verdict, and no exercise's code or
- * state reaches the next one.
+ * Exercises are graded one after another in one host, in two phases: the public checks of every
+ * exercise first, then their hidden checks (see `gradeJobs`). When the host dies or stops
+ * answering, the exercise being graded takes the verdict and a new host serves the rest.
  */
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
@@ -31,7 +31,7 @@ import {
 } from '../results.js';
 import type { SourceLocation } from '../sandbox/protocol.js';
 import { defaultHeapMb } from '../sandbox/host-flags.js';
-import { Sandbox, formatSeconds, isolationInForce, type HostExit } from '../sandbox/sandbox.js';
+import { Sandbox, formatSeconds, isolationInForce, type HostExit, type LoadOutcome } from '../sandbox/sandbox.js';
 import { prepareView, type PreparedView } from './compile.js';
 import { addExportHint } from './export-hint.js';
 import { markNotStarted } from './not-started.js';
@@ -74,8 +74,6 @@ export interface GradeOptions {
   lanes?: number;
   /** A pool already warming (see `GradeJobsOptions.pool`). */
   pool?: HostPool;
-  /** See `GradeJobsOptions.keepWarm`. */
-  keepWarm?: number;
 }
 
 /** How long to wait for a host whose request timed out to show it is still alive. */
@@ -97,13 +95,11 @@ export type AppHost = Pick<
 >;
 
 /**
- * Hosts for one exercise each: no module state, timer or connection of one exercise's learner code
- * survives into the next (which would let a view record the hidden checks' requests and show them
- * in a later exercise's answers). Hosts start ahead of need, so an exercise rarely waits for one.
+ * Keeps one live host; a new one replaces it when it ends. A pool serves one learner's run only
+ * (watch mode recycles it after every grading, a class takes a new pool for every learner).
  */
 export class HostPool {
-  /** Hosts started ahead, no learner code in them yet. */
-  private readonly spares: Promise<AppHost>[] = [];
+  private current: Promise<AppHost> | null = null;
 
   constructor(private readonly start: () => Promise<AppHost>) {}
 
@@ -112,37 +108,33 @@ export class HostPool {
     return new HostPool(() => Sandbox.startOrTakeEarly(heapMb));
   }
 
+  /** A live host: the current one, or a new one when it has ended. */
+  async get(): Promise<AppHost> {
+    const existing = this.current ? await this.current : null;
+    if (existing && !existing.exit) return existing;
+    this.current = this.start();
+    return this.current;
+  }
+
+  /** Starts a host early, so that Node's start overlaps with reading and compiling. */
+  warm(): void {
+    this.current ??= this.start();
+    this.current.catch(() => undefined);
+  }
+
   /**
-   * A host no learner code has touched, for one exercise; the caller kills it after. `ahead` hosts
-   * are then started for the exercises to come (none when this is the last).
+   * Drops the current host and starts a fresh one in the background: the next grading finds a
+   * ready host that no earlier learner code has touched (watch mode re-grades on every save).
    */
-  async take(ahead = 1): Promise<AppHost> {
-    const next = this.spares.shift() ?? this.start();
-    this.warm(ahead);
-    const host = await next;
-    // A spare that died while it waited (the machine's trouble) is replaced, once.
-    return host.exit ? this.start() : host;
-  }
-
-  /** Starts hosts until `count` wait, so that Node's start overlaps with reading and compiling. */
-  warm(count = 1): void {
-    while (this.spares.length < count) {
-      const host = this.start();
-      host.catch(() => undefined);
-      this.spares.push(host);
-    }
-  }
-
-  /** Resolves when the first spare host is ready (the benchmark times gradings, not starts). */
-  async ready(): Promise<void> {
+  async recycle(): Promise<void> {
+    await this.close();
+    this.current = null;
     this.warm();
-    await this.spares[0];
   }
 
-  /** Ends the spare hosts. */
   async close(): Promise<void> {
-    const spares = this.spares.splice(0);
-    for (const host of await Promise.all(spares.map((spare) => spare.catch(() => null)))) host?.kill();
+    const host = await this.current?.catch(() => null);
+    host?.kill();
   }
 }
 
@@ -172,28 +164,21 @@ const endedInHidden: Record<HostExit['kind'], string> = {
   timeout: 'the app stopped answering during a hidden check (an endless loop?)',
 };
 
-/** Public checks first: what the app prints and answers before the first hidden request is all the learner sees of it. */
-function publicFirst(checks: readonly Check[]): Check[] {
-  return [...checks.filter((check) => check.visibility === 'public'), ...checks.filter((check) => check.visibility !== 'public')];
-}
-
+/** Checks of one phase, the public ones or the hidden ones, against an app loaded in `host`. */
 async function runChecks(
-  exercise: GradedExercise,
+  info: ExerciseInfo,
+  checks: readonly Check[],
   host: AppHost,
   app: { port: number; accessKey: string },
   secret: string,
   limits: Limits,
   exerciseDeadline: number,
+  retries: { left: number },
   agent: http.Agent,
-): Promise<{ results: CheckResult[]; run: ExerciseRun; output: string }> {
+): Promise<{ results: CheckResult[]; run: ExerciseRun }> {
   const results: CheckResult[] = [];
-  const checks = publicFirst(exercise.checks);
-  /** What the app printed before the first hidden check; null until one starts. */
-  let shownOutput: string | null = null;
-  const output = (): string => shownOutput ?? host.takeOutput();
   let deadline = exerciseDeadline;
   let clockOffsetMs = 0;
-  let retriesLeft = retriesAlonePerExercise;
   /** One run of the check; the error it ended with, if any, what was asked and answered, and how long it took. */
   const attempt = async (check: Check, remaining: number, endsAt = Infinity): Promise<{ error: unknown; transcript: Exchange[]; ms: number }> => {
     const { context, transcript } = createContext({
@@ -221,7 +206,6 @@ async function runChecks(
   };
   for (const [index, check] of checks.entries()) {
     const hidden = check.visibility === 'hidden';
-    if (hidden && shownOutput === null) shownOutput = host.takeOutput();
     const asked = Date.now();
     const turn = await sharedTurn();
     // A wait for the turn (another learner's check running alone) is not this app's time.
@@ -231,7 +215,7 @@ async function runChecks(
       turn.release();
       const message = `the checks took longer than ${formatSeconds(limits.exerciseTimeoutMs)} in all`;
       results.push(...notRunChecks(checks.slice(index), message));
-      return { results, run: { status: 'timeout', message, location: null }, output: output() };
+      return { results, run: { status: 'timeout', message, location: null } };
     }
     let outcome = await attempt(check, remaining).finally(() => turn.release());
     // The check's own time: its runs, not the waits for a turn.
@@ -241,16 +225,16 @@ async function runChecks(
       const noAnswer = outcome.error;
       // On a crowded machine the time-out may be the machine's: look again, and retry, alone. An
       // app that never answers would hold up every other learner's checks: a few retries only.
-      const retry = turn.crowded && noAnswer.reason === 'timeout' && retriesLeft-- > 0;
+      const retry = turn.crowded && noAnswer.reason === 'timeout' && retries.left-- > 0;
       const alone = retry ? await waitAlone() : null;
       try {
         if (alone) deadline += alone.waitedMs;
-        ended = await hostEnded(host, noAnswer, exercise.info);
+        ended = await hostEnded(host, noAnswer, info);
         if (alone && !ended) {
           // Every other check waits meanwhile: the retry has a bound of its own, and its time is this app's.
           outcome = await attempt(check, Math.max(1, deadline - Date.now()), Date.now() + retryAloneMs(limits));
           ms += outcome.ms;
-          if (outcome.error instanceof NoAnswer) ended = await hostEnded(host, outcome.error, exercise.info);
+          if (outcome.error instanceof NoAnswer) ended = await hostEnded(host, outcome.error, info);
         }
       } finally {
         alone?.turn.release();
@@ -272,7 +256,7 @@ async function runChecks(
       results.push(failedCheck(check, null, null, ms));
       if (!ended) continue;
       results.push(...notRunChecks(checks.slice(index + 1), 'the app had stopped'));
-      return { results, run: { status: ended.kind, message: endedInHidden[ended.kind], location: null }, output: output() };
+      return { results, run: { status: ended.kind, message: endedInHidden[ended.kind], location: null } };
     }
     if (!(error instanceof NoAnswer)) {
       const why = error instanceof Error ? error.message : String(error);
@@ -285,10 +269,10 @@ async function runChecks(
     }
     results.push(failedCheck(check, ended.message, { requests: requestsOf(transcript), expected: null, actual: null }, ms));
     results.push(...notRunChecks(checks.slice(index + 1), 'the app had stopped'));
-    return { results, run: { status: ended.kind, message: ended.message, location: ended.location }, output: output() };
+    return { results, run: { status: ended.kind, message: ended.message, location: ended.location } };
   }
   const allPassed = results.every((result) => result.passed);
-  return { results, run: { status: allPassed ? 'passed' : 'failed', message: null, location: null }, output: output() };
+  return { results, run: { status: allPassed ? 'passed' : 'failed', message: null, location: null } };
 }
 
 /** Checks of one exercise that may be retried alone after a time-out on a crowded machine. */
@@ -319,54 +303,103 @@ async function hostEnded(host: AppHost, noAnswer: NoAnswer, info: ExerciseInfo):
   });
 }
 
-async function gradeExercise(
-  exercise: GradedExercise,
-  file: string,
-  view: Promise<PreparedView>,
-  pool: HostPool,
-  ahead: () => number,
-  secret: string,
-  limits: Limits,
-): Promise<ExerciseResult> {
-  const started = Date.now();
-  const deadline = started + limits.exerciseTimeoutMs;
-  const shown = displayPath(file);
-  const base = {
-    slug: exercise.info.slug,
-    title: exercise.info.title,
-    hiddenChecksIncluded: exercise.hiddenChecksIncluded,
-  };
-  const finish = (run: ExerciseRun, checks: CheckResult[], output = ''): ExerciseResult => {
+/**
+ * An exercise between its two phases: its public checks ran, its hidden ones wait until every
+ * exercise of the host has had its public checks (see `gradeJobs`).
+ */
+interface AwaitingHidden {
+  code: string;
+  /** The results so far: the public checks'. */
+  checks: CheckResult[];
+  /** What the app printed during its public checks: all the learner sees of its output. */
+  output: string;
+  /** The exercise's time used so far. */
+  spentMs: number;
+  /** What is left of the exercise's retries alone (`fair-share.ts`). */
+  retries: { left: number };
+}
+
+/** An exercise graded as far as it can be now: a result, or its public half awaiting its hidden checks. */
+type FirstPhase = { result: ExerciseResult } | { awaiting: AwaitingHidden };
+
+/** Builds results for one exercise, so that every way it ends is said the same way. */
+function resultsOf(exercise: GradedExercise) {
+  const base = { slug: exercise.info.slug, title: exercise.info.title, hiddenChecksIncluded: exercise.hiddenChecksIncluded };
+  const finish = (run: ExerciseRun, checks: CheckResult[], output: string, durationMs: number): ExerciseResult => {
     // Only an app that ran and answered has a pattern of passed and failed checks to match.
     const mistakes = run.status === 'failed' ? matchMistakes(exercise.mistakes ?? [], checks) : [];
-    return exerciseResult({ ...base, ...run, checks, output, mistakes, durationMs: Date.now() - started });
+    return exerciseResult({ ...base, ...run, checks, output, mistakes, durationMs });
   };
-  const stopped = (run: ExerciseRun): ExerciseResult =>
-    finish(run, notRunChecks(exercise.checks, run.message ?? run.status));
+  return { finish, stopped: (run: ExerciseRun): ExerciseResult => finish(run, notRunChecks(exercise.checks, run.message ?? run.status), '', 0) };
+}
 
-  const compiled = await view;
-  if ('missing' in compiled) return stopped({ status: 'missing-file', message: `${shown} is missing`, location: null });
-  if (!compiled.ok) {
-    return stopped({ status: compiled.status, message: compiled.message, location: compiled.location });
+/** Loads the app, runs `checks` against it and unloads it; what the app printed is the caller's to keep or drop. */
+async function runPhase(
+  exercise: GradedExercise,
+  checks: readonly Check[],
+  code: string,
+  file: string,
+  pool: HostPool,
+  secret: string,
+  limits: Limits,
+  budgetMs: number,
+  retries: { left: number },
+): Promise<{ loaded: LoadOutcome; results: CheckResult[]; run: ExerciseRun; output: string }> {
+  const host = await pool.get();
+  host.takeOutput();
+  const loaded = await host.load(
+    { type: 'load', slug: exercise.info.slug, routes: exercise.info.routes, code, filename: file, secret },
+    Math.min(limits.requestTimeoutMs, budgetMs),
+  );
+  if (!loaded.ok) return { loaded, results: [], run: { status: loaded.kind, message: loaded.message, location: loaded.location }, output: host.takeOutput() };
+  // One connection pool for the phase's checks (see `Connection.agent`).
+  const agent = new http.Agent({ keepAlive: true });
+  const deadline = Date.now() + budgetMs;
+  const { results, run } = await runChecks(exercise.info, checks, host, loaded, secret, limits, deadline, retries, agent).finally(() => agent.destroy());
+  host.unload(exercise.info.slug);
+  return { loaded, results, run, output: host.takeOutput() };
+}
+
+/** The public phase: the whole exercise when it has no hidden checks or ends early. */
+async function gradePublic(exercise: GradedExercise, file: string, view: PreparedView, pool: HostPool, secret: string, limits: Limits): Promise<FirstPhase> {
+  const { finish, stopped } = resultsOf(exercise);
+  if ('missing' in view) return { result: stopped({ status: 'missing-file', message: `${displayPath(file)} is missing`, location: null }) };
+  if (!view.ok) return { result: stopped({ status: view.status, message: view.message, location: view.location }) };
+  const started = Date.now();
+  const publicOnes = exercise.checks.filter((check) => check.visibility === 'public');
+  const hiddenOnes = exercise.checks.filter((check) => check.visibility !== 'public');
+  const retries = { left: retriesAlonePerExercise };
+  const phase = await runPhase(exercise, publicOnes, view.code, file, pool, secret, limits, limits.exerciseTimeoutMs, retries);
+  const spentMs = Date.now() - started;
+  if (!phase.loaded.ok) return { result: finish(phase.run, notRunChecks(exercise.checks, phase.run.message ?? phase.run.status), phase.output, spentMs) };
+  const ended = phase.run.status !== 'passed' && phase.run.status !== 'failed';
+  if (ended || hiddenOnes.length === 0) {
+    const notRun = ended ? notRunChecks(hiddenOnes, phase.run.status === 'timeout' && phase.run.message?.startsWith('the checks took') ? phase.run.message : 'the app had stopped') : [];
+    return { result: finish(phase.run, [...phase.results, ...notRun], phase.output, spentMs) };
   }
-  const host = await pool.take(ahead());
-  try {
-    const loaded = await host.load(
-      { type: 'load', slug: exercise.info.slug, routes: exercise.info.routes, code: compiled.code, filename: file, secret },
-      Math.min(limits.requestTimeoutMs, limits.exerciseTimeoutMs),
-    );
-    if (!loaded.ok) {
-      const status = loaded.kind;
-      return finish({ status, message: loaded.message, location: loaded.location }, notRunChecks(exercise.checks, loaded.message), host.takeOutput());
-    }
-    // One connection pool for the exercise's checks (see `Connection.agent`).
-    const agent = new http.Agent({ keepAlive: true });
-    const { results, run, output } = await runChecks(exercise, host, loaded, secret, limits, deadline, agent).finally(() => agent.destroy());
-    return finish(run, results, output);
-  } finally {
-    // The host served this exercise only: nothing of its code reaches the next one.
-    host.kill();
+  return { awaiting: { code: view.code, checks: phase.results, output: phase.output, spentMs, retries } };
+}
+
+/**
+ * The hidden phase. Nothing of it reaches the learner but each hidden check's verdict: what the app
+ * printed is dropped, and an app that does not load again or ends is described by its kind alone.
+ */
+async function gradeHidden(exercise: GradedExercise, file: string, awaiting: AwaitingHidden, pool: HostPool, secret: string, limits: Limits): Promise<ExerciseResult> {
+  const { finish } = resultsOf(exercise);
+  const hiddenOnes = exercise.checks.filter((check) => check.visibility !== 'public');
+  const started = Date.now();
+  const budgetMs = Math.max(1, limits.exerciseTimeoutMs - awaiting.spentMs);
+  const phase = await runPhase(exercise, hiddenOnes, awaiting.code, file, pool, secret, limits, budgetMs, awaiting.retries);
+  const durationMs = awaiting.spentMs + Date.now() - started;
+  if (!phase.loaded.ok) {
+    const kind: HostExit['kind'] = phase.loaded.kind === 'timeout' || phase.loaded.kind === 'out-of-memory' ? phase.loaded.kind : 'crashed';
+    const message = `${endedInHidden[kind]} (loading the app again for them)`;
+    return finish({ status: kind, message, location: null }, [...awaiting.checks, ...notRunChecks(hiddenOnes, 'the app had stopped')], awaiting.output, durationMs);
   }
+  const checks = [...awaiting.checks, ...phase.results];
+  const ended = phase.run.status !== 'passed' && phase.run.status !== 'failed';
+  const status = ended ? phase.run.status : checks.every((check) => check.passed) ? 'passed' : 'failed';
+  return finish({ status, message: ended ? phase.run.message : null, location: null }, checks, awaiting.output, durationMs);
 }
 
 /** One view to grade against one exercise's checks. */
@@ -394,10 +427,8 @@ export interface GradeJobsOptions {
    * a single learner's run; a batch that already runs learners side by side wants 1.
    */
   lanes?: number;
-  /** A pool to reuse and leave open (watch mode, a class's worker): one lane. By default a new pool, closed at the end. */
+  /** A pool to reuse and leave open (watch mode): one lane. By default new pools, closed at the end. */
   pool?: HostPool;
-  /** With `pool`: hosts it keeps started for the caller's next grading (default 1; 0 when none follows). */
-  keepWarm?: number;
 }
 
 /**
@@ -417,9 +448,8 @@ export async function gradeJobs(jobs: GradingJob[], options: GradeJobsOptions): 
   const { limits, onExercise } = options;
   const secret = randomBytes(24).toString('hex');
   const laneCount = options.pool ? 1 : Math.max(1, Math.min(options.lanes ?? 1, jobs.length));
-  // One pool for every lane: each exercise takes a new host, and as many start ahead as lanes need.
-  const pool = options.pool ?? HostPool.sandboxes(limits.heapMb);
-  pool.warm(Math.min(laneCount, jobs.length));
+  const pools = options.pool ? [options.pool] : Array.from({ length: laneCount }, () => HostPool.sandboxes(limits.heapMb));
+  for (const pool of pools) pool.warm();
   // Runs beside the checks; a type checker that fails only costs the warnings, and says why.
   const warnings = options.typecheck
     ? (options.checkTypes ?? typeWarnings)(jobs.map((job) => job.file)).catch((error: unknown) => {
@@ -440,22 +470,32 @@ export async function gradeJobs(jobs: GradingJob[], options: GradeJobsOptions): 
       onExercise?.(result);
     }
   };
-  // Hosts to start ahead when one is taken: one per lane still to come, and the caller's after the last.
-  const ahead = (): number => Math.min(laneCount, jobs.length - next) || (options.pool ? (options.keepWarm ?? 1) : 0);
-  const lane = async (): Promise<void> => {
+  const done = (index: number, result: ExerciseResult, view: PreparedView): void => {
+    results[index] = explainedByText(result, jobs[index] as GradingJob, view);
+    report();
+  };
+  // Each lane's host runs the public checks of every exercise it takes, and only then their hidden
+  // checks: whatever the app prints or answers to a public check, no hidden request has yet reached
+  // that process, so nothing of one can show where the learner reads.
+  const lane = async (pool: HostPool): Promise<void> => {
+    const awaiting: { index: number; view: PreparedView; half: AwaitingHidden }[] = [];
     while (next < jobs.length) {
       const index = next++;
       const job = jobs[index] as GradingJob;
-      const view = views[index] as Promise<PreparedView>;
-      const graded = explainedByText(await gradeExercise(job.exercise, job.file, view, pool, ahead, secret, limits), job, await view);
-      results[index] = graded;
-      report();
+      const view = await (views[index] as Promise<PreparedView>);
+      const first = await gradePublic(job.exercise, job.file, view, pool, secret, limits);
+      if ('result' in first) done(index, first.result, view);
+      else awaiting.push({ index, view, half: first.awaiting });
+    }
+    for (const { index, view, half } of awaiting) {
+      const job = jobs[index] as GradingJob;
+      done(index, await gradeHidden(job.exercise, job.file, half, pool, secret, limits), view);
     }
   };
   try {
-    await Promise.all(Array.from({ length: laneCount }, lane));
+    await Promise.all(pools.map(lane));
   } finally {
-    if (!options.pool) await pool.close();
+    if (!options.pool) await Promise.all(pools.map((pool) => pool.close()));
   }
   // Verdicts are out by now; the types are waited for only here, to go into the results returned.
   const typed = await warnings;

@@ -10,6 +10,7 @@
 import { isBuiltin } from 'node:module';
 import http from 'node:http';
 import net from 'node:net';
+import timers from 'node:timers';
 import os from 'node:os';
 import traceEvents from 'node:trace_events';
 import v8 from 'node:v8';
@@ -96,6 +97,7 @@ function handle(message: GraderMessage): void {
     case 'unload':
       if (current?.slug === message.slug) current = null;
       server.closeAllConnections();
+      clearExerciseTimers();
       break;
   }
 }
@@ -167,9 +169,40 @@ function denyTheMeans(): void {
   }
 }
 
+/** Timers set since the exercise loaded: none of them may fire while the next exercise is graded. */
+const exerciseTimers = new Set<unknown>();
+
+/**
+ * The global timer functions, and `node:timers`' own, keep what they set, so that unloading an
+ * exercise clears every timer its code left (a failure in it would otherwise be charged to the
+ * exercise graded next).
+ */
+function trackTimers(): void {
+  for (const name of ['setTimeout', 'setInterval', 'setImmediate'] as const) {
+    const raw = globalThis[name] as (...args: unknown[]) => unknown;
+    const tracked = (...args: unknown[]): unknown => {
+      const handle = raw(...args);
+      exerciseTimers.add(handle);
+      return handle;
+    };
+    Object.defineProperty(tracked, 'name', { value: name });
+    (globalThis as Record<string, unknown>)[name] = tracked;
+    (timers as Record<string, unknown>)[name] = tracked;
+  }
+}
+
+function clearExerciseTimers(): void {
+  for (const handle of exerciseTimers) {
+    clearTimeout(handle as NodeJS.Timeout);
+    clearImmediate(handle as NodeJS.Immediate);
+  }
+  exerciseTimers.clear();
+}
+
 /** Opens the channel and the listening socket; `host-loader.ts` calls it (not when it only makes the code cache). */
 export function main(): void {
   denyTheMeans();
+  trackTimers();
   channel = new net.Socket({ fd: channelFd, readable: true, writable: true });
   // An orphaned host must not outlive the grader that started it.
   channel.on('end', () => process.exit(0));
