@@ -122,6 +122,14 @@ describe('hidden checks stay hidden', () => {
     expect(JSON.stringify(results)).not.toContain(secret);
   });
 
+  it("shows no hidden check's duration, which the app could stretch to carry what it saw", () => {
+    for (const result of results) {
+      expect(result.checks.filter((check) => check.visibility === 'hidden').map((check) => check.durationMs)).toEqual([0]);
+    }
+    // The hanging view held its hidden check for a whole second; its exercise shows the public check's time only.
+    expect(bySlug('hangs').durationMs).toBeLessThan(900);
+  });
+
   it('runs public checks first and keeps what the app printed before the first hidden request', () => {
     const records = bySlug('records');
     expect(records.status).toBe('passed');
