@@ -4,7 +4,7 @@
  * machine lacks it; a class refuses Node's permission model alone unless asked for it.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -73,6 +73,28 @@ describe('a class', () => {
     expect(run.stderr.trim().split('\n')).toEqual([
       "error: --isolation permission-model is not for classes: learners' hosts would share one user and one network, so one learner could cost another points; install bubblewrap for the strongest seal (Debian/Ubuntu: sudo apt-get install bubblewrap), or run as root",
     ]);
+  });
+
+  it('grades one learner at a time at uid where hosts cannot have a network of their own', (context) => {
+    if (process.getuid?.() !== 0) context.skip('needs root, for the uid level');
+    const { submissions, out } = oneLearnerClass();
+    // A PATH with the tools of the uid level but neither bubblewrap nor unshare, as in a container.
+    const tools = mkdtempSync(path.join(tmpdir(), 'no-unshare-'));
+    for (const tool of ['prlimit', 'setpriv', 'sh', 'ldd']) {
+      const found = ['/usr/bin', '/bin'].map((dir) => path.join(dir, tool)).find((file) => existsSync(file));
+      if (found) symlinkSync(found, path.join(tools, tool));
+    }
+    const run = spawnSync(process.execPath, [path.join(kitRoot, 'grader', 'kit.mjs'), 'grade', 'favorite-color', '--submissions', submissions, '--out', out, '--jobs', '2'], {
+      cwd: kitRoot,
+      env: { PATH: tools, HOME: tmpdir() },
+      encoding: 'utf8',
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout.split('\n').slice(0, 2)).toEqual([
+      expect.stringMatching(/^Learners' code runs sealed: uid /),
+      "Learners are graded one at a time: this machine gives their hosts no network of their own (unshare --net), and two learners' hosts must never meet.",
+    ]);
+    expect(run.stdout).toMatch(/, 1 at once/);
   });
 
   it("refuses a machine that has only Node's permission model, in one line", (context) => {

@@ -46,6 +46,8 @@ interface ClassOptions {
   resume: boolean;
   shard: Shard | null;
   jobs: number;
+  /** Hosts at `uid` without a network of their own: learners are graded one at a time. */
+  sharedNetwork: boolean;
   output: LearnerOutputOptions;
   /** How every learner's code is sealed off, chosen once for the run. */
   isolation: IsolationLevel;
@@ -129,6 +131,8 @@ async function parse(args: string[]): Promise<ClassOptions | null> {
   }
   const limits = limitsFrom(values);
   const isolation = await classIsolation(isolationFrom(values.isolation));
+  // Hosts of one user each but one network could reach each other's sockets: never two learners at once then.
+  const sharedNetwork = isolation === 'uid' && !(await isolationSupport()).unshareNet;
   return {
     submissions,
     out,
@@ -137,7 +141,8 @@ async function parse(args: string[]): Promise<ClassOptions | null> {
     typecheck: Boolean(values.typecheck),
     resume: Boolean(values.resume),
     shard,
-    jobs: wholeNumber('jobs', values.jobs, availableParallelism(), 1, 256),
+    jobs: sharedNetwork ? 1 : wholeNumber('jobs', values.jobs, availableParallelism(), 1, 256),
+    sharedNetwork,
     output: { formats: parseFormats(values.format), hiddenVisibility },
     isolation,
   };
@@ -297,6 +302,7 @@ export async function runClass(args: string[]): Promise<number> {
   const settings: GradingSettings = { exercises: options.exercises, limits: options.limits, typecheck: options.typecheck, grader: graderBuild() };
   const style = styleFor(process.stdout);
   console.log(`Learners' code runs sealed: ${isolationLine[options.isolation]}.`);
+  if (options.sharedNetwork) console.log('Learners are graded one at a time: this machine gives their hosts no network of their own (unshare --net), and two learners\' hosts must never meet.');
   const progress = new Progress(learners.length, process.stdout, style);
   const memory = new PeakMemory();
   const started = Date.now();
