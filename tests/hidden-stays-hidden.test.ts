@@ -81,11 +81,24 @@ const views: Record<string, string> = {
       if (req.url.includes('mark=')) throw new Error('saw ' + req.url);
       res.send('pong');
     }`,
-  // Leaves a timer that throws a moment after its exercise.
+  // Leaves timers that throw a moment after its exercise: a callback and a promise.
   'leaves-a-timer': `
+    import { setTimeout as sleep } from 'node:timers/promises';
     export function ping(req: any, res: any) {
       setTimeout(() => { throw new Error('left behind'); }, 300);
+      void sleep(300).then(() => { throw new Error('left behind, as a promise'); });
       res.send('pong');
+    }`,
+  // The same with the promise only.
+  'leaves-a-promise-timer': `
+    import { setTimeout as sleep } from 'node:timers/promises';
+    export function ping(req: any, res: any) {
+      void sleep(300).then(() => { throw new Error('left behind, as a promise'); });
+      res.send('pong');
+    }`,
+  'after-a-promise-timer': `
+    export function ping(req: any, res: any) {
+      setTimeout(() => res.send('pong'), 500);
     }`,
   // Graded right after it, slowly enough for that timer to fire meanwhile.
   'after-a-timer': `
@@ -146,6 +159,7 @@ describe('hidden checks stay hidden', () => {
 
   it('clears the timers an exercise left before the next one is graded', () => {
     expect(bySlug('after-a-timer')).toMatchObject({ status: 'passed', message: null });
+    expect(bySlug('after-a-promise-timer')).toMatchObject({ status: 'passed', message: null });
   });
 
   it('describes a host that died in a hidden check by its kind alone', () => {

@@ -30,6 +30,7 @@ const outsideProofs = [
   ...['/tmp', '/var/tmp', '/dev/shm'].map((dir) => path.join(dir, 'session-kit-hostile-v8-trace')),
   '/tmp/session-kit-hostile-sqlite',
   path.join(kitRoot, '.npmrc'),
+  ...[kitRoot, '/tmp', '/dev/shm'].map((dir) => path.join(dir, 'session-kit-hostile-socket')),
 ];
 /** The machine's shared folders, where a host of a user of its own could write. */
 const sharedDirs = ['/tmp', '/var/tmp', '/dev/shm'];
@@ -120,6 +121,8 @@ const expected: Record<string, Case> = {
   'fakes-its-load-failure': { status: 'crashed', message: /^view\.ts threw while loading: Error: ✔ visit-counter 10\/10$/ },
   'prints-a-flood': { status: 'crashed', message: /^the app printed more than 8 MiB$/ },
   'floods-the-store': { status: 'passed' },
+  'touches-a-large-record': { status: 'passed' },
+  'listens-on-a-path': { status: 'passed' },
   'floods-the-store-with-all': { status: 'crashed', message: /^the app kept the grader busy with session store calls for more than 0\.5 s/ },
   'retries-slowly': { status: 'failed' },
   'hoards-connections': { status: 'passed' },
@@ -265,7 +268,7 @@ describe('resource verdicts with the default limits', () => {
 
 describe('below bubblewrap (a user of its own, the permission model alone)', () => {
   // Where the grader is not out of reach: the same process tree, the same machine's folders.
-  const cases = ['opens-the-graders-inspector', 'renices-the-grader', 'writes-through-v8-flags', 'kills-the-grader'];
+  const cases = ['opens-the-graders-inspector', 'renices-the-grader', 'writes-through-v8-flags', 'listens-on-a-path', 'kills-the-grader'];
 
   it.for(['uid', 'permission-model'] as IsolationLevel[])(
     'at %s, runs no code in the grader, cannot renice or signal it, writes no file outside',

@@ -24,6 +24,17 @@ describe('the store an app asks', () => {
     expect(parse).not.toHaveBeenCalled();
   });
 
+  it('touches a large record by parsing only the cookie it was sent', () => {
+    const store = new SessionRecords(() => 0);
+    store.apply({ op: 'set', sid: 'large', record: record({ numbers: new Array(50_000).fill(0) }) });
+    const parse = vi.spyOn(JSON, 'parse');
+    const touch = JSON.stringify({ cookie: { originalMaxAge: 1000, expires: '2030-01-01T00:00:00.000Z' } });
+    expect(store.apply({ op: 'touch', sid: 'large', record: touch })).toEqual({ ok: true });
+    expect(parse.mock.calls.map(([text]) => text)).toEqual([touch]);
+    parse.mockRestore();
+    expect(store.get('large')).toMatchObject({ cookie: { originalMaxAge: 1000 }, numbers: expect.any(Array) });
+  });
+
   it('still forgets records whose cookie has expired on the app clock', () => {
     let now = Date.parse('2026-01-01T00:00:00Z');
     const store = new SessionRecords(() => now);

@@ -163,7 +163,7 @@ function notGraded(submission: Submission, exercises: GradedExercise[], status: 
       checks: notRunChecks(exercise.checks, reason),
     }),
   );
-  return gradeResult(submission.exercisesDir, results, 0, isolation);
+  return gradeResult(submission.exercisesDir, results, isolation);
 }
 
 /**
@@ -217,10 +217,9 @@ async function gradeLearner(
   for (let attempt = 0; attempt < 2; attempt += 1) {
     const pool = hosts();
     try {
-      const started = Date.now();
       const jobs = options.exercises.map((exercise) => ({ exercise, file: path.join(submission.exercisesDir, exercise.info.slug, 'view.ts') }));
       const results = await gradeJobs(jobs, { limits: options.limits, typecheck: options.typecheck, pool });
-      const result = gradeResult(submission.exercisesDir, results, Date.now() - started, options.isolation);
+      const result = gradeResult(submission.exercisesDir, results, options.isolation);
       return { record: { ...base, verdict: 'graded', reason: null, fingerprint: print }, result };
     } catch (error) {
       failure = error;

@@ -358,6 +358,9 @@ async function runPhase(
   const agent = new http.Agent({ keepAlive: true });
   const deadline = Date.now() + budgetMs;
   const { results, run } = await runChecks(exercise.info, checks, host, loaded, secret, limits, deadline, retries, agent).finally(() => agent.destroy());
+  // What the app printed while it answered may still be in the pipe: a round trip on the channel,
+  // then the rest of this turn of the event loop, and it has been read.
+  if (!host.exit && (await host.isResponsive(pingTimeoutMs))) await new Promise((resolve) => setImmediate(resolve));
   host.unload(exercise.info.slug);
   return { loaded, results, run, output: host.takeOutput() };
 }
@@ -506,11 +509,10 @@ export async function gradeJobs(jobs: GradingJob[], options: GradeJobsOptions): 
 
 /** Grades every exercise in `options.exercises`, in order, from `options.target`. */
 export async function grade(options: GradeOptions): Promise<GradeResult> {
-  const started = Date.now();
   const jobs = options.exercises.map((exercise) => ({
     exercise,
     file: path.join(options.target, exercise.info.slug, 'view.ts'),
   }));
   const results = await gradeJobs(jobs, options);
-  return gradeResult(options.target, results, Date.now() - started, await isolationInForce());
+  return gradeResult(options.target, results, await isolationInForce());
 }

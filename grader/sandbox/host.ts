@@ -11,6 +11,7 @@ import { isBuiltin } from 'node:module';
 import http from 'node:http';
 import net from 'node:net';
 import timers from 'node:timers';
+import timersPromises from 'node:timers/promises';
 import os from 'node:os';
 import traceEvents from 'node:trace_events';
 import v8 from 'node:v8';
@@ -145,6 +146,14 @@ function refusal(what: string): () => never {
  * nothing here can be recovered; each replacement is fixed (not writable, not configurable).
  */
 function denyTheMeans(): void {
+  // A Unix socket is a file: at the levels below bubblewrap it would appear wherever the path says.
+  const rawListen = net.Server.prototype.listen as (...args: unknown[]) => net.Server;
+  replaceForGood(net.Server.prototype, 'listen', function listen(this: net.Server, ...args: unknown[]): net.Server {
+    const [first] = args;
+    const onPath = (typeof first === 'string' && !/^\d+$/.test(first)) || (typeof first === 'object' && first !== null && 'path' in first);
+    if (onPath) throw new Error('The sandbox does not allow listening on a path (a Unix socket is a file).');
+    return rawListen.apply(this, args);
+  });
   replaceForGood(process, '_debugProcess', refusal('opening the inspector of a process'));
   const rawSetPriority = os.setPriority.bind(os);
   replaceForGood(os, 'setPriority', (...args: [number, number] | [number]) => {
@@ -171,6 +180,8 @@ function denyTheMeans(): void {
 
 /** Timers set since the exercise loaded: none of them may fire while the next exercise is graded. */
 const exerciseTimers = new Set<unknown>();
+/** Aborts the promise timers (`node:timers/promises`) set since the exercise loaded. */
+let exerciseAbort = new AbortController();
 
 /**
  * The global timer functions, and `node:timers`' own, keep what they set, so that unloading an
@@ -189,6 +200,24 @@ function trackTimers(): void {
     (globalThis as Record<string, unknown>)[name] = tracked;
     (timers as Record<string, unknown>)[name] = tracked;
   }
+  // The promise forms take an AbortSignal: the exercise's, beside the caller's. An aborted one
+  // never settles, since its rejection would surface in the next exercise as the app's crash.
+  const promises = timersPromises as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+  for (const [name, optionsAt] of [['setTimeout', 2], ['setImmediate', 1]] as const) {
+    const raw = promises[name] as (...args: unknown[]) => Promise<unknown>;
+    promises[name] = (...args: unknown[]): Promise<unknown> => {
+      const { signal } = exerciseAbort;
+      const options = (args[optionsAt] ?? {}) as { signal?: AbortSignal };
+      const both = options.signal ? AbortSignal.any([options.signal, signal]) : signal;
+      const given = [...args];
+      given[optionsAt] = { ...options, signal: both };
+      return new Promise((resolve, reject) => {
+        raw(...given).then(resolve, (error: unknown) => {
+          if (!signal.aborted) reject(error);
+        });
+      });
+    };
+  }
 }
 
 function clearExerciseTimers(): void {
@@ -197,6 +226,8 @@ function clearExerciseTimers(): void {
     clearImmediate(handle as NodeJS.Immediate);
   }
   exerciseTimers.clear();
+  exerciseAbort.abort();
+  exerciseAbort = new AbortController();
 }
 
 /** Opens the channel and the listening socket; `host-loader.ts` calls it (not when it only makes the code cache). */

@@ -248,15 +248,26 @@ export class Sandbox {
     if (!this.nested) this.nodePid = this.child.pid ?? null;
     this.channel = this.child.stdio[3] as Writable;
     const fromHost = this.child.stdio[3] as Readable;
+    // The grader's time for each frame (its parse and what it asks) is charged as the frame is
+    // done, so that a chunk of costly frames meets the budget at the frame that passes it.
+    let since = 0;
+    const charge = (): void => {
+      const now = performance.now();
+      this.chargeChannelWork(now - since);
+      since = now;
+    };
     const reader = (this.reader = new FrameReader(
       hostFrameLimits,
-      (value) => this.receive(value),
+      (value) => {
+        this.receive(value);
+        charge();
+      },
       (reason) => void this.killFor({ kind: 'crashed', message: `the app wrote to the grader's channel (${reason})`, location: null }),
     ));
     fromHost.on('data', (chunk: Buffer) => {
-      const started = performance.now();
+      since = performance.now();
       reader.push(chunk);
-      this.chargeChannelWork(performance.now() - started);
+      charge();
     });
     fromHost.on('error', () => undefined);
     this.channel.on('error', () => undefined);
@@ -355,6 +366,8 @@ export class Sandbox {
   private chargeChannelWork(ms: number): void {
     this.channelWorkMs += ms;
     if (this.channelWorkMs <= channelWorkBudgetMs || this.exit || this.killedFor) return;
+    // Not one more of its frames is read: the host is being ended.
+    this.reader?.stop();
     void this.killFor({
       kind: 'crashed',
       message: `the app kept the grader busy with session store calls for more than ${formatSeconds(channelWorkBudgetMs)} (a loop that calls the store?)`,
@@ -363,6 +376,7 @@ export class Sandbox {
   }
 
   private receive(value: unknown): void {
+    if (this.killedFor) return;
     const message = parseHostMessage(value, this.currentFile);
     if (!message) {
       void this.killFor({ kind: 'crashed', message: "the app wrote to the grader's channel (a message of no known shape)", location: null });

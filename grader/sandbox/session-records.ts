@@ -31,10 +31,33 @@ function expiryOf(record: SessionRecord): number | null {
   return Number.isNaN(at) ? null : at;
 }
 
-/** A record as held: its text, and its expiry read once, when it was stored. */
+/**
+ * A record as held: its cookie's JSON and the rest's apart, so that a `touch`, which changes the
+ * cookie only, never reads the rest (a frame of a few bytes must not make the grader parse a large
+ * record); and the expiry, read once, when the cookie is stored.
+ */
 interface Held {
-  text: string;
+  /** The JSON of the record without its cookie: an object, `{}` at least. */
+  rest: string;
+  /** The JSON of the cookie, or null when the record has none. */
+  cookie: string | null;
   expiresAt: number | null;
+}
+
+/** The record's JSON text, the cookie first, as express-session writes it. */
+function textOf(held: Held): string {
+  if (held.cookie === null) return held.rest;
+  return held.rest === '{}' ? `{"cookie":${held.cookie}}` : `{"cookie":${held.cookie},${held.rest.slice(1)}`;
+}
+
+function sizeOf(held: Held | undefined): number {
+  return held === undefined ? 0 : held.rest.length + (held.cookie?.length ?? 0);
+}
+
+/** The record split for holding. */
+function heldOf(record: SessionRecord): Held {
+  const { cookie, ...rest } = record;
+  return { rest: JSON.stringify(rest), cookie: cookie === undefined ? null : JSON.stringify(cookie), expiresAt: expiryOf(record) };
 }
 
 /** Far above any exercise's needs; a store past them is an app storing without end. */
@@ -43,8 +66,8 @@ const maxStoreBytes = 4 * 1024 * 1024;
 
 export class SessionRecords {
   /**
-   * Each record's expiry is read when it is stored, so that no operation re-reads the store: a
-   * `length` or `all` from the app costs the grader a count or a copy, never a parse of every record.
+   * No operation re-reads the store: a `length` or `all` from the app costs the grader a count or a
+   * copy, a `touch` a parse of the cookie it was sent, never a parse of what is held.
    */
   private readonly held = new Map<string, Held>();
   /** The JSON text held, in characters, kept so that a full store is refused at once. */
@@ -52,30 +75,29 @@ export class SessionRecords {
   /** No record expires before this: until then every record held is live, and none need be looked at. */
   private firstExpiry = Infinity;
 
-  private put(sid: string, text: string, record: SessionRecord): void {
-    this.size += text.length - (this.held.get(sid)?.text.length ?? 0);
-    const expiresAt = expiryOf(record);
-    this.held.set(sid, { text, expiresAt });
-    if (expiresAt !== null) this.firstExpiry = Math.min(this.firstExpiry, expiresAt);
+  private put(sid: string, held: Held): void {
+    this.size += sizeOf(held) - sizeOf(this.held.get(sid));
+    this.held.set(sid, held);
+    if (held.expiresAt !== null) this.firstExpiry = Math.min(this.firstExpiry, held.expiresAt);
   }
 
   private remove(sid: string): void {
-    this.size -= this.held.get(sid)?.text.length ?? 0;
+    this.size -= sizeOf(this.held.get(sid));
     this.held.delete(sid);
   }
 
   /** `now` is the app's clock (the grader's plus how far checks moved it). */
   constructor(private readonly now: () => number) {}
 
-  /** The live record of `sid` as text; an expired one is removed. */
-  private liveText(sid: string): string | null {
+  /** The live record of `sid` as held; an expired one is removed. */
+  private live(sid: string): Held | null {
     const held = this.held.get(sid);
     if (held === undefined) return null;
     if (held.expiresAt !== null && held.expiresAt <= this.now()) {
       this.remove(sid);
       return null;
     }
-    return held.text;
+    return held;
   }
 
   /** Removes the expired records, once the clock has passed the first expiry. */
@@ -90,22 +112,17 @@ export class SessionRecords {
     }
   }
 
-  /** The session IDs of the live records. */
-  private liveIds(): string[] {
-    this.sweep();
-    return [...this.held.keys()];
-  }
-
   /** The live record of `sid`, parsed. */
   get(sid: string): SessionRecord | null {
-    const text = this.liveText(sid);
-    return text === null ? null : parseRecord(text);
+    const held = this.live(sid);
+    return held === null ? null : parseRecord(textOf(held));
   }
 
   /** Every live record, by session ID. */
   all(): Map<string, SessionRecord> {
+    this.sweep();
     const records = new Map<string, SessionRecord>();
-    for (const sid of this.liveIds()) {
+    for (const sid of this.held.keys()) {
       const record = this.get(sid);
       if (record) records.set(sid, record);
     }
@@ -117,36 +134,38 @@ export class SessionRecords {
    * not from a copy of its own). False when there is no live record of `sid`.
    */
   replace(sid: string, record: SessionRecord): boolean {
-    if (this.liveText(sid) === null) return false;
-    this.put(sid, JSON.stringify(record), record);
+    if (this.live(sid) === null) return false;
+    this.put(sid, heldOf(record));
     return true;
   }
 
   /** Carries out what the app's express-session asked; records are at most `maxRecordBytes` (the protocol refuses larger). */
   apply(op: StoreOp): StoreAnswer {
     switch (op.op) {
-      case 'get':
-        return { ok: true, record: this.liveText(op.sid) };
+      case 'get': {
+        const held = this.live(op.sid);
+        return { ok: true, record: held === null ? null : textOf(held) };
+      }
       case 'set': {
         const record = parseRecord(op.record);
         if (record === null) return { ok: false, error: 'a session must be a JSON object' };
-        const added = op.record.length - (this.held.get(op.sid)?.text.length ?? 0);
+        const held = heldOf(record);
+        const added = sizeOf(held) - sizeOf(this.held.get(op.sid));
         if ((!this.held.has(op.sid) && this.held.size >= maxSessions) || this.size + added > maxStoreBytes) {
           return { ok: false, error: `the session store is full (${maxSessions} sessions or ${maxStoreBytes / 1024 / 1024} MiB)` };
         }
-        this.put(op.sid, op.record, record);
+        this.put(op.sid, held);
         return { ok: true };
       }
       case 'touch': {
-        const current = this.get(op.sid);
+        const current = this.live(op.sid);
         const touched = parseRecord(op.record);
-        if (current && touched) {
-          const record = { ...current, cookie: touched.cookie };
-          const text = JSON.stringify(record);
+        if (current && touched && touched.cookie !== undefined) {
+          const held: Held = { rest: current.rest, cookie: JSON.stringify(touched.cookie), expiresAt: expiryOf(touched) };
           // A touch may not grow a record past what a set may store, nor the store past its size.
-          const added = text.length - (this.held.get(op.sid)?.text.length ?? 0);
-          if (text.length > maxRecordBytes || this.size + added > maxStoreBytes) return { ok: false, error: 'the session is too large to touch' };
-          this.put(op.sid, text, record);
+          const added = sizeOf(held) - sizeOf(current);
+          if (sizeOf(held) > maxRecordBytes || this.size + added > maxStoreBytes) return { ok: false, error: 'the session is too large to touch' };
+          this.put(op.sid, held);
         }
         return { ok: true };
       }
@@ -154,8 +173,9 @@ export class SessionRecords {
         this.remove(op.sid);
         return { ok: true };
       case 'all': {
+        this.sweep();
         const records: Record<string, string> = {};
-        for (const sid of this.liveIds()) records[sid] = (this.held.get(sid) as Held).text;
+        for (const [sid, held] of this.held) records[sid] = textOf(held);
         return { ok: true, records };
       }
       case 'clear':
