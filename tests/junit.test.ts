@@ -127,7 +127,8 @@ describe.skipIf(!hasXmllint && !process.env.CI)('JUnit files of a class run (xml
     const times = [...xml.matchAll(/<testcase [^>]*time="([\d.]+)"/g)].map((match) => match[1]);
     const checks = result.exercises.flatMap((exercise) => exercise.checks);
     expect(times).toEqual(checks.map((check) => (check.durationMs / 1000).toFixed(3)));
-    expect(checks.every((check) => check.durationMs > 0)).toBe(true);
+    // A hidden check's time is not kept: the app could stretch it to carry what the check sent.
+    expect(checks.every((check) => (check.visibility === 'public' ? check.durationMs > 0 : check.durationMs === 0))).toBe(true);
     expect(new Set(times).size).toBeGreaterThan(1);
   });
 });
