@@ -199,6 +199,8 @@ export class Sandbox {
   private killedFor: HostExit | null = null;
   /** The host's Node process, which may sit below bubblewrap's own. */
   private nodePid: number | null = null;
+  /** Set once the host is being killed. */
+  private ending = false;
   /** Under bubblewrap: its first process in the sandbox, whose child is the host's Node. */
   private reaperPid: number | null = null;
   private nested = false;
@@ -277,7 +279,11 @@ export class Sandbox {
       infoText = (infoText + chunk.toString('utf8')).slice(0, 4096);
       const childPid = /"child-pid":\s*(\d+)/.exec(infoText)?.[1];
       // Only bubblewrap's first word counts: it is written before any learner code exists.
-      if (childPid && this.reaperPid === null) this.reaperPid = Number(childPid);
+      if (childPid && this.reaperPid === null) {
+        this.reaperPid = Number(childPid);
+        // Ended before its first process was known: that process goes now, with all it started.
+        if (this.ending) this.killPid(this.reaperPid);
+      }
     });
     info.on('error', () => undefined);
     const keep = (chunk: Buffer): void => {
@@ -617,19 +623,31 @@ export class Sandbox {
    * bubblewrap itself is killed a moment later if it is still there.
    */
   private end(): void {
+    this.ending = true;
     if (this.nested && this.nodePid === null && this.reaperPid !== null) this.nodePid = firstChild(this.reaperPid);
-    if (!this.nested || this.nodePid === null) {
+    if (!this.nested) {
       this.child.kill('SIGKILL');
       return;
     }
-    try {
-      process.kill(this.nodePid, 'SIGKILL');
-    } catch {
-      // already gone
+    // A host still starting has no Node yet: its sandbox's first process goes instead, since one
+    // left behind when bubblewrap is killed would start the Node, which keeps the grader waiting.
+    const first = this.nodePid ?? this.reaperPid;
+    if (first === null) {
+      this.child.kill('SIGKILL');
+      return;
     }
+    this.killPid(first);
     setTimeout(() => {
       if (!this.exit) this.child.kill('SIGKILL');
     }, 500).unref();
+  }
+
+  private killPid(pid: number): void {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
   }
 }
 
