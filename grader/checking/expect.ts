@@ -2,7 +2,7 @@
  * Assertions for checks. Each failure says, in a learner's words, what was expected and what the
  * app did instead; the report adds the requests that led there.
  */
-import type { CheckContext } from './context.js';
+import type { CheckContext, SessionRecord } from './context.js';
 import { decodeCookie, sessionIdOf } from './cookies.js';
 import { sessionCookieName, type Exchange, type Visitor } from './visitor.js';
 
@@ -19,6 +19,12 @@ export class CheckFailure extends Error {
 function quote(text: string): string {
   const trimmed = text.trimEnd();
   return JSON.stringify(trimmed.length > 200 ? `${trimmed.slice(0, 200)}…` : trimmed);
+}
+
+/** What a visitor's stored session holds, as a failure shows it: its data without the cookie. */
+export function storedData(record: SessionRecord | null): string {
+  if (record === null) return 'no stored session for this visitor';
+  return JSON.stringify(Object.fromEntries(Object.entries(record).filter(([key]) => key !== 'cookie')));
 }
 
 /** The answer as the report shows it: status and body, or the error the handler threw. */

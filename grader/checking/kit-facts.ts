@@ -6,7 +6,7 @@
  * the grader's store), but its verdict on a fact comes from here, never from their answers.
  */
 import type { CheckContext, SessionRecord } from './context.js';
-import { expectThat } from './expect.js';
+import { expectThat, storedData } from './expect.js';
 import type { Visitor } from './visitor.js';
 
 /** The facts a check expects; a fact left out is not looked at. */
@@ -27,11 +27,6 @@ function recentPagesIn(record: SessionRecord): string[] {
   return Array.isArray(stored) ? stored.filter((page): page is string => typeof page === 'string') : [];
 }
 
-function dataOf(record: SessionRecord | null): string {
-  if (record === null) return 'no stored session for this visitor';
-  return JSON.stringify(Object.fromEntries(Object.entries(record).filter(([key]) => key !== 'cookie')));
-}
-
 const describeLanguage = (language: string | null): string => (language === null ? 'no chosen language' : `the language "${language}"`);
 const describePages = (pages: string[]): string => (pages.length === 0 ? 'no recently viewed pages' : `the recently viewed pages ${pages.join(', ')}`);
 
@@ -48,7 +43,7 @@ export async function expectKitFacts(t: Pick<CheckContext, 'sessionOf'>, visitor
       language === wanted.language,
       `${when}, ${held ?? `the visitor's stored session holds ${describeLanguage(language)}`}, expected ${describeLanguage(wanted.language)}`,
       describeLanguage(wanted.language),
-      dataOf(record),
+      storedData(record),
     );
   }
   if (wanted.recentPages !== undefined) {
@@ -57,7 +52,7 @@ export async function expectKitFacts(t: Pick<CheckContext, 'sessionOf'>, visitor
       pages.join('\n') === wanted.recentPages.join('\n'),
       `${when}, ${held ?? `the visitor's stored session holds ${describePages(pages)}`}, expected ${describePages(wanted.recentPages)}`,
       describePages(wanted.recentPages),
-      dataOf(record),
+      storedData(record),
     );
   }
 }

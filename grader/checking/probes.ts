@@ -4,7 +4,7 @@
 import type { CheckSpec } from './check.js';
 import type { CheckContext, SessionRecord } from './context.js';
 import { forgedCookie, sessionIdOf, tamperedCookie } from './cookies.js';
-import { CheckFailure, expectAnswer, expectNoCookieSet, expectThat } from './expect.js';
+import { CheckFailure, expectAnswer, expectNoCookieSet, expectThat, storedData } from './expect.js';
 import type { Exchange, Visitor } from './visitor.js';
 
 /**
@@ -105,13 +105,11 @@ export async function expectAnswersFromStore(
     }
   }
   const wanted = swaps.map(([from]) => JSON.stringify(from)).join(' or ');
-  const stored = await t.sessionOf(visitor);
-  const data = stored && Object.fromEntries(Object.entries(stored).filter(([key]) => key !== 'cookie'));
   expectThat(
     false,
     `the session store does not hold ${wanted} for this visitor: keep it in req.session`,
     `a stored session holding ${wanted}`,
-    data === null ? 'no stored session for this visitor' : JSON.stringify(data),
+    storedData(await t.sessionOf(visitor)),
   );
 }
 
