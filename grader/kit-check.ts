@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Check } from './checking/check.js';
-import { matchMistakes, type KnownMistake } from './checking/mistake.js';
+import type { KnownMistake } from './checking/mistake.js';
 import { isUntouchedStub } from './grading/not-started.js';
 import { loadCourse, withEveryCheckShown } from './course.js';
 import { gradeJobs, type GradedExercise, type GradingJob, type Limits } from './grading/grade.js';
@@ -40,6 +40,13 @@ export interface MistakeUnderTest {
   slug: string;
   file: string;
   entry: KnownMistake;
+  /** True for a look-alike: code failing the entry's checks for another reason, which must not get its name. */
+  lookalike?: boolean;
+}
+
+/** Where an exercise's look-alikes live: beside its mistakes, apart, since they are not known mistakes. */
+export function lookalikesDir(slug: string): string {
+  return path.join(mistakesDir, slug, 'lookalikes');
 }
 
 /** Whether the mistake file `id` (its name without `.ts`) is the entry's own code or more of it. */
@@ -58,6 +65,9 @@ export function mistakeListProblems(slug: string, files: string[], entries: read
   for (const entry of entries) {
     for (const id of [entry.id, ...(entry.also ?? [])]) if (!ids.includes(id)) problems.push(`${list} lists ${id}, but grader/mistakes/${slug}/${id}.ts is missing`);
     if (entry.title.trim() === '' || entry.hint.trim() === '') problems.push(`${list}: ${entry.id} needs a title and a hint`);
+    for (const name of entry.lookalikes ?? []) {
+      if (!existsSync(path.join(lookalikesDir(slug), `${name}.ts`))) problems.push(`${list}: ${entry.id} names the look-alike ${name}, but grader/mistakes/${slug}/lookalikes/${name}.ts is missing`);
+    }
     for (const id of entry.fails) if (!checks.some((check) => check.id === id)) problems.push(`${list}: ${entry.id} names the check ${id}, which ${slug} does not have`);
     // A learner's copy runs public checks only: a mistake none of them fails goes unnoticed there.
     const caughtInPublic = entry.fails.some((id) => checks.some((check) => check.id === id && check.visibility === 'public'));
@@ -75,17 +85,21 @@ export function mistakeListProblems(slug: string, files: string[], entries: read
  * run (a mistake that no longer loads is a problem, not a catch) and fail exactly the checks listed,
  * so that a learner's result showing that pattern can be named.
  */
-export function judgeMistake(mistake: MistakeUnderTest, result: ExerciseResult, entries: readonly KnownMistake[] = [mistake.entry]): string[] {
+export function judgeMistake(mistake: MistakeUnderTest, result: ExerciseResult): string[] {
   const name = path.relative(kitRoot, mistake.file);
-  if (result.status !== 'failed') return [`${name} did not run as a known mistake should: ${result.status}${result.message ? ` (${result.message})` : ''}`];
+  const { entry } = mistake;
+  if (result.status !== 'failed') return [`${name} did not run as a ${mistake.lookalike ? 'look-alike' : 'known mistake'} should: ${result.status}${result.message ? ` (${result.message})` : ''}`];
   const failed = result.checks.filter((check) => !check.passed).map((check) => check.id);
-  const listed = mistake.entry.fails;
+  const listed = entry.fails;
   if (failed.length === listed.length && failed.every((id) => listed.includes(id))) {
-    // The report must name it for a learner who makes it: its evidence must show too.
-    if (matchMistakes(entries, result.checks).some((match) => match.id === mistake.entry.id)) return [];
-    return [`${name} is not named when graded: no failed public check's message shows its evidence "${mistake.entry.evidence ?? ''}"`];
+    const named = result.mistakes.find((match) => match.id === entry.id);
+    if (mistake.lookalike) return named ? [`${name}, a look-alike of ${entry.id}, is given its name: its evidence must tell them apart`] : [];
+    // The report must name it for a learner who makes it: its evidence must be seen too.
+    if (named && (named.certain || entry.evidence === undefined)) return [];
+    return [`${name} is not named when graded: its evidence was not seen in what its failed checks saw`];
   }
   const write = failed.map((id) => `'${id}'`).join(', ');
+  if (mistake.lookalike) return [`${name}, a look-alike of ${entry.id}, fails ${failed.join(', ') || 'no check'}: a look-alike must fail exactly the checks ${entry.id} fails`];
   return [`${name} fails ${failed.join(', ') || 'no check'}, not what grader/checks/${mistake.slug}/mistakes.ts lists for it: write fails: [${write}]`];
 }
 
@@ -285,6 +299,7 @@ export async function checkKit(limits: Limits): Promise<KitCheckReport> {
   const solutions = exercises.map((exercise) => job(withEveryCheckShown(exercise), path.join(kitRoot, 'solutions', exercise.info.slug, 'view.ts')));
   const stubs = exercises.map((exercise) => job(exercise, path.join(kitRoot, stubPath(exercise.info.slug))));
   const mistakes: MistakeUnderTest[] = [];
+  const lookalikes: MistakeUnderTest[] = [];
   const mistakeProblems: string[] = [];
   const variants: GradingJob[] = [];
   for (const exercise of exercises) {
@@ -296,6 +311,12 @@ export async function checkKit(limits: Limits): Promise<KitCheckReport> {
       const entry = entries.find((candidate) => entryOfFile(candidate, path.basename(file, '.ts')));
       if (entry) mistakes.push({ slug, file, entry });
     }
+    for (const entry of entries) {
+      for (const name of entry.lookalikes ?? []) {
+        const file = path.join(lookalikesDir(slug), `${name}.ts`);
+        if (existsSync(file)) lookalikes.push({ slug, file, entry, lookalike: true });
+      }
+    }
     variants.push(...tsFiles(path.join(variantsDir, slug)).map((file) => job(withEveryCheckShown(exercise), file)));
   }
   const counts = countKit(exercises, mistakes.length, variants.length);
@@ -304,7 +325,7 @@ export async function checkKit(limits: Limits): Promise<KitCheckReport> {
     readmeCountProblems(readFileSync(path.join(kitRoot, 'README.md'), 'utf8'), counts),
   );
   const byslug = new Map(exercises.map((exercise) => [exercise.info.slug, exercise]));
-  const mistakeJobs = mistakes.map((mistake) => job(byslug.get(mistake.slug) as GradedExercise, mistake.file));
+  const mistakeJobs = [...mistakes, ...lookalikes].map((mistake) => job(byslug.get(mistake.slug) as GradedExercise, mistake.file));
   // Learners see type warnings: the kit's own stubs and solutions must not give them any.
   const typed = typeWarnings([...solutions, ...stubs].map((entry) => entry.file));
   const results = await gradeJobs([...solutions, ...stubs, ...mistakeJobs, ...variants], { limits, typecheck: false });
@@ -328,11 +349,13 @@ export async function checkKit(limits: Limits): Promise<KitCheckReport> {
       .map((result) => `${stubPath(result.slug)} (the stub) scores ${result.score}/${result.maxScore}; passed: ${result.checks.filter((c) => c.passed).map((c) => c.id).join(', ')}`),
   );
   const mistakeResults = next(mistakeJobs.length);
-  mistakes.forEach((mistake, index) => {
-    const entries = byslug.get(mistake.slug)?.mistakes ?? [];
-    mistakeProblems.push(...judgeMistake(mistake, mistakeResults[index] as ExerciseResult, entries));
+  [...mistakes, ...lookalikes].forEach((mistake, index) => {
+    mistakeProblems.push(...judgeMistake(mistake, mistakeResults[index] as ExerciseResult));
   });
-  claim(`${mistakes.length} known mistakes fail exactly the checks their list names`, mistakeProblems);
+  claim(
+    `${mistakes.length} known mistakes fail exactly the checks their list names and are named by their evidence; ${lookalikes.length} look-alikes fail the same checks and are not`,
+    mistakeProblems,
+  );
   claim(
     `${variants.length} correct variants get full marks`,
     next(variants.length).flatMap((result, index) =>

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { defaultLimits } from '../grader/grading/grade.js';
 import type { Check } from '../grader/checking/check.js';
-import { matchMistakes, type KnownMistake } from '../grader/checking/mistake.js';
+import { matchMistakes, type KnownMistake, type Seen } from '../grader/checking/mistake.js';
+import type { Exchange } from '../grader/checking/visitor.js';
 import { checkKit, judgeMistake, mistakeListProblems, type MistakeUnderTest } from '../grader/kit-check.js';
 import type { CheckResult, ExerciseResult } from '../grader/results.js';
 
@@ -13,7 +14,7 @@ function checkResult(id: string, passed: boolean, points = 1): CheckResult {
 function exerciseResult(checks: CheckResult[]): ExerciseResult {
   const score = checks.filter((check) => check.passed).reduce((sum, check) => sum + check.points, 0);
   const maxScore = checks.reduce((sum, check) => sum + check.points, 0);
-  return { slug: 'demo', title: 'Demo', status: 'failed', score, maxScore, message: null, location: null, hiddenChecksIncluded: true, output: '', warnings: [], mistakes: [], checks, durationMs: 1 };
+  return { slug: 'demo', title: 'Demo', status: 'failed', score, maxScore, message: null, location: null, fix: null, hiddenChecksIncluded: true, output: '', warnings: [], mistakes: [], checks, durationMs: 1 };
 }
 
 const entry: KnownMistake = { id: 'shared', title: 'shared state', hint: 'keep it apart', fails: ['demo/apart'] };
@@ -31,8 +32,25 @@ describe('the kit check', () => {
     // It grades every solution, stub, mistake and variant of the kit: minutes on a busy machine.
   }, 300_000);
 
-  it('accepts a mistake that fails exactly the checks its entry lists', () => {
-    expect(judgeMistake(mistake, exerciseResult([checkResult('demo/basic', true), checkResult('demo/apart', false)]))).toEqual([]);
+  it('accepts a mistake that fails exactly the checks its entry lists and is named', () => {
+    const named = { ...exerciseResult([checkResult('demo/basic', true), checkResult('demo/apart', false)]), mistakes: [{ id: 'shared', title: 't', hint: 'h', certain: false }] };
+    expect(judgeMistake(mistake, named)).toEqual([]);
+    expect(judgeMistake(mistake, { ...named, mistakes: [] })).toEqual([expect.stringMatching(/shared\.ts is not named when graded/)]);
+  });
+
+  it('reports a mistake with evidence that its grading did not see', () => {
+    const proven = { ...mistake, entry: { ...entry, evidence: () => true } };
+    const graded = exerciseResult([checkResult('demo/basic', true), checkResult('demo/apart', false)]);
+    expect(judgeMistake(proven, { ...graded, mistakes: [{ id: 'shared', title: 't', hint: 'h', certain: true }] })).toEqual([]);
+    expect(judgeMistake(proven, { ...graded, mistakes: [{ id: 'shared', title: 't', hint: 'h', certain: false }] })).toEqual([expect.stringMatching(/its evidence was not seen/)]);
+  });
+
+  it('reports a look-alike given the name, or failing other checks', () => {
+    const lookalike = { ...mistake, file: '/kit/grader/mistakes/demo/lookalikes/other-bug.ts', lookalike: true };
+    const graded = exerciseResult([checkResult('demo/basic', true), checkResult('demo/apart', false)]);
+    expect(judgeMistake(lookalike, graded)).toEqual([]);
+    expect(judgeMistake(lookalike, { ...graded, mistakes: [{ id: 'shared', title: 't', hint: 'h', certain: true }] })).toEqual([expect.stringMatching(/a look-alike of shared, is given its name/)]);
+    expect(judgeMistake(lookalike, exerciseResult([checkResult('demo/basic', false), checkResult('demo/apart', false)]))).toEqual([expect.stringMatching(/must fail exactly the checks shared fails/)]);
   });
 
   it('reports a mistake whose checks differ from its entry, with the list to write', () => {
@@ -81,37 +99,42 @@ describe('the kit check', () => {
 describe('a learner result matched to known mistakes', () => {
   const mistakes: KnownMistake[] = [
     { id: 'shared', title: 'shared state', hint: 'keep it apart', fails: ['demo/apart', 'demo/hidden-store'] },
-    { id: 'cookie', title: 'data in a cookie', hint: 'keep it on the server', fails: ['demo/server'] },
+    { id: 'cookie', title: 'data in a cookie', hint: 'keep it on the server', fails: ['demo/server'], evidence: (seen) => seen.cookieOfItsOwn() },
   ];
+  /** What a failed check saw: one exchange, as a visitor's. */
+  function seen(check: string, answer: Partial<Exchange>): Seen {
+    const exchange: Exchange = { visitor: 'visitor 1', method: 'GET', path: '/x', fields: null, cookie: null, status: 200, text: '', setCookies: [], handlerError: null, sentAt: 1, answeredAt: 2, ...answer };
+    return { check, exchanges: [exchange], store: [], notes: [] };
+  }
 
-  it('names the mistake whose pattern the checks show exactly', () => {
+  it('offers a mistake without evidence as possible when its pattern matches exactly', () => {
     const checks = [checkResult('demo/basic', true), checkResult('demo/apart', false), checkResult('demo/server', true), checkResult('demo/hidden-store', false)];
-    expect(matchMistakes(mistakes, checks)).toEqual([{ id: 'shared', title: 'shared state', hint: 'keep it apart' }]);
+    expect(matchMistakes(mistakes, checks, [])).toEqual([{ id: 'shared', title: 'shared state', hint: 'keep it apart', certain: false }]);
   });
 
   it('matches on the checks that ran only, as in a learner copy without hidden checks', () => {
-    expect(matchMistakes(mistakes, [checkResult('demo/basic', true), checkResult('demo/apart', false), checkResult('demo/server', true)]).map((match) => match.id)).toEqual(['shared']);
+    expect(matchMistakes(mistakes, [checkResult('demo/basic', true), checkResult('demo/apart', false), checkResult('demo/server', true)], []).map((match) => match.id)).toEqual(['shared']);
   });
 
-  it('names a mistake with evidence only when a failed check message shows it', () => {
-    const thrower: KnownMistake = { id: 'throws', title: 'a throw', hint: 'check first', fails: ['demo/server'], evidence: 'the handler threw' };
-    const failing = (message: string): CheckResult => ({ ...checkResult('demo/server', false), message });
-    expect(matchMistakes([thrower], [checkResult('demo/basic', true), failing('POST /x failed: the handler threw TypeError')]).map((match) => match.id)).toEqual(['throws']);
-    expect(matchMistakes([thrower], [checkResult('demo/basic', true), failing('GET /x answered 200 "a"')])).toEqual([]);
+  it('names a mistake with evidence only when a failed check saw it', () => {
+    const checks = [checkResult('demo/basic', true), checkResult('demo/server', false)];
+    const ownCookie = seen('demo/server', { setCookies: ['color=red; Path=/'] });
+    expect(matchMistakes(mistakes, checks, [ownCookie])).toEqual([{ id: 'cookie', title: 'data in a cookie', hint: 'keep it on the server', certain: true }]);
+    expect(matchMistakes(mistakes, checks, [seen('demo/server', { text: 'Missing color', status: 400 })])).toEqual([]);
+    // What a passing check saw is not evidence.
+    expect(matchMistakes(mistakes, checks, [{ ...ownCookie, check: 'demo/basic' }])).toEqual([]);
   });
 
-  it('names only the look-alike whose evidence the failures show, and both when neither shows any', () => {
-    const thrower: KnownMistake = { id: 'throws', title: 'a throw', hint: 'check first', fails: ['demo/server'], evidence: 'the handler threw' };
-    const lookAlikes = [mistakes[1] as KnownMistake, thrower];
-    const failing = (message: string): CheckResult => ({ ...checkResult('demo/server', false), message });
-    expect(matchMistakes(lookAlikes, [checkResult('demo/basic', true), failing('POST /x failed: the handler threw TypeError')]).map((match) => match.id)).toEqual(['throws']);
-    expect(matchMistakes(lookAlikes, [checkResult('demo/basic', true), failing('GET /x set a cookie of its own')]).map((match) => match.id)).toEqual(['cookie']);
-    const twin: KnownMistake = { ...(mistakes[1] as KnownMistake), id: 'twin' };
-    expect(matchMistakes([mistakes[1] as KnownMistake, twin], [failing('GET /x set a cookie of its own')]).map((match) => match.id)).toEqual(['cookie', 'twin']);
+  it('names only the look-alike whose evidence was seen, and offers nothing else beside it', () => {
+    const twin: KnownMistake = { id: 'twin', title: 'a twin', hint: 'h', fails: ['demo/server'] };
+    const checks = [checkResult('demo/basic', true), checkResult('demo/server', false)];
+    expect(matchMistakes([twin, ...mistakes], checks, [seen('demo/server', { setCookies: ['color=red'] })]).map((match) => match.id)).toEqual(['cookie']);
+    expect(matchMistakes([twin, ...mistakes], checks, [seen('demo/server', {})]).map((match) => [match.id, match.certain])).toEqual([['twin', false]]);
   });
 
   it('names nothing when the failures fit no pattern, or nothing failed', () => {
-    expect(matchMistakes(mistakes, [checkResult('demo/apart', false), checkResult('demo/server', false)])).toEqual([]);
-    expect(matchMistakes(mistakes, [checkResult('demo/apart', true)])).toEqual([]);
+    expect(matchMistakes(mistakes, [checkResult('demo/apart', false), checkResult('demo/server', false)], [])).toEqual([]);
+    expect(matchMistakes(mistakes, [checkResult('demo/apart', true)], [])).toEqual([]);
   });
 });
+

@@ -3,6 +3,7 @@
  * and no external assets (inline CSS and SVG). It shows how the class scored (a histogram), which
  * checks the class fails most (the common mistakes), and a summary of every exercise.
  */
+import { namedMistakes } from '../checking/mistake.js';
 import { exerciseStatuses, notBegun, type ExerciseStatus } from '../results.js';
 import { exerciseSlugs, sortEntries, type ClassEntry } from './gradebook.js';
 import { htmlText } from './escape.js';
@@ -99,7 +100,7 @@ export function countMistakes(entries: readonly ClassEntry[]): MistakeCount[] {
   for (const entry of entries) {
     for (const exercise of entry.result.exercises) {
       // Results written before mistakes were named have none.
-      for (const mistake of exercise.mistakes ?? []) {
+      for (const mistake of namedMistakes(exercise.mistakes)) {
         const key = `${exercise.slug}/${mistake.id}`;
         const counted = counts.get(key) ?? { slug: exercise.slug, id: mistake.id, title: mistake.title, learners: 0 };
         counted.learners += 1;

@@ -8,13 +8,15 @@
  * While hidden checks are not shown, it tells only what the public checks tell: their points per
  * exercise, no total, no status and no known mistake (each is read from hidden checks too); a
  * problem of the whole exercise only when its public checks already show it. The named mistake
- * then goes with the first failed hidden check, shown when that check is.
+ * then goes with the first failed hidden check, shown when that check is. An app that never ran
+ * has its reason and its fix there, once, and its tests no hint (none of them could apply).
  *
  * Both outputs are text (`output_format`): learner text in them (messages that quote answers, the
  * answers, the reason a folder could not be graded) goes through `terminalText`, as in the report.
  */
-import { mistakeLines, problemLine, renderExercise, styleFor } from '../report.js';
-import { didNotRun, pointsOf, type CheckResult, type ExerciseResult, type GradeResult } from '../results.js';
+import { namedMistakes } from '../checking/mistake.js';
+import { fixLine, mistakeLines, problemLine, renderExercise, styleFor } from '../report.js';
+import { checkHintsApply, didNotRun, pointsOf, type CheckResult, type ExerciseResult, type GradeResult } from '../results.js';
 import { terminalText } from './escape.js';
 
 /** When Gradescope shows a test to the learner. */
@@ -65,10 +67,13 @@ function testsOf(exercise: ExerciseResult, hiddenVisibility: GradescopeVisibilit
   const failed = exercise.checks.filter((check) => !check.passed);
   // A named known mistake carries the hint; otherwise the first failure's hint is the one to try.
   // While hidden checks are not shown, the mistake (read from them too) waits with the first failed hidden check.
-  const withMistake = exercise.mistakes.length === 0 ? undefined : shown ? null : (failed.find((check) => check.visibility === 'hidden') ?? null);
-  const hinted = shown ? (exercise.mistakes.length === 0 ? failed[0] : undefined) : failed.find((check) => check.visibility === 'public') ?? (withMistake ? undefined : failed[0]);
+  const named = namedMistakes(exercise.mistakes).length > 0;
+  const withMistake = !named ? undefined : shown ? null : (failed.find((check) => check.visibility === 'hidden') ?? null);
+  const hinted = shown ? (!named ? failed[0] : undefined) : failed.find((check) => check.visibility === 'public') ?? (withMistake ? undefined : failed[0]);
+  // An app that never ran (or nothing begun) has its reason and fix in the overview: no check's hint applies.
+  const hints = checkHintsApply(exercise);
   return exercise.checks.map((check) => {
-    const output = [testOutput(check, check === hinted), ...(check === withMistake ? mistakeLines(exercise, plain).map((line) => line.trim()) : [])];
+    const output = [testOutput(check, hints && check === hinted), ...(check === withMistake ? mistakeLines(exercise, plain).map((line) => line.trim()) : [])];
     return {
       name: `${exercise.title}: ${check.title}`,
       score: check.passed ? check.points : 0,
@@ -113,6 +118,8 @@ function overview(view: GradeResult, note: string | null, hiddenVisibility: Grad
       lines.push(renderExercise(exercise, plain).split('\n')[0] ?? '');
       const problem = problemLine(exercise, plain);
       if (problem) lines.push(problem);
+      const fix = fixLine(exercise, plain);
+      if (fix) lines.push(fix);
       lines.push(...mistakeLines(exercise, plain));
     }
     return lines.join('\n');
@@ -125,7 +132,10 @@ function overview(view: GradeResult, note: string | null, hiddenVisibility: Grad
     const open = sumPoints(exercise.checks.filter((check) => check.visibility === 'public'));
     lines.push(`${exercise.slug} · ${exercise.title}  public checks ${open.score}/${open.max}`);
     const problem = problemLine(exercise, plain);
-    if (problem && publicChecksShowProblem(exercise)) lines.push(problem);
+    if (!problem || !publicChecksShowProblem(exercise)) continue;
+    lines.push(problem);
+    const fix = fixLine(exercise, plain);
+    if (fix) lines.push(fix);
   }
   return lines.join('\n');
 }

@@ -10,6 +10,7 @@ import type { LoadRequest } from '../sandbox/protocol.js';
 import { RemoteStore } from '../sandbox/remote-store.js';
 import type { LoadOutcome } from '../sandbox/sandbox.js';
 import { SessionRecords, type SessionRecord } from '../sandbox/session-records.js';
+import type { StoreEvent } from '../sandbox/store-events.js';
 
 export class InProcessHost implements AppHost {
   readonly exit = null;
@@ -37,6 +38,11 @@ export class InProcessHost implements AppHost {
 
   async isResponsive(): Promise<boolean> {
     return true;
+  }
+
+  /** The floor keeps no log: it names no mistakes. */
+  takeStoreEvents(): StoreEvent[] {
+    return [];
   }
 
   async sessions(): Promise<Record<string, SessionRecord>> {

@@ -26,6 +26,11 @@ export interface CheckContext {
   advanceClock(ms: number): Promise<void>;
   /** The secret the app signs its session cookies with. */
   readonly secret: string;
+  /**
+   * Notes a sign of a known mistake that only the check's own code can tell (the answer showed the
+   * value the grader had just replaced): a mistake's evidence asks for it (`Evidence.noted`).
+   */
+  note(sign: string): void;
 }
 
 /** The context for one run of one check, with the transcript the report shows on failure. */
@@ -45,7 +50,7 @@ export function createContext(options: {
   advanceClock: (ms: number) => Promise<void>;
   /** How far earlier checks of the exercise already moved the app's clock. */
   clockOffsetMs: number;
-}): { context: CheckContext; transcript: Exchange[] } {
+}): { context: CheckContext; transcript: Exchange[]; notes: string[] } {
   const connection: Connection = {
     port: options.port,
     accessKey: options.accessKey,
@@ -56,6 +61,7 @@ export function createContext(options: {
     agent: options.agent,
   };
   let visitors = 0;
+  const notes: string[] = [];
   const storedSessions = async (): Promise<Map<string, SessionRecord>> => {
     const entries = Object.entries(await options.readStore());
     // MemoryStore keeps each record as JSON text.
@@ -79,6 +85,9 @@ export function createContext(options: {
       connection.clockOffsetMs += ms;
     },
     secret: options.secret,
+    note: (sign) => {
+      notes.push(sign);
+    },
   };
-  return { context, transcript: connection.transcript };
+  return { context, transcript: connection.transcript, notes };
 }

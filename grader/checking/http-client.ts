@@ -8,6 +8,8 @@ export interface RawAnswer {
   status: number;
   headers: http.IncomingHttpHeaders;
   text: string;
+  /** When the answer's head arrived, on `performance.now()`: the moment the app answered. */
+  at: number;
 }
 
 export interface RawRequest {
@@ -46,6 +48,7 @@ export function sendRequest(request: RawRequest): Promise<RawAnswer> {
       reject(new RequestFailed('unreachable', error.code ?? 'closed'));
     });
     outgoing.on('response', (response) => {
+      const at = performance.now();
       // Bytes, decoded once at the end: a text decoder for every answer cost more than the answers.
       const chunks: Buffer[] = [];
       let bytes = 0;
@@ -56,12 +59,12 @@ export function sendRequest(request: RawRequest): Promise<RawAnswer> {
           clearTimeout(timer);
           response.destroy();
           const text = Buffer.concat(chunks).subarray(0, request.bodyLimit).toString('utf8');
-          resolve({ status: response.statusCode ?? 0, headers: response.headers, text: `${text}… (cut at ${request.bodyLimit / 1024} KiB)` });
+          resolve({ status: response.statusCode ?? 0, headers: response.headers, text: `${text}… (cut at ${request.bodyLimit / 1024} KiB)`, at });
         }
       });
       response.on('end', () => {
         clearTimeout(timer);
-        resolve({ status: response.statusCode ?? 0, headers: response.headers, text: Buffer.concat(chunks).toString('utf8') });
+        resolve({ status: response.statusCode ?? 0, headers: response.headers, text: Buffer.concat(chunks).toString('utf8'), at });
       });
       response.on('error', (error: NodeJS.ErrnoException) => {
         clearTimeout(timer);

@@ -4,6 +4,9 @@
  * has the list but not the code: `grader/mistakes/<slug>/<id>.ts` stays with the instructor). The
  * kit check grades each mistake's code and proves it fails exactly the checks listed.
  */
+import { Evidence, type Seen } from './evidence.js';
+
+export type { Evidence, Seen };
 
 /** A mistake learners make, and the checks that catch it. */
 export interface KnownMistake {
@@ -26,10 +29,17 @@ export interface KnownMistake {
    */
   onlyHidden?: string;
   /**
-   * Words a failed public check's message shows for this mistake alone (the error it throws), for
-   * a mistake whose pattern other code can show too: without them, it is not named.
+   * The mistake's own signs in what the grader saw while its checks failed (the answers, the
+   * cookies, the store's records and the order of store replies and answers): other code can fail
+   * the same checks, and only this tells them apart. A mistake is named when its checks failed and
+   * this holds; without it, a matching pattern is only offered as "possibly".
    */
-  evidence?: string;
+  evidence?: (seen: Evidence) => boolean;
+  /**
+   * Code, `grader/mistakes/<slug>/<name>.ts`, that fails exactly the same checks for another
+   * reason: the kit check proves that it is not given this mistake's name.
+   */
+  lookalikes?: string[];
 }
 
 /** The known mistakes of one exercise, in the order a match is looked for. */
@@ -42,25 +52,35 @@ export interface MistakeMatch {
   id: string;
   title: string;
   hint: string;
+  /**
+   * True when the mistake's own evidence was seen; false when only its pattern of failed checks
+   * matched, and the report offers it as "possibly", after the first failed check's own message.
+   */
+  certain: boolean;
 }
 
 /**
- * The known mistakes whose pattern a result shows: of the checks that ran, each failed exactly
- * those the mistake fails and passed the others. In a learner's copy only public checks run, so
- * only their part of each pattern counts, and two mistakes may then look alike: both are named,
- * unless the failures show one's evidence. Empty when none matches, or when nothing failed.
+ * The known mistakes a result shows. A mistake's pattern matches when, of the checks that ran, the
+ * result failed exactly those the mistake fails (in a learner's copy only public checks run, so
+ * only their part counts). Of the matches, those whose evidence holds in what the failed checks saw
+ * are named, and only they; a match whose mistake has no evidence to look for is offered as
+ * possible when no mistake was named. Empty when nothing failed or nothing matches.
  */
-export function matchMistakes(mistakes: readonly KnownMistake[], checks: readonly { id: string; passed: boolean; message?: string | null }[]): MistakeMatch[] {
+export function matchMistakes(mistakes: readonly KnownMistake[], checks: readonly { id: string; passed: boolean }[], seen: readonly Seen[]): MistakeMatch[] {
   const failed = new Set(checks.filter((check) => !check.passed).map((check) => check.id));
   if (failed.size === 0) return [];
   const ran = new Set(checks.map((check) => check.id));
   const matched = mistakes.filter((mistake) => {
     const expected = mistake.fails.filter((id) => ran.has(id));
-    if (expected.length !== failed.size || !expected.every((id) => failed.has(id))) return false;
-    const { evidence } = mistake;
-    return !evidence || checks.some((check) => !check.passed && (check.message ?? '').includes(evidence));
+    return expected.length === failed.size && expected.every((id) => failed.has(id));
   });
-  // A mistake whose own error was seen outweighs one that only fails the same checks.
-  const proven = matched.filter((mistake) => mistake.evidence !== undefined);
-  return (proven.length > 0 ? proven : matched).map(({ id, title, hint }) => ({ id, title, hint }));
+  const evidence = new Evidence(seen.filter((check) => failed.has(check.check)));
+  const proven = matched.filter((mistake) => mistake.evidence?.(evidence) === true);
+  if (proven.length > 0) return proven.map(({ id, title, hint }) => ({ id, title, hint, certain: true }));
+  return matched.filter((mistake) => mistake.evidence === undefined).map(({ id, title, hint }) => ({ id, title, hint, certain: false }));
+}
+
+/** The mistakes a result names with their evidence seen; results written before evidence have no `certain` and named only these. */
+export function namedMistakes(mistakes: readonly MistakeMatch[] | undefined): MistakeMatch[] {
+  return (mistakes ?? []).filter((mistake) => mistake.certain !== false);
 }

@@ -25,6 +25,9 @@ export interface Exchange {
   setCookies: string[];
   /** What went wrong inside the app ("the handler threw …"), as the kit's error handling saw it. */
   handlerError: string | null;
+  /** When the request left and its answer was in, on the grader's `performance.now()` clock (the store log's). */
+  sentAt: number;
+  answeredAt: number;
 }
 
 /** Why a request got no answer: the check fails with this, and the grader looks at the app. */
@@ -145,6 +148,7 @@ export class Visitor {
       headers['content-type'] = json ? 'application/json' : 'application/x-www-form-urlencoded';
     }
     let response: RawAnswer;
+    const sentAt = performance.now();
     try {
       response = await sendRequest({ port, path, method, headers, body, timeoutMs, bodyLimit, agent: this.connection.agent });
     } catch (error) {
@@ -173,6 +177,8 @@ export class Visitor {
       setCookies,
       // The app can set this header itself: shown cleaned, as any text from the host.
       handlerError: typeof response.headers['x-kit-error'] === 'string' ? cleanHostText(response.headers['x-kit-error'], 500) : null,
+      sentAt,
+      answeredAt: response.at,
     };
     transcript.push(exchange);
     return exchange;

@@ -87,14 +87,18 @@ export function linkedDocs(readme: string): Set<string> {
  */
 export function learnerMistakeList(mistakes: readonly KnownMistake[], publicIds: ReadonlySet<string>): string {
   const entries = mistakes
-    // The evidence stays: it is words of a public check's message, without which a look-alike is named.
-    .map(({ id, title, hint, fails, evidence }) => ({ id, title, hint, fails: fails.filter((check) => publicIds.has(check)), ...(evidence ? { evidence } : {}) }))
-    .filter((mistake) => mistake.fails.length > 0);
+    .map(({ id, title, hint, fails, evidence }) => ({ id, title, hint, fails: fails.filter((check) => publicIds.has(check)), evidence }))
+    .filter((mistake) => mistake.fails.length > 0)
+    .map(({ evidence, ...data }) => {
+      const fields = JSON.stringify(data, null, 2).slice(0, -2);
+      // The evidence stays, as code: without it no mistake is named. It asks only what the grader saw.
+      return evidence === undefined ? `${fields}\n}` : `${fields},\n  "evidence": ${evidence.toString()}\n}`;
+    });
   return [
     '// The learner\'s copy of this list: the public part of each pattern (written by `npm run release`).',
     "import { knownMistakes } from '../../checking/mistake.js';",
     '',
-    `export default knownMistakes(${JSON.stringify(entries, null, 2)});`,
+    `export default knownMistakes([\n${entries.join(',\n')}\n]);`,
     '',
   ].join('\n');
 }

@@ -29,6 +29,7 @@ import {
   type SourceLocation,
 } from './protocol.js';
 import { SessionRecords, type SessionRecord } from './session-records.js';
+import { StoreLog, destroyReplyDelayMs, type StoreEvent } from './store-events.js';
 
 /** How the host process ended, when it ended before the grader was done with it. */
 export interface HostExit {
@@ -189,6 +190,8 @@ export class Sandbox {
   private currentFile: string | null = null;
   /** The session store of the exercise loaded now. */
   private records: SessionRecords | null = null;
+  /** The store operations of the exercise loaded now, as the grader saw them. */
+  private readonly storeLog = new StoreLog();
   /** The grader's time spent on this exercise's channel frames and store operations. */
   private channelWorkMs = 0;
   /** How far the checks moved the host's clock since the exercise was loaded. */
@@ -392,7 +395,14 @@ export class Sandbox {
       const answer = this.records ? this.records.apply(message.op) : { ok: false as const, error: 'no exercise is loaded' };
       const frame = encodeFrame({ type: 'store-answer', id: message.id, answer } satisfies GraderMessage);
       this.reader?.charge(frame.length);
-      if (!this.exit && this.channel.writable) this.channel.write(frame);
+      const event = this.storeLog.note(message.op);
+      const reply = (): void => {
+        event.repliedAt = performance.now();
+        if (!this.exit && this.channel.writable) this.channel.write(frame);
+      };
+      // Carried out at once, answered a moment later: an answer that did not wait shows in the log.
+      if (message.op.op === 'destroy' && this.records) setTimeout(reply, destroyReplyDelayMs);
+      else reply();
       return;
     }
     for (const waiter of this.waiters) if (waiter(message)) this.waiters.delete(waiter);
@@ -459,6 +469,7 @@ export class Sandbox {
     this.channelWorkMs = 0;
     this.printed = [];
     this.records = new SessionRecords(() => Date.now() + this.clockOffsetMs);
+    this.storeLog.take();
     const answer = await this.request(
       { ...request, accessKey: this.accessKey },
       (message) => (message.type === 'loaded' || message.type === 'load-failed') && message.slug === request.slug,
@@ -495,6 +506,11 @@ export class Sandbox {
     this.clockOffsetMs += ms;
     const answer = await this.request({ type: 'clock', id, advanceMs: ms }, (m) => m.type === 'pong' && m.id === id, timeoutMs);
     if (!(typeof answer === 'object' && 'type' in answer)) throw new Error('the app did not answer when its clock was moved');
+  }
+
+  /** The store operations since the last call, and when each was answered (see `StoreLog`). */
+  takeStoreEvents(): StoreEvent[] {
+    return this.storeLog.take();
   }
 
   /** The session records of the exercise loaded now, by session ID: the grader's own copy. */

@@ -18,7 +18,7 @@ export default knownMistakes([
     title: 'logout insists the username exists, like Django\'s KeyError, and fails for a guest',
     hint: 'A guest may log out too: removing a key the session does not have is harmless in JavaScript, so do not require it to be there first.',
     fails: ['delete-key/logout-nobody', 'delete-key/logout-guest-stores-nothing'],
-    evidence: 'POST /logout failed: the handler threw',
+    evidence: (seen) => seen.threw(/./, 'POST /logout'),
   },
   {
     id: 'sets-null',
@@ -37,7 +37,7 @@ export default knownMistakes([
     title: 'logout saves and regenerates the session, so the language goes and the visitor gets a new session ID',
     hint: 'Regenerating hands out a new, empty session: everything else the visitor had is gone and the ID changes. Logging out here only has to take the username\'s key out of the session the visitor already has.',
     fails: ['delete-key/language-survives', 'delete-key/session-kept', 'delete-key/logout-guest-stores-nothing'],
-    evidence: 'gave the visitor another session',
+    evidence: (seen) => seen.newSession('POST /logout'),
     also: ['deletes-then-regenerates'],
   },
   {
@@ -45,5 +45,6 @@ export default knownMistakes([
     title: 'the username kept in a map of the module\'s own, keyed by session ID, with a copy in the session that is never read back',
     hint: 'The session store is the one place the username lives: read it from `req.session` in `whoami`, instead of keeping a copy beside it that never learns what the store holds.',
     fails: ['delete-key/username-from-store'],
+    evidence: (seen) => seen.noted('answered-from-a-copy'),
   },
 ]);

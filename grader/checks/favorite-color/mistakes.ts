@@ -30,7 +30,7 @@ export default knownMistakes([
     title: 'a call to a `set()` method on the session, as in the course\'s quiz: there is none, so it throws',
     hint: '`req.session` has no `set()` method: it is an object whose properties you assign and read like any other.',
     fails: ['favorite-color/set-then-get', 'favorite-color/blank-changes-nothing', 'favorite-color/visitors-apart', 'favorite-color/data-on-server', 'favorite-color/change-color', 'favorite-color/tampered-cookie', 'favorite-color/color-from-store', 'favorite-color/session-kept'],
-    evidence: 'req.session.set is not a function',
+    evidence: (seen) => seen.threw('req.session.set is not a function'),
   },
   {
     id: 'never-stored',
@@ -55,5 +55,6 @@ export default knownMistakes([
     title: 'the color kept in a map of the module\'s own, keyed by session ID, with a copy in the session that is never read back',
     hint: 'The session store is the one place the color lives: read it from `req.session` when showing it, instead of keeping a copy beside it that never learns what the store holds.',
     fails: ['favorite-color/color-from-store'],
+    evidence: (seen) => seen.noted('answered-from-a-copy'),
   },
 ]);

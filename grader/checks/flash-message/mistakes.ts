@@ -54,5 +54,6 @@ export default knownMistakes([
     title: 'the message kept in a map of the module\'s own, keyed by session ID, with a copy in the session that is never read back',
     hint: 'The session store is the one place the message lives: read it from `req.session` when showing it, instead of keeping a copy beside it that never learns what the store holds.',
     fails: ['flash-message/message-from-store'],
+    evidence: (seen) => seen.noted('answered-from-a-copy'),
   },
 ]);

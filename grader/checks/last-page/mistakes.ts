@@ -30,5 +30,6 @@ export default knownMistakes([
     title: 'the last page kept in a map of the module\'s own, keyed by session ID, with a copy in the session that is never read back',
     hint: 'The session store is the one place the last page lives: read it from `req.session` at every visit, instead of keeping a copy beside it that never learns what the store holds.',
     fails: ['last-page/page-from-store'],
+    evidence: (seen) => seen.noted('answered-from-a-copy'),
   },
 ]);

@@ -37,12 +37,13 @@ export default knownMistakes([
     title: 'the old session object is put back after regenerate, so the login is saved under the old session ID and the browser\'s new ID finds nothing',
     hint: 'After regenerate, `req.session` is the new session: write the username and the pages onto it, and never bring the old session object back. The old ID must end up holding nothing.',
     fails: ['login-rotation/login-whoami', 'login-rotation/new-id-at-login', 'login-rotation/recent-pages-survive', 'login-rotation/username-from-store', 'login-rotation/old-cookie-not-logged-in', 'login-rotation/old-session-cleared', 'login-rotation/visitors-apart', 'login-rotation/data-on-server'],
-    evidence: 'after POST /login, the store holds no session for this visitor',
+    evidence: (seen) => seen.storedUnderDestroyedSession('POST /login'),
   },
   {
     id: 'copy-kept-beside-session',
     title: 'the username kept in a map of the module\'s own, keyed by session ID, with a copy in the session that is never read back',
     hint: 'The session store is the one place the username lives: read it from `req.session` in `whoami`, instead of keeping a copy beside it that never learns what the store holds.',
     fails: ['login-rotation/username-from-store'],
+    evidence: (seen) => seen.noted('answered-from-a-copy'),
   },
 ]);

@@ -31,7 +31,7 @@ export default knownMistakes([
     title: 'logout destroys the session but clears a cookie under Django\'s name, sessionid, so connect.sid stays in the browser',
     hint: 'Clear the cookie under the name it really has: express-session names its cookie itself, and a cookie of another name is not the session\'s.',
     fails: ['logout/cookie-cleared'],
-    evidence: 'the answer cleared sessionid instead',
+    evidence: (seen) => seen.cookieOfItsOwn('POST /logout'),
   },
   {
     id: 'session-null',
@@ -44,12 +44,13 @@ export default knownMistakes([
     title: 'logout regenerates the session instead of destroying it, so the browser gets a cookie for a new session rather than losing its cookie',
     hint: 'regenerate starts another session and hands out its cookie, even to a guest. To end the session, destroy it and clear the cookie, so that nothing is stored and the browser keeps no ID.',
     fails: ['logout/cookie-cleared', 'logout/logout-guest'],
-    evidence: 'gave the browser a new connect.sid cookie',
+    evidence: (seen) => seen.newSession('POST /logout'),
   },
   {
     id: 'copy-kept-beside-session',
     title: 'the username kept in a map of the module\'s own, keyed by session ID, with a copy in the session that is never read back',
     hint: 'The session store is the one place the username lives: read it from `req.session` in `whoami`, instead of keeping a copy beside it that never learns what the store holds.',
     fails: ['logout/username-from-store'],
+    evidence: (seen) => seen.noted('answered-from-a-copy'),
   },
 ]);

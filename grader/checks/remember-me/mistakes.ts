@@ -42,5 +42,6 @@ export default knownMistakes([
     title: 'the username kept in a map of the module\'s own, keyed by session ID, with a copy in the session that is never read back',
     hint: 'The session store is the one place the username lives: read it from `req.session` in `whoami`, instead of keeping a copy beside it that never learns what the store holds.',
     fails: ['remember-me/username-from-store'],
+    evidence: (seen) => seen.noted('answered-from-a-copy'),
   },
 ]);

@@ -31,7 +31,7 @@ export default knownMistakes([
     title: 'emptying assumes a cart exists, so a visitor with no cart gets an error 500',
     hint: 'A visitor may empty a cart they never filled: the session then has no cart, so empty it without assuming one exists.',
     fails: ['shopping-cart/empty-without-cart'],
-    evidence: 'POST /cart/empty failed: the handler threw',
+    evidence: (seen) => seen.threw(/./, 'POST /cart/empty'),
   },
   {
     id: 'module-cart',
@@ -56,5 +56,6 @@ export default knownMistakes([
     title: 'the cart kept in a map of the module\'s own, keyed by session ID, with a copy in the session that is never read back',
     hint: 'The session store is the one place the cart lives: read it from `req.session` at every request, instead of keeping a copy beside it that never learns what the store holds.',
     fails: ['shopping-cart/cart-from-store'],
+    evidence: (seen) => seen.noted('answered-from-a-copy'),
   },
 ]);

@@ -48,12 +48,13 @@ export default knownMistakes([
     title: 'the theme must be typed exactly in lower case, so Dark and DARK are refused',
     hint: 'Letter case does not matter here: lower-case the input first, then compare it with `dark` and `light`, and store the lowercase value.',
     fails: ['theme/letter-case'],
-    evidence: 'answered 400 "Invalid theme", expected 200',
+    evidence: (seen) => seen.exchanges.some((exchange) => exchange.status === 400 && /[A-Z]/.test(exchange.fields?.theme ?? '')),
   },
   {
     id: 'copy-kept-beside-session',
     title: 'the theme kept in a map of the module\'s own, keyed by session ID, with a copy in the session that is never read back',
     hint: 'The session store is the one place the theme lives: read it from `req.session` when showing it, instead of keeping a copy beside it that never learns what the store holds.',
     fails: ['theme/theme-from-store'],
+    evidence: (seen) => seen.noted('answered-from-a-copy'),
   },
 ]);

@@ -6,7 +6,7 @@ export default knownMistakes([
     title: 'a copy of the user without the password hash kept in the session, still far more than the id',
     hint: 'Leaving out the hash is not enough: keep only the user\'s id in the session, and look the user up in the directory on each request.',
     fails: ['user-id/only-the-id', 'user-id/user-from-store'],
-    evidence: "the session store holds the user's username",
+    evidence: (seen) => seen.stored((_value, key) => key === 'username'),
   },
   {
     id: 'no-password-check',
@@ -19,7 +19,7 @@ export default knownMistakes([
     title: 'the password field is passed to checkPassword without checking it was sent, which throws when it is missing',
     hint: 'A field that was not sent is undefined: make sure both fields are strings before checking the password, and refuse with 401 otherwise.',
     fails: ['user-id/missing-fields'],
-    evidence: 'POST /login failed: the handler threw',
+    evidence: (seen) => seen.threw(/./, 'POST /login'),
   },
   {
     id: 'stores-before-checking',
@@ -50,5 +50,6 @@ export default knownMistakes([
     title: 'the signed-in user kept in a map of the module\'s own, keyed by session ID, beside the user ID in the session, which is never read back',
     hint: 'The session store is where the signed-in user\'s id lives: read the id from `req.session` on each request and look the user up, instead of keeping a copy beside it that never learns what the store holds.',
     fails: ['user-id/user-from-store'],
+    evidence: (seen) => seen.noted('answered-from-a-copy'),
   },
 ]);

@@ -31,5 +31,6 @@ export default knownMistakes([
     title: 'the count kept in a map of the module\'s own, keyed by session ID, with a copy in the session that is never read back',
     hint: 'The session store is the one place the count lives: read it from `req.session` at every visit, instead of keeping a copy beside it that never learns what the store holds.',
     fails: ['visit-counter/count-from-store'],
+    evidence: (seen) => seen.noted('answered-from-a-copy'),
   },
 ]);

@@ -1,0 +1,233 @@
+/**
+ * What the grader itself saw while a check failed, and the questions a known mistake asks of it to
+ * be named: its answers, its cookies, what the app wrote to the store, and when the store's replies
+ * left against when the answers came. A pattern of failed checks alone fits any bug that breaks
+ * the same checks; a mistake is named only when its own signs are in what was seen.
+ */
+import type { StoreEvent } from '../sandbox/store-events.js';
+import { sessionIdOf } from './cookies.js';
+import { sessionCookieName, type Exchange } from './visitor.js';
+
+/** What one failed check saw. */
+export interface Seen {
+  check: string;
+  exchanges: readonly Exchange[];
+  /** The store operations asked while it ran, with the grader's reply times. */
+  store: readonly StoreEvent[];
+  /** What the check's own code noted of the app (`CheckContext.note`). */
+  notes: readonly string[];
+}
+
+/** A request as a sign names it: `'POST /login'`, or a method alone. */
+export type RequestName = `${'GET' | 'POST'}${'' | ` /${string}`}`;
+
+function isRequest(exchange: Exchange, name: RequestName | undefined): boolean {
+  if (name === undefined) return true;
+  const [method, path] = name.split(' ');
+  return exchange.method === method && (path === undefined || exchange.path === path);
+}
+
+/** The values a request sent: its fields. */
+function sent(exchange: Exchange): string[] {
+  return Object.values(exchange.fields ?? {});
+}
+
+/** The session a Set-Cookie gives, or null when it clears the cookie or is not the session's. */
+function sessionGiven(header: string): string | null {
+  if (!header.startsWith(`${sessionCookieName}=`)) return null;
+  if (/;\s*(max-age=0|expires=thu, 01 jan 1970)/i.test(header)) return null;
+  return sessionIdOf(header.slice(sessionCookieName.length + 1).split(';')[0] ?? '');
+}
+
+/** The learner's data of a stored record (without express-session's `cookie`), or null when unreadable. */
+function dataOf(record: string | null): Record<string, unknown> | null {
+  if (record === null) return null;
+  try {
+    const value: unknown = JSON.parse(record);
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+    const { cookie: _cookie, ...data } = value as Record<string, unknown>;
+    return data;
+  } catch {
+    return null;
+  }
+}
+
+/** Every value in `data`, at any depth, with the key that holds it. */
+function* valuesOf(data: unknown, key = ''): Generator<[key: string, value: unknown]> {
+  yield [key, data];
+  if (Array.isArray(data)) for (const item of data) yield* valuesOf(item, key);
+  else if (typeof data === 'object' && data !== null) for (const [inner, value] of Object.entries(data)) yield* valuesOf(value, inner);
+}
+
+export class Evidence {
+  constructor(private readonly seen: readonly Seen[]) {}
+
+  /** Every request and answer of the failed checks. */
+  get exchanges(): Exchange[] {
+    return this.seen.flatMap((check) => check.exchanges);
+  }
+
+  /** The store operations asked during `exchange`: from when it was sent until the next request of its check. */
+  private storeDuring(check: Seen, exchange: Exchange): StoreEvent[] {
+    const later = check.exchanges.find((other) => other.sentAt > exchange.sentAt);
+    const until = later?.sentAt ?? Infinity;
+    return check.store.filter((event) => event.at >= exchange.sentAt && event.at < until);
+  }
+
+  /**
+   * An answer (to `request`, when named) matches `pattern`, and what matched is not something its
+   * request sent: an app echoing a field is not showing its own value.
+   */
+  answered(pattern: RegExp, request?: RequestName): boolean {
+    return this.exchanges.some((exchange) => {
+      if (!isRequest(exchange, request)) return false;
+      const match = pattern.exec(exchange.text)?.[0];
+      return match !== undefined && !sent(exchange).some((value) => value !== '' && value.includes(match));
+    });
+  }
+
+  /** The answer to a request that brought no cookie at all (a new visitor) matches `pattern`. */
+  answeredNewVisitor(pattern: RegExp, request?: RequestName): boolean {
+    return this.exchanges.some((exchange) => exchange.cookie === null && isRequest(exchange, request) && pattern.test(exchange.text));
+  }
+
+  /** A handler threw (or the kit's error handling caught) an error whose text matches. */
+  threw(text: string | RegExp, request?: RequestName): boolean {
+    return this.exchanges.some((exchange) => {
+      const error = exchange.handlerError;
+      if (error === null || !isRequest(exchange, request)) return false;
+      return typeof text === 'string' ? error.includes(text) : text.test(error);
+    });
+  }
+
+  /** An answer set a cookie of the app's own, beside or instead of express-session's. */
+  cookieOfItsOwn(request?: RequestName): boolean {
+    return this.exchanges.some((exchange) => isRequest(exchange, request) && exchange.setCookies.some((header) => !header.startsWith(`${sessionCookieName}=`)));
+  }
+
+  /** An answer cleared the browser's session cookie (or asked it to expire now). */
+  clearedSessionCookie(request?: RequestName): boolean {
+    return this.exchanges.some(
+      (exchange) =>
+        isRequest(exchange, request) &&
+        exchange.setCookies.some((header) => header.startsWith(`${sessionCookieName}=`) && sessionGiven(header) === null),
+    );
+  }
+
+  /** An answer gave a session cookie to a request that sent none: a session was started. */
+  startedSession(request?: RequestName): boolean {
+    return this.exchanges.some((exchange) => exchange.cookie === null && isRequest(exchange, request) && exchange.setCookies.some((header) => sessionGiven(header) !== null));
+  }
+
+  /**
+   * A request that brought a session cookie got the cookie of another session: the session was
+   * regenerated or replaced while answering it.
+   */
+  newSession(request?: RequestName): boolean {
+    return this.exchanges.some((exchange) => {
+      if (!isRequest(exchange, request) || exchange.cookie === null) return false;
+      const before = sessionIdOf(/(?:^|;\s*)connect\.sid=([^;]*)/.exec(exchange.cookie)?.[1]);
+      return before !== null && exchange.setCookies.some((header) => {
+        const after = sessionGiven(header);
+        return after !== null && after !== before;
+      });
+    });
+  }
+
+  /** While answering `request`, the app asked the store to `op` (`destroy`, `clear`, `set` …). */
+  asked(op: StoreEvent['op'], request?: RequestName): boolean {
+    return this.seen.some((check) => check.exchanges.some((exchange) => isRequest(exchange, request) && this.storeDuring(check, exchange).some((event) => event.op === op)));
+  }
+
+  /**
+   * The answer to a request came before the store's reply to an `op` asked while answering it
+   * left the grader: the app answered without waiting for the callback (of `destroy`, or of
+   * `regenerate`, which destroys first). The grader holds that reply a moment, so an app that
+   * waits can never show this.
+   */
+  answeredBeforeStore(op: StoreEvent['op'], request?: RequestName): boolean {
+    return this.seen.some((check) =>
+      check.exchanges.some(
+        (exchange) =>
+          isRequest(exchange, request) &&
+          this.storeDuring(check, exchange).some((event) => event.op === op && event.at <= exchange.answeredAt && (event.repliedAt === null || event.repliedAt > exchange.answeredAt)),
+      ),
+    );
+  }
+
+  /**
+   * A record the app wrote to the store (while answering `request`, when named) holds a value of
+   * the learner's data for which `test` holds; `test` gets the value and the key holding it.
+   */
+  stored(test: (value: unknown, key: string) => boolean, request?: RequestName): boolean {
+    return this.seen.some((check) =>
+      check.exchanges.some(
+        (exchange) =>
+          isRequest(exchange, request) &&
+          this.storeDuring(check, exchange).some((event) => {
+            const data = event.op === 'set' ? dataOf(event.record) : null;
+            if (data === null) return false;
+            for (const [key, value] of valuesOf(data)) if (key !== '' && test(value, key)) return true;
+            return false;
+          }),
+      ),
+    );
+  }
+
+  /**
+   * While answering `request`, the app wrote to a session it had just destroyed (an old session
+   * object put back after `regenerate`): the write lands under the old ID.
+   */
+  storedUnderDestroyedSession(request?: RequestName): boolean {
+    return this.seen.some((check) =>
+      check.exchanges.some((exchange) => {
+        if (!isRequest(exchange, request)) return false;
+        const during = this.storeDuring(check, exchange);
+        return during.some((event, index) => event.op === 'set' && during.slice(0, index).some((earlier) => earlier.op === 'destroy' && earlier.sid === event.sid));
+      }),
+    );
+  }
+
+  /** A request whose fields held only spaces had such a value written to the store. */
+  storedBlank(request?: RequestName): boolean {
+    return this.seen.some((check) =>
+      check.exchanges.some((exchange) => {
+        const blanks = sent(exchange).filter((value) => value !== '' && value.trim() === '');
+        if (blanks.length === 0 || !isRequest(exchange, request)) return false;
+        return this.storeDuring(check, exchange).some((event) => {
+          const data = event.op === 'set' ? dataOf(event.record) : null;
+          return data !== null && [...valuesOf(data)].some(([, value]) => typeof value === 'string' && blanks.includes(value));
+        });
+      }),
+    );
+  }
+
+  /** A request (`request`, when named) was answered with a success and wrote nothing to the store. */
+  answeredWithoutStoring(request?: RequestName): boolean {
+    return this.seen.some((check) =>
+      check.exchanges.some(
+        (exchange) =>
+          isRequest(exchange, request) && exchange.status < 300 && !this.storeDuring(check, exchange).some((event) => event.op === 'set'),
+      ),
+    );
+  }
+
+  /**
+   * An answer to one visitor showed a value that another visitor sent and this one never did: the
+   * app keeps it in one place for everyone. Values shorter than three characters prove nothing.
+   */
+  showedAnotherVisitorsValue(): boolean {
+    // A visitor is a browser of one check: two checks' "visitor 1" are two browsers.
+    const all = this.seen.flatMap((check) => check.exchanges.map((exchange) => ({ browser: `${check.check} ${exchange.visitor}`, exchange })));
+    const sentBy = new Map<string, Set<string>>();
+    for (const { browser, exchange } of all) {
+      for (const value of sent(exchange)) if (value.trim().length >= 3) sentBy.set(value, (sentBy.get(value) ?? new Set()).add(browser));
+    }
+    return all.some(({ browser, exchange }) => [...sentBy].some(([value, browsers]) => !browsers.has(browser) && exchange.text.includes(value)));
+  }
+
+  /** A check noted this of the app (`CheckContext.note`). */
+  noted(sign: string): boolean {
+    return this.seen.some((check) => check.notes.includes(sign));
+  }
+}
