@@ -49,6 +49,18 @@ export function lookalikesDir(slug: string): string {
   return path.join(mistakesDir, slug, 'lookalikes');
 }
 
+/**
+ * The file of a look-alike named in an entry: code of its own in `lookalikes/`, or another known
+ * mistake of the exercise that fails the same checks (the best proof: both are named apart). Null
+ * when neither exists.
+ */
+export function lookalikeFile(slug: string, name: string): string | null {
+  const own = path.join(lookalikesDir(slug), `${name}.ts`);
+  if (existsSync(own)) return own;
+  const mistake = path.join(mistakesDir, slug, `${name}.ts`);
+  return existsSync(mistake) ? mistake : null;
+}
+
 /** Whether the mistake file `id` (its name without `.ts`) is the entry's own code or more of it. */
 function entryOfFile(entry: KnownMistake, id: string): boolean {
   return entry.id === id || (entry.also ?? []).includes(id);
@@ -66,7 +78,7 @@ export function mistakeListProblems(slug: string, files: string[], entries: read
     for (const id of [entry.id, ...(entry.also ?? [])]) if (!ids.includes(id)) problems.push(`${list} lists ${id}, but grader/mistakes/${slug}/${id}.ts is missing`);
     if (entry.title.trim() === '' || entry.hint.trim() === '') problems.push(`${list}: ${entry.id} needs a title and a hint`);
     for (const name of entry.lookalikes ?? []) {
-      if (!existsSync(path.join(lookalikesDir(slug), `${name}.ts`))) problems.push(`${list}: ${entry.id} names the look-alike ${name}, but grader/mistakes/${slug}/lookalikes/${name}.ts is missing`);
+      if (lookalikeFile(slug, name) === null) problems.push(`${list}: ${entry.id} names the look-alike ${name}, but neither grader/mistakes/${slug}/lookalikes/${name}.ts nor grader/mistakes/${slug}/${name}.ts exists`);
     }
     for (const id of entry.fails) if (!checks.some((check) => check.id === id)) problems.push(`${list}: ${entry.id} names the check ${id}, which ${slug} does not have`);
     // A learner's copy runs public checks only: a mistake none of them fails goes unnoticed there.
@@ -313,8 +325,8 @@ export async function checkKit(limits: Limits): Promise<KitCheckReport> {
     }
     for (const entry of entries) {
       for (const name of entry.lookalikes ?? []) {
-        const file = path.join(lookalikesDir(slug), `${name}.ts`);
-        if (existsSync(file)) lookalikes.push({ slug, file, entry, lookalike: true });
+        const file = lookalikeFile(slug, name);
+        if (file !== null) lookalikes.push({ slug, file, entry, lookalike: true });
       }
     }
     variants.push(...tsFiles(path.join(variantsDir, slug)).map((file) => job(withEveryCheckShown(exercise), file)));

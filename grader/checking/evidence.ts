@@ -60,7 +60,20 @@ function* valuesOf(data: unknown, key = ''): Generator<[key: string, value: unkn
 }
 
 export class Evidence {
-  constructor(private readonly seen: readonly Seen[]) {}
+  /**
+   * `seen` is what the failed checks saw, where a mistake's signs are looked for; `everything`
+   * adds the passed checks', for what an answer means (the answer a new visitor gets).
+   */
+  constructor(
+    private readonly seen: readonly Seen[],
+    private readonly everything: readonly Seen[] = seen,
+  ) {}
+
+  /** The answers a request got from a new visitor (no cookie), in any check: what the app shows when nothing is stored. */
+  private freshAnswers(exchange: Exchange): Set<string> {
+    const fresh = this.everything.flatMap((check) => check.exchanges).filter((other) => other.cookie === null && other.method === exchange.method && other.path === exchange.path && other.fields === null);
+    return new Set(fresh.map((other) => other.text));
+  }
 
   /** Every request and answer of the failed checks. */
   get exchanges(): Exchange[] {
@@ -202,6 +215,11 @@ export class Evidence {
     );
   }
 
+  /** A request that sent a non-blank value for `field` was refused (4xx): the app read it from elsewhere. */
+  refusedWhatWasSent(field: string, request?: RequestName): boolean {
+    return this.exchanges.some((exchange) => isRequest(exchange, request) && (exchange.fields?.[field] ?? '').trim() !== '' && exchange.status >= 400 && exchange.status < 500);
+  }
+
   /** A request (`request`, when named) was answered with a success and wrote nothing to the store. */
   answeredWithoutStoring(request?: RequestName): boolean {
     return this.seen.some((check) =>
@@ -209,6 +227,23 @@ export class Evidence {
         (exchange) =>
           isRequest(exchange, request) && exchange.status < 300 && !this.storeDuring(check, exchange).some((event) => event.op === 'set'),
       ),
+    );
+  }
+
+  /**
+   * A value a visitor sent was written to the store, and the next answer to that visitor was the
+   * one a new visitor gets, as if nothing were stored: the app stores under one key and reads
+   * another (a typo). Values shorter than three characters prove nothing.
+   */
+  storedButNotShown(request?: RequestName): boolean {
+    return this.seen.some((check) =>
+      check.exchanges.some((exchange, index) => {
+        const values = sent(exchange).filter((value) => value.trim().length >= 3);
+        const stored = this.storeDuring(check, exchange).some((event) => event.op === 'set' && values.some((value) => event.record?.includes(JSON.stringify(value)) === true));
+        if (!stored) return false;
+        const next = check.exchanges.slice(index + 1).find((other) => other.visitor === exchange.visitor);
+        return next !== undefined && next.fields === null && isRequest(next, request) && next.status < 300 && this.freshAnswers(next).has(next.text);
+      }),
     );
   }
 

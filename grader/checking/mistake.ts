@@ -40,6 +40,12 @@ export interface KnownMistake {
    * reason: the kit check proves that it is not given this mistake's name.
    */
   lookalikes?: string[];
+  /**
+   * Why no look-alike can be written, when none can: what the pattern and the evidence say
+   * together is the mistake itself (a value one visitor sent, shown to another, is shared state
+   * however it is kept).
+   */
+  noLookalike?: string;
 }
 
 /** The known mistakes of one exercise, in the order a match is looked for. */
@@ -74,7 +80,7 @@ export function matchMistakes(mistakes: readonly KnownMistake[], checks: readonl
     const expected = mistake.fails.filter((id) => ran.has(id));
     return expected.length === failed.size && expected.every((id) => failed.has(id));
   });
-  const evidence = new Evidence(seen.filter((check) => failed.has(check.check)));
+  const evidence = new Evidence(seen.filter((check) => failed.has(check.check)), seen);
   const proven = matched.filter((mistake) => mistake.evidence?.(evidence) === true);
   if (proven.length > 0) return proven.map(({ id, title, hint }) => ({ id, title, hint, certain: true }));
   return matched.filter((mistake) => mistake.evidence === undefined).map(({ id, title, hint }) => ({ id, title, hint, certain: false }));
