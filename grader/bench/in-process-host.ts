@@ -45,6 +45,10 @@ export class InProcessHost implements AppHost {
     return [];
   }
 
+  peekStoreEvents(): readonly StoreEvent[] {
+    return [];
+  }
+
   async sessions(): Promise<Record<string, SessionRecord>> {
     return Object.fromEntries(this.records.all());
   }

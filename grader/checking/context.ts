@@ -3,6 +3,8 @@ import { sessionIdOf } from './cookies.js';
 import { Visitor, type Connection, type Exchange } from './visitor.js';
 
 import type { SessionRecord } from '../sandbox/session-records.js';
+import type { StoreEvent } from '../sandbox/store-events.js';
+import { answeredBeforeReply } from './evidence.js';
 
 export type { SessionRecord };
 
@@ -31,6 +33,11 @@ export interface CheckContext {
    * value the grader had just replaced): a mistake's evidence asks for it (`Evidence.noted`).
    */
   note(sign: string): void;
+  /**
+   * Whether the app answered `exchange` before the store's reply to a `destroy` it asked for while
+   * answering it: it did not wait for the callback of `destroy` (or of `regenerate`).
+   */
+  answeredBeforeDestroyed(exchange: Exchange): boolean;
 }
 
 /** The context for one run of one check, with the transcript the report shows on failure. */
@@ -48,6 +55,8 @@ export function createContext(options: {
   readStore: () => Promise<Record<string, unknown>>;
   rewriteStored: (sid: string, record: SessionRecord) => Promise<boolean>;
   advanceClock: (ms: number) => Promise<void>;
+  /** The store operations the app asked for since the check began, with the grader's reply times. */
+  storeEvents: () => readonly StoreEvent[];
   /** How far earlier checks of the exercise already moved the app's clock. */
   clockOffsetMs: number;
 }): { context: CheckContext; transcript: Exchange[]; notes: string[] } {
@@ -87,6 +96,11 @@ export function createContext(options: {
     secret: options.secret,
     note: (sign) => {
       notes.push(sign);
+    },
+    answeredBeforeDestroyed: (exchange) => {
+      const later = connection.transcript.find((other) => other.sentAt > exchange.sentAt);
+      const during = options.storeEvents().filter((event) => event.at >= exchange.sentAt && event.at < (later?.sentAt ?? Infinity));
+      return answeredBeforeReply(exchange, during, 'destroy');
     },
   };
   return { context, transcript: connection.transcript, notes };

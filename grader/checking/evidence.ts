@@ -59,6 +59,17 @@ function* valuesOf(data: unknown, key = ''): Generator<[key: string, value: unkn
   else if (typeof data === 'object' && data !== null) for (const [inner, value] of Object.entries(data)) yield* valuesOf(value, inner);
 }
 
+/**
+ * Whether `exchange` was answered before the grader replied to an `op` the app asked of the store
+ * while answering it (`during`: the operations from its sending to the next request). The grader
+ * holds the reply to a destroy a moment (`destroyReplyDelayMs`), so an app that waits for the
+ * callback of `destroy` or `regenerate` can never show this, whatever the machine's load: its
+ * answer is written only after the reply reached it.
+ */
+export function answeredBeforeReply(exchange: Exchange, during: readonly StoreEvent[], op: StoreEvent['op']): boolean {
+  return during.some((event) => event.op === op && (event.repliedAt === null || event.repliedAt > exchange.answeredAt));
+}
+
 export class Evidence {
   /**
    * `seen` is what the failed checks saw, where a mistake's signs are looked for; `everything`
@@ -155,17 +166,10 @@ export class Evidence {
   /**
    * The answer to a request came before the store's reply to an `op` asked while answering it
    * left the grader: the app answered without waiting for the callback (of `destroy`, or of
-   * `regenerate`, which destroys first). The grader holds that reply a moment, so an app that
-   * waits can never show this.
+   * `regenerate`, which destroys first). See `answeredBeforeReply`.
    */
   answeredBeforeStore(op: StoreEvent['op'], request?: RequestName): boolean {
-    return this.seen.some((check) =>
-      check.exchanges.some(
-        (exchange) =>
-          isRequest(exchange, request) &&
-          this.storeDuring(check, exchange).some((event) => event.op === op && event.at <= exchange.answeredAt && (event.repliedAt === null || event.repliedAt > exchange.answeredAt)),
-      ),
-    );
+    return this.seen.some((check) => check.exchanges.some((exchange) => isRequest(exchange, request) && answeredBeforeReply(exchange, this.storeDuring(check, exchange), op)));
   }
 
   /**

@@ -513,6 +513,11 @@ export class Sandbox {
     return this.storeLog.take();
   }
 
+  /** The store operations since the last `takeStoreEvents`, kept. */
+  peekStoreEvents(): readonly StoreEvent[] {
+    return this.storeLog.peek();
+  }
+
   /** The session records of the exercise loaded now, by session ID: the grader's own copy. */
   async sessions(): Promise<Record<string, SessionRecord>> {
     return Object.fromEntries(this.records?.all() ?? []);

@@ -47,6 +47,11 @@ export class StoreLog {
     return event;
   }
 
+  /** The events since the last `take`, kept. */
+  peek(): readonly StoreEvent[] {
+    return this.events;
+  }
+
   /** The events since the last call, which are forgotten. */
   take(): StoreEvent[] {
     const taken = this.events;
