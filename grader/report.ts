@@ -6,7 +6,7 @@
  */
 import { terminalText } from './batch/escape.js';
 import { displayPath } from './grading/grade.js';
-import { notBegun, type CheckResult, type ExerciseResult, type GradeResult } from './results.js';
+import { neverRan, notBegun, type CheckResult, type ExerciseResult, type GradeResult } from './results.js';
 
 export interface Style {
   green(text: string): string;
@@ -90,6 +90,8 @@ export function renderExercise(result: ExerciseResult, style: Style, options: Re
   const lines = [`${style.bold(result.slug)} ${style.dim('·')} ${result.title}  ${score}  ${statusText(result, style)}`];
   const problem = problemLine(result, style);
   if (problem) lines.push(problem);
+  const fix = fixLine(result, style);
+  if (fix) lines.push(fix);
   lines.push(...warningLines(result, style));
   if (notBegun(result.status)) {
     // The checks' titles are in the lesson; 10 lines of ✘ say nothing more to someone who has not begun.
@@ -101,10 +103,13 @@ export function renderExercise(result: ExerciseResult, style: Style, options: Re
   const firstFailure = result.checks.find((check) => !check.passed);
   const shownFailure = options.firstFailureOnly ? firstFailure : undefined;
   if (detailed) lines.push(...mistakeLines(result, style));
+  // The app never ran: the reason and its fix above are the one thing to act on, and no check's hint applies.
+  const ranNot = neverRan(result);
+  if (ranNot) lines.push(style.dim(`  none of its ${result.checks.length} checks could run:`));
   // With no known mistake named, the first failed check's hint is the one to try first.
   const hinted = detailed && result.mistakes.length === 0 ? firstFailure : undefined;
   for (const check of result.checks) lines.push(...checkLines(check, style, detailed && (!shownFailure || check === shownFailure), check === hinted));
-  if (!detailed) {
+  if (!detailed && !ranNot) {
     const hint = result.checks[0]?.hint;
     if (hint) lines.push(`      ${style.yellow('hint:')} ${hint}`);
   }
@@ -121,6 +126,13 @@ export function problemLine(result: ExerciseResult, style: Style): string | null
   if (!result.message) return null;
   const where = result.location ? ` (${terminalText(displayPath(result.location.file))}:${result.location.line}:${result.location.column})` : '';
   return `  ${style.yellow('!')} ${terminalText(result.message)}${where}`;
+}
+
+/** What to change so that an app that never ran does, under its problem line, or null. */
+export function fixLine(result: ExerciseResult, style: Style): string | null {
+  // A result stored before `fix` existed has none (a class run's --resume reads such results).
+  if (!result.fix) return null;
+  return `    ${style.yellow('fix:')} ${terminalText(result.fix)}`;
 }
 
 /** An exercise's type errors, the first five in full: they cost no points, so they stay short. */

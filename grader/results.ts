@@ -36,6 +36,24 @@ export function notBegun(status: ExerciseStatus): boolean {
   return status === 'not-started' || status === 'missing-file';
 }
 
+/**
+ * The app never answered a check: its view could not be read, compiled or loaded (a missing
+ * export, a throw, an endless loop or all the memory while it loaded). Every check then failed
+ * for that one reason, so no check's hint applies: the result's `message` and `fix` say what to
+ * do. Told by the public checks (a learner's view keeps no hidden check's message): none ran. A
+ * crash or a hang during the checks is not this: the checks before it ran and keep their details.
+ */
+export function neverRan(result: Pick<ExerciseResult, 'status' | 'checks'>): boolean {
+  if (result.status === 'passed' || result.status === 'failed' || result.status === 'not-started') return false;
+  const publicOnes = result.checks.filter((check) => check.visibility === 'public');
+  return (publicOnes.length > 0 ? publicOnes : result.checks).every((check) => didNotRun(check.message));
+}
+
+/** Whether the checks' own hints are worth showing: not when nothing of the learner's ran or was begun. */
+export function checkHintsApply(result: Pick<ExerciseResult, 'status' | 'checks'>): boolean {
+  return !notBegun(result.status) && !neverRan(result);
+}
+
 export const exerciseStatuses: readonly ExerciseStatus[] = [
   'passed',
   'failed',
@@ -92,6 +110,11 @@ export interface ExerciseResult {
   message: string | null;
   /** Where in the learner's file, when known. */
   location: SourceLocation | null;
+  /**
+   * What to change so that the app runs, in one line with where (`grading/fix.ts`), when it never
+   * answered a check (`neverRan`); null otherwise, and when `message` already says it.
+   */
+  fix: string | null;
   /** False in a learner's copy, where hidden checks are graded by the instructor. */
   hiddenChecksIncluded: boolean;
   /** What the learner's app printed while graded, at most 2 KiB. */
@@ -162,10 +185,12 @@ export function pointsOf(checks: readonly { points: number }[]): number {
   return checks.reduce((sum, check) => sum + check.points, 0);
 }
 
-export function exerciseResult(fields: Omit<ExerciseResult, 'score' | 'maxScore' | 'warnings' | 'mistakes'> & { mistakes?: MistakeMatch[] }): ExerciseResult {
+export function exerciseResult(
+  fields: Omit<ExerciseResult, 'score' | 'maxScore' | 'warnings' | 'mistakes' | 'fix'> & { mistakes?: MistakeMatch[]; fix?: string | null },
+): ExerciseResult {
   const score = pointsOf(fields.checks.filter((check) => check.passed));
   const maxScore = pointsOf(fields.checks);
-  return { ...fields, score, maxScore, output: cleanOutput(fields.output), warnings: [], mistakes: fields.mistakes ?? [] };
+  return { ...fields, score, maxScore, output: cleanOutput(fields.output), warnings: [], mistakes: fields.mistakes ?? [], fix: fields.fix ?? null };
 }
 
 /** The total of these exercises' results. */

@@ -21,7 +21,7 @@ function freshFile(): string {
 }
 
 function result(slug: string, status: ExerciseResult['status'], score: number, maxScore = 10): ExerciseResult {
-  return { slug, title: slug, status, score, maxScore, message: null, location: null, hiddenChecksIncluded: true, output: '', warnings: [], mistakes: [], checks: [], durationMs: 1 };
+  return { slug, title: slug, status, score, maxScore, message: null, location: null, fix: null, hiddenChecksIncluded: true, output: '', warnings: [], mistakes: [], checks: [], durationMs: 1 };
 }
 
 const kitExercises = path.join(kitRoot, 'exercises');

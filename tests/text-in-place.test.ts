@@ -48,6 +48,7 @@ function exercise(overrides: Partial<ExerciseResult> = {}): ExerciseResult {
     maxScore: 3,
     message: null,
     location: null,
+    fix: null,
     hiddenChecksIncluded: true,
     output: 'listening\n\x9b2J\u202eredrawn\u200b\n```\n# Total: 99/1',
     warnings: [{ file: 'visit-counter/view.ts', line: 3, column: 1, message: 'TS2322: Type \'"\u202eabc"\' is not assignable' }],
@@ -184,8 +185,11 @@ describe('csvCell', () => {
 
 describe('the terminal report', () => {
   it('shows answers, printed text, messages and type errors with nothing a terminal acts on or hides', () => {
-    const text = renderExercise(exercise({ status: 'compile-error', message: 'view.ts does not compile: "\u202e\x9b"', location: { file: 'x\u200b.ts', line: 1, column: 1 } }), plain);
+    const fix = 'correct line 1 of x.ts at column 1, or just before it: `"\u202e\x9b\r`';
+    const text = renderExercise(exercise({ status: 'compile-error', message: 'view.ts does not compile: "\u202e\x9b"', location: { file: 'x\u200b.ts', line: 1, column: 1 }, fix }), plain);
     expect(text).not.toMatch(unseen);
+    // The fix quotes the learner's line: shown as the other learner text is.
+    expect(text).toContain('    fix: correct line 1 of x.ts at column 1, or just before it: `"\\u202e\\x9b\\r`');
     const failed = renderExercise(exercise(), plain);
     expect(failed).not.toMatch(unseen);
     expect(failed).toContain('actual:   200 "ok\\x9b2J\\u202eevil\\u200bx\\rforged"');

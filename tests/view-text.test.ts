@@ -35,7 +35,11 @@ describe("a view's text as the grader reads it", () => {
     const padding = `export const s = "${'/*x'.repeat(viewTextLimit)}${'export {'.repeat(1000)}";\n`;
     expect(markNotStarted(zero('failed'), stub + padding, info).status).toBe('failed');
     const unexported = stub.replace('export function countVisit', 'function countVisit');
-    expect(addExportHint(zero('missing-export'), unexported, info, 'view.ts').message).toMatch(/add `export` before `function countVisit`/);
-    expect(addExportHint(zero('missing-export'), unexported + padding, info, 'view.ts').message).toBeNull();
+    const missing = { ...zero('missing-export'), message: 'view.ts does not export the function `countVisit`' };
+    expect(addExportHint(missing, unexported, info, 'view.ts').fix).toMatch(/^add `export` before `function countVisit` on line \d+ of view\.ts$/);
+    // Too long to read: the fix that needs no reading.
+    expect(addExportHint(missing, unexported + padding, info, 'view.ts').fix).toBe(
+      'export the function `countVisit` from view.ts, as `export function countVisit(req: Request, res: Response): void`',
+    );
   });
 });

@@ -6,14 +6,15 @@
  * A check that ran and failed is a `<failure>`. An exercise that could not run as a whole (no file,
  * does not compile, crashed, timed out, out of memory, never started: any status but passed and
  * failed) makes each of its checks that did not pass an `<error>` with the reason, counted in
- * `errors`, so that a CI dashboard tells "wrong answers" from "nothing to grade". It shows what the
- * learner may see: hidden checks fail with their hint only. The schema allows `<properties>` only
+ * `errors`, so that a CI dashboard tells "wrong answers" from "nothing to grade"; when the app
+ * never ran, each error holds the fix and no hint (none could apply). It shows what the learner
+ * may see: hidden checks fail with their hint only. The schema allows `<properties>` only
  * on a test suite: a check's id, level, visibility and points are properties of its exercise.
  * Learner text (the id, messages that quote answers, what the app printed) is placed by
  * `xmlAttribute` and `xmlText`, its unseen characters shown as escapes; each line of a failure's
  * text stays one line (`terminalText`), so an answer cannot forge the next.
  */
-import { didNotRun, type CheckResult, type ExerciseResult, type GradeResult } from '../results.js';
+import { checkHintsApply, didNotRun, neverRan, type CheckResult, type ExerciseResult, type GradeResult } from '../results.js';
 import { terminalText, xmlAttribute, xmlText } from './escape.js';
 import { printable } from './printable.js';
 
@@ -27,14 +28,14 @@ function ran(exercise: ExerciseResult): boolean {
   return exercise.status === 'passed' || exercise.status === 'failed';
 }
 
-function detailLines(check: CheckResult): string[] {
+function detailLines(check: CheckResult, withHint = true): string[] {
   const lines: string[] = [];
   if (check.details) {
     lines.push(...check.details.requests);
     if (check.details.expected !== null) lines.push(`expected: ${check.details.expected}`);
     if (check.details.actual !== null) lines.push(`actual:   ${check.details.actual}`);
   }
-  lines.push(`hint: ${check.hint}`);
+  if (withHint) lines.push(`hint: ${check.hint}`);
   return lines;
 }
 
@@ -44,8 +45,13 @@ function verdict(exercise: ExerciseResult, check: CheckResult): string {
     return `      <failure message="${xmlAttribute(message)}" type="failed">${xmlText(detailLines(check).map(terminalText).join('\n'))}</failure>`;
   }
   const reason = exercise.message ?? exercise.status;
+  if (neverRan(exercise)) {
+    // One reason for every check, and its fix: no check's hint applies.
+    return `      <error message="${xmlAttribute(reason)}" type="${exercise.status}">${xmlText(exercise.fix ? terminalText(`fix: ${exercise.fix}`) : '')}</error>`;
+  }
   const own = check.message !== null && check.message !== reason && !didNotRun(check.message);
-  const body = own && check.message !== null ? [check.message, ...detailLines(check)] : detailLines(check);
+  const details = detailLines(check, checkHintsApply(exercise));
+  const body = own && check.message !== null ? [check.message, ...details] : details;
   return `      <error message="${xmlAttribute(reason)}" type="${exercise.status}">${xmlText(body.map(terminalText).join('\n'))}</error>`;
 }
 

@@ -36,6 +36,7 @@ function learnerExercise(exercise: ExerciseResult, relative: (text: string) => s
     ...exercise,
     message: exercise.message === null ? null : relative(exercise.message),
     location: exercise.location && { ...exercise.location, file: relative(exercise.location.file) },
+    fix: exercise.fix ? relative(exercise.fix) : null,
     output: relative(exercise.output),
     warnings: exercise.warnings.map((warning) => ({ ...warning, file: relative(warning.file), message: relative(warning.message) })),
     checks: exercise.checks.map((check) => learnerCheck(check, relative)),

@@ -14,12 +14,13 @@ export type CompileOutcome =
 
 /**
  * A view read and compiled, with the text that was compiled (what the grading says of the text
- * must be of the code graded), or why not: `missing` when there is no file to read; a refusal
- * when what is there is not a file the grader may read (see `readView`).
+ * must be of the code graded; for a compile error, the line it stopped at), or why not: `missing`
+ * when there is no file to read; a refusal when what is there is not a file the grader may read
+ * (see `readView`).
  */
 export type PreparedView =
   | { ok: true; code: string; source: string }
-  | Exclude<CompileOutcome, { ok: true }>
+  | (Exclude<CompileOutcome, { ok: true }> & { source: string })
   | { ok: false; missing: true }
   | { ok: false; status: ViewRefusal; message: string; location: null };
 
@@ -95,5 +96,5 @@ export async function prepareView(file: string): Promise<PreparedView> {
   const read = readView(file);
   if (!read.ok) return read.absent ? { ok: false, missing: true } : { ok: false, status: read.status, message: read.message, location: null };
   const compiled = await compileView(read.source, file);
-  return compiled.ok ? { ...compiled, source: read.source } : compiled;
+  return { ...compiled, source: read.source };
 }

@@ -33,7 +33,7 @@ import type { SourceLocation } from '../sandbox/protocol.js';
 import { defaultHeapMb } from '../sandbox/host-flags.js';
 import { Sandbox, formatSeconds, isolationInForce, type HostExit, type LoadOutcome } from '../sandbox/sandbox.js';
 import { prepareView, type PreparedView } from './compile.js';
-import { addExportHint } from './export-hint.js';
+import { addFix } from './fix.js';
 import { markNotStarted } from './not-started.js';
 import { inHandler } from './stuck-handler.js';
 import { typeWarnings } from './typecheck.js';
@@ -437,12 +437,13 @@ export interface GradeJobsOptions {
 }
 
 /**
- * What the view's text adds to a zero: an untouched stub is `not-started`; a handler without
- * `export` is named. The text is the one graded, not the file as it is now (watch mode saves on).
+ * What the view's text adds to a zero: an untouched stub is `not-started`; an app that never ran
+ * gets its fix, with the line (`fix.ts`: a handler without `export` is named). The text is the
+ * one graded, not the file as it is now (watch mode saves on).
  */
 function explainedByText(result: ExerciseResult, job: GradingJob, view: PreparedView): ExerciseResult {
-  if ((result.status !== 'failed' && result.status !== 'missing-export') || !view.ok) return result;
-  return addExportHint(markNotStarted(result, view.source, job.exercise.info), view.source, job.exercise.info, job.file);
+  const marked = result.status === 'failed' && view.ok ? markNotStarted(result, view.source, job.exercise.info) : result;
+  return addFix(marked, view, job.exercise.info, job.file);
 }
 
 /** The type warnings of each file it is given, by file name. */

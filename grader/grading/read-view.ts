@@ -33,7 +33,7 @@ export function gradedFolderOf(file: string): string {
 }
 
 /** As the learner should read the path: relative to where they are, when it is below. */
-function shown(file: string): string {
+export function shown(file: string): string {
   const relative = path.relative(process.cwd(), file);
   return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
 }
