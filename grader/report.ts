@@ -72,12 +72,23 @@ function checkLines(check: CheckResult, style: Style, detailed: boolean, withHin
  * than a hint for every check it made fail.
  */
 export function mistakeLines(result: ExerciseResult, style: Style): string[] {
-  const [first, ...others] = result.mistakes;
+  const named = result.mistakes.filter((mistake) => mistake.certain !== false);
+  const [first, ...others] = named;
   if (!first) return [];
-  const titles = others.length === 0 ? first.title : [first, ...others].map((mistake) => mistake.title).join('; or ');
-  const lines = [`  ${style.yellow('!')} This looks like${others.length === 0 ? '' : ' one of'}: ${titles}`];
-  for (const mistake of result.mistakes) lines.push(`      ${style.yellow('hint:')} ${mistake.hint}`);
+  const titles = others.length === 0 ? first.title : named.map((mistake) => mistake.title).join('; and ');
+  const lines = [`  ${style.yellow('!')} This looks like: ${titles}`];
+  for (const mistake of named) lines.push(`      ${style.yellow('hint:')} ${mistake.hint}`);
   return lines;
+}
+
+/**
+ * Known mistakes whose pattern the failures fit but whose evidence nothing showed: offered below
+ * the first failed check's own message and hint, as one possible cause among others.
+ */
+export function possibleMistakeLines(result: ExerciseResult, style: Style): string[] {
+  return result.mistakes
+    .filter((mistake) => mistake.certain === false)
+    .map((mistake) => `      ${style.dim(`possibly: ${mistake.title}`)}`);
 }
 
 /** How much to show of the failed checks: all of them (`npm run grade`), or the first only (`npm run watch`: one screen). */
@@ -102,13 +113,17 @@ export function renderExercise(result: ExerciseResult, style: Style, options: Re
   const detailed = result.status === 'failed' || result.status === 'passed';
   const firstFailure = result.checks.find((check) => !check.passed);
   const shownFailure = options.firstFailureOnly ? firstFailure : undefined;
-  if (detailed) lines.push(...mistakeLines(result, style));
+  const named = mistakeLines(result, style);
+  if (detailed) lines.push(...named);
   // The app never ran: the reason and its fix above are the one thing to act on, and no check's hint applies.
   const ranNot = neverRan(result);
   if (ranNot) lines.push(style.dim(`  none of its ${result.checks.length} checks could run:`));
-  // With no known mistake named, the first failed check's hint is the one to try first.
-  const hinted = detailed && result.mistakes.length === 0 ? firstFailure : undefined;
-  for (const check of result.checks) lines.push(...checkLines(check, style, detailed && (!shownFailure || check === shownFailure), check === hinted));
+  // With no known mistake named, the first failed check's own message and hint lead.
+  const hinted = detailed && named.length === 0 ? firstFailure : undefined;
+  for (const check of result.checks) {
+    lines.push(...checkLines(check, style, detailed && (!shownFailure || check === shownFailure), check === hinted));
+    if (check === hinted) lines.push(...possibleMistakeLines(result, style));
+  }
   if (!detailed && !ranNot) {
     const hint = result.checks[0]?.hint;
     if (hint) lines.push(`      ${style.yellow('hint:')} ${hint}`);

@@ -12,7 +12,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { Check } from '../checking/check.js';
 import { createContext } from '../checking/context.js';
-import { matchMistakes, type KnownMistake } from '../checking/mistake.js';
+import { matchMistakes, type KnownMistake, type Seen } from '../checking/mistake.js';
 import { CheckFailure, describeAnswer } from '../checking/expect.js';
 import { NoAnswer, type Exchange } from '../checking/visitor.js';
 import { sharedTurn, turnAlone, type Turn } from './fair-share.js';
@@ -91,7 +91,7 @@ export function displayPath(file: string): string {
  */
 export type AppHost = Pick<
   Sandbox,
-  'exit' | 'load' | 'isResponsive' | 'sessions' | 'rewriteSession' | 'advanceClock' | 'unload' | 'takeOutput' | 'killFor' | 'kill'
+  'exit' | 'load' | 'isResponsive' | 'sessions' | 'rewriteSession' | 'advanceClock' | 'unload' | 'takeOutput' | 'killFor' | 'kill' | 'takeStoreEvents' | 'peekStoreEvents'
 >;
 
 /**
@@ -175,13 +175,17 @@ async function runChecks(
   exerciseDeadline: number,
   retries: { left: number },
   agent: http.Agent,
-): Promise<{ results: CheckResult[]; run: ExerciseRun }> {
+): Promise<{ results: CheckResult[]; run: ExerciseRun; seen: Seen[] }> {
   const results: CheckResult[] = [];
+  /** What every check saw, for the known mistakes' evidence. */
+  const seen: Seen[] = [];
   let deadline = exerciseDeadline;
   let clockOffsetMs = 0;
   /** One run of the check; the error it ended with, if any, what was asked and answered, and how long it took. */
-  const attempt = async (check: Check, remaining: number, endsAt = Infinity): Promise<{ error: unknown; transcript: Exchange[]; ms: number }> => {
-    const { context, transcript } = createContext({
+  const attempt = async (check: Check, remaining: number, endsAt = Infinity): Promise<{ error: unknown; transcript: Exchange[]; ms: number; seen: Seen }> => {
+    // What the store was asked before this check is not this check's to show.
+    host.takeStoreEvents();
+    const { context, transcript, notes } = createContext({
       port: app.port,
       accessKey: app.accessKey,
       agent,
@@ -190,6 +194,7 @@ async function runChecks(
       secret,
       readStore: () => host.sessions(),
       rewriteStored: (sid, record) => host.rewriteSession(sid, record),
+      storeEvents: () => host.peekStoreEvents(),
       advanceClock: async (ms) => {
         await host.advanceClock(ms, limits.requestTimeoutMs);
         clockOffsetMs += ms;
@@ -197,12 +202,14 @@ async function runChecks(
       clockOffsetMs,
     });
     const started = performance.now();
+    let error: unknown = null;
     try {
       await check.run(context);
-      return { error: null, transcript, ms: performance.now() - started };
-    } catch (error) {
-      return { error, transcript, ms: performance.now() - started };
+    } catch (thrown) {
+      error = thrown;
     }
+    const ms = performance.now() - started;
+    return { error, transcript, ms, seen: { check: check.id, exchanges: transcript, store: host.takeStoreEvents(), notes } };
   };
   for (const [index, check] of checks.entries()) {
     const hidden = check.visibility === 'hidden';
@@ -215,7 +222,7 @@ async function runChecks(
       turn.release();
       const message = `the checks took longer than ${formatSeconds(limits.exerciseTimeoutMs)} in all`;
       results.push(...notRunChecks(checks.slice(index), message));
-      return { results, run: { status: 'timeout', message, location: null } };
+      return { results, run: { status: 'timeout', message, location: null }, seen };
     }
     let outcome = await attempt(check, remaining).finally(() => turn.release());
     // The check's own time: its runs, not the waits for a turn.
@@ -241,6 +248,7 @@ async function runChecks(
       }
     }
     const { error, transcript } = outcome;
+    seen.push(outcome.seen);
     // How long a hidden check took is the app's to decide, so it could carry what the check sent.
     if (hidden) ms = 0;
     if (error === null) {
@@ -258,7 +266,7 @@ async function runChecks(
       results.push(failedCheck(check, null, null, ms));
       if (!ended) continue;
       results.push(...notRunChecks(checks.slice(index + 1), 'the app had stopped'));
-      return { results, run: { status: ended.kind, message: endedInHidden[ended.kind], location: null } };
+      return { results, run: { status: ended.kind, message: endedInHidden[ended.kind], location: null }, seen };
     }
     if (!(error instanceof NoAnswer)) {
       const why = error instanceof Error ? error.message : String(error);
@@ -271,10 +279,10 @@ async function runChecks(
     }
     results.push(failedCheck(check, ended.message, { requests: requestsOf(transcript), expected: null, actual: null }, ms));
     results.push(...notRunChecks(checks.slice(index + 1), 'the app had stopped'));
-    return { results, run: { status: ended.kind, message: ended.message, location: ended.location } };
+    return { results, run: { status: ended.kind, message: ended.message, location: ended.location }, seen };
   }
   const allPassed = results.every((result) => result.passed);
-  return { results, run: { status: allPassed ? 'passed' : 'failed', message: null, location: null } };
+  return { results, run: { status: allPassed ? 'passed' : 'failed', message: null, location: null }, seen };
 }
 
 /** Checks of one exercise that may be retried alone after a time-out on a crowded machine. */
@@ -319,6 +327,8 @@ interface AwaitingHidden {
   spentMs: number;
   /** What is left of the exercise's retries alone (`fair-share.ts`). */
   retries: { left: number };
+  /** What the public checks saw. */
+  seen: Seen[];
 }
 
 /** An exercise graded as far as it can be now: a result, or its public half awaiting its hidden checks. */
@@ -327,9 +337,9 @@ type FirstPhase = { result: ExerciseResult } | { awaiting: AwaitingHidden };
 /** Builds results for one exercise, so that every way it ends is said the same way. */
 function resultsOf(exercise: GradedExercise) {
   const base = { slug: exercise.info.slug, title: exercise.info.title, hiddenChecksIncluded: exercise.hiddenChecksIncluded };
-  const finish = (run: ExerciseRun, checks: CheckResult[], output: string, durationMs: number): ExerciseResult => {
+  const finish = (run: ExerciseRun, checks: CheckResult[], output: string, durationMs: number, seen: Seen[] = []): ExerciseResult => {
     // Only an app that ran and answered has a pattern of passed and failed checks to match.
-    const mistakes = run.status === 'failed' ? matchMistakes(exercise.mistakes ?? [], checks) : [];
+    const mistakes = run.status === 'failed' ? matchMistakes(exercise.mistakes ?? [], checks, seen) : [];
     return exerciseResult({ ...base, ...run, checks, output, mistakes, durationMs });
   };
   return { finish, stopped: (run: ExerciseRun): ExerciseResult => finish(run, notRunChecks(exercise.checks, run.message ?? run.status), '', 0) };
@@ -346,23 +356,23 @@ async function runPhase(
   limits: Limits,
   budgetMs: number,
   retries: { left: number },
-): Promise<{ loaded: LoadOutcome; results: CheckResult[]; run: ExerciseRun; output: string }> {
+): Promise<{ loaded: LoadOutcome; results: CheckResult[]; run: ExerciseRun; output: string; seen: Seen[] }> {
   const host = await pool.get();
   host.takeOutput();
   const loaded = await host.load(
     { type: 'load', slug: exercise.info.slug, routes: exercise.info.routes, code, filename: file, secret },
     Math.min(limits.requestTimeoutMs, budgetMs),
   );
-  if (!loaded.ok) return { loaded, results: [], run: { status: loaded.kind, message: loaded.message, location: loaded.location }, output: host.takeOutput() };
+  if (!loaded.ok) return { loaded, results: [], run: { status: loaded.kind, message: loaded.message, location: loaded.location }, output: host.takeOutput(), seen: [] };
   // One connection pool for the phase's checks (see `Connection.agent`).
   const agent = new http.Agent({ keepAlive: true });
   const deadline = Date.now() + budgetMs;
-  const { results, run } = await runChecks(exercise.info, checks, host, loaded, secret, limits, deadline, retries, agent).finally(() => agent.destroy());
+  const { results, run, seen } = await runChecks(exercise.info, checks, host, loaded, secret, limits, deadline, retries, agent).finally(() => agent.destroy());
   // What the app printed while it answered may still be in the pipe: a round trip on the channel,
   // then the rest of this turn of the event loop, and it has been read.
   if (!host.exit && (await host.isResponsive(pingTimeoutMs))) await new Promise((resolve) => setImmediate(resolve));
   host.unload(exercise.info.slug);
-  return { loaded, results, run, output: host.takeOutput() };
+  return { loaded, results, run, output: host.takeOutput(), seen };
 }
 
 /** The public phase: the whole exercise when it has no hidden checks or ends early. */
@@ -380,9 +390,9 @@ async function gradePublic(exercise: GradedExercise, file: string, view: Prepare
   const ended = phase.run.status !== 'passed' && phase.run.status !== 'failed';
   if (ended || hiddenOnes.length === 0) {
     const notRun = ended ? notRunChecks(hiddenOnes, phase.run.status === 'timeout' && phase.run.message?.startsWith('the checks took') ? phase.run.message : 'the app had stopped') : [];
-    return { result: finish(phase.run, [...phase.results, ...notRun], phase.output, spentMs) };
+    return { result: finish(phase.run, [...phase.results, ...notRun], phase.output, spentMs, phase.seen) };
   }
-  return { awaiting: { code: view.code, checks: phase.results, output: phase.output, spentMs, retries } };
+  return { awaiting: { code: view.code, checks: phase.results, output: phase.output, spentMs, retries, seen: phase.seen } };
 }
 
 /**
@@ -404,7 +414,7 @@ async function gradeHidden(exercise: GradedExercise, file: string, awaiting: Awa
   const checks = [...awaiting.checks, ...phase.results];
   const ended = phase.run.status !== 'passed' && phase.run.status !== 'failed';
   const status = ended ? phase.run.status : checks.every((check) => check.passed) ? 'passed' : 'failed';
-  return finish({ status, message: ended ? phase.run.message : null, location: null }, checks, awaiting.output, durationMs);
+  return finish({ status, message: ended ? phase.run.message : null, location: null }, checks, awaiting.output, durationMs, [...awaiting.seen, ...phase.seen]);
 }
 
 /** One view to grade against one exercise's checks. */
