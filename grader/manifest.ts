@@ -142,7 +142,7 @@ export const manifest: Manifest = {
       hints: [
         'A preference comes from the visitor: check it before it goes into the session, and let reading fall back on a default without storing it.',
         'In `saveTheme`, lowercase the field (when it is a string), answer 400 `Invalid theme` unless it is exactly "dark" or "light", and only then store it; in `showTheme`, use `?? \'light\'`.',
-        'const theme = typeof req.body.theme === \'string\' ? req.body.theme.toLowerCase() : \'\'; if (theme !== \'dark\' && theme !== \'light\') return 400; req.session.theme = theme;',
+        'const theme = typeof req.body.theme === \'string\' ? req.body.theme.toLowerCase() : \'\'; if (theme !== \'dark\' && theme !== \'light\') { res.status(400).send(\'Invalid theme\'); return; } req.session.theme = theme;',
       ],
     },
     {
@@ -204,7 +204,7 @@ export const manifest: Manifest = {
       hints: [
         'Logging in must give the visitor a new session ID, so that an ID someone else planted or saw before the login is worth nothing afterwards.',
         '`req.session.regenerate(callback)` throws the old session away and starts a new, empty one with a new ID: keep the recently viewed pages in a variable before, put them back inside the callback.',
-        'const recentPages = req.session.recentPages; req.session.regenerate((error) => { ...; if (recentPages) req.session.recentPages = recentPages; req.session.username = username; res.send(...); });',
+        'const recentPages = req.session.recentPages; req.session.regenerate((error) => { if (error) { res.status(500).send(\'Could not log in\'); return; } if (recentPages) req.session.recentPages = recentPages; req.session.username = username; res.send(`Logged in as ${username}`); });',
       ],
     },
     {

@@ -233,7 +233,7 @@ describe.skipIf(chromiumMissing)(`the /_kit page in a browser${chromiumMissing ?
     await input.fill('green');
     await page.getByRole('button', { name: 'POST /color' }).click();
     await page.waitForURL(/answer=1/);
-    expect(await page.locator('#answer').innerText()).toBe('POST /color color=green answered 200:');
+    expect(await page.locator('#answer').innerText()).toBe('POST /color color="green" answered 200:');
     expect(await page.locator('pre.answer').innerText()).toBe('Color saved');
     expect(await record(page)).toMatchObject({ color: 'green' });
     await page.getByRole('link', { name: 'GET /color' }).click();

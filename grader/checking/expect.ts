@@ -16,9 +16,23 @@ export class CheckFailure extends Error {
   }
 }
 
+/**
+ * Text as sent or answered, in quotes, exactly: a trailing space or line break shows inside them
+ * (`"Hello, "`), as every other character JSON escapes would. Cut after 200 characters.
+ */
 function quote(text: string): string {
-  const trimmed = text.trimEnd();
-  return JSON.stringify(trimmed.length > 200 ? `${trimmed.slice(0, 200)}…` : trimmed);
+  return JSON.stringify(text.length > 200 ? `${text.slice(0, 200)}…` : text);
+}
+
+/**
+ * The fields a request sent, as the learner reads them: each value decoded and quoted
+ * (`color="   "`, `username="alice" password="wonderland"`), and a JSON body as its JSON.
+ */
+export function describeFields(fields: Record<string, string>, json = false): string {
+  if (json) return JSON.stringify(fields);
+  const entries = Object.entries(fields);
+  if (entries.length === 0) return '(no fields)';
+  return entries.map(([name, value]) => `${name}=${quote(value)}`).join(' ');
 }
 
 /** What a visitor's stored session holds, as a failure shows it: its data without the cookie. */
@@ -37,7 +51,11 @@ function requestLine(exchange: Exchange): string {
   return `${exchange.method} ${exchange.path}`;
 }
 
-/** The answer has this status and this body (trailing whitespace ignored); returned for more checks. */
+/**
+ * The answer has this status and this body; returned for more checks. Trailing whitespace is
+ * ignored (`res.send('Color saved\n')` is right too), so no answer fails on it alone; a failed
+ * one is shown exactly, its trailing spaces inside the quotes.
+ */
 export function expectAnswer(exchange: Exchange, status: number, body: string): Exchange {
   if (exchange.status === status && exchange.text.trimEnd() === body.trimEnd()) return exchange;
   const expected = `${status} ${quote(body)}`;

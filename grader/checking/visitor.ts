@@ -16,6 +16,8 @@ export interface Exchange {
   path: string;
   /** The fields sent in the body, if any. */
   fields: Record<string, string> | null;
+  /** True when the fields went as a JSON body rather than as a form. */
+  json?: boolean;
   /** The Cookie header sent, if any. */
   cookie: string | null;
   status: number;
@@ -171,6 +173,7 @@ export class Visitor {
       method,
       path,
       fields,
+      json,
       cookie,
       status: response.status,
       text: response.text,

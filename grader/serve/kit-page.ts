@@ -8,6 +8,7 @@
  * Static HTML with its style inline: no script, no network, nothing from outside.
  */
 import { htmlText } from '../batch/escape.js';
+import { describeFields } from '../checking/expect.js';
 import type { ExerciseInfo, RouteInfo } from '../manifest.js';
 
 /** One request the page sent to the app for the learner, and the app's answer. */
@@ -71,7 +72,7 @@ function routeRow(route: RouteInfo, index: number): string {
 
 function triedSection(tried: TriedRequest | null): string {
   if (!tried) return '<p class="muted">Nothing sent yet: use a route above, and this page shows its answer and what changed.</p>';
-  const fields = tried.fields ? ` <span class="muted">${htmlText(new URLSearchParams(tried.fields).toString() || '(no fields)')}</span>` : '';
+  const fields = tried.fields ? ` <span class="muted">${htmlText(describeFields(tried.fields))}</span>` : '';
   const cookies = tried.setCookies.length === 0
     ? '<p class="muted">The answer set no cookie.</p>'
     : `<p>The answer set a cookie:</p>${tried.setCookies.map((cookie) => `<pre class="cookie">Set-Cookie: ${htmlText(cookie)}</pre>`).join('')}`;

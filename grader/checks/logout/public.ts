@@ -94,7 +94,7 @@ export default publicChecks([
     title: 'Logging out clears the session cookie in the browser',
     level: 'hard',
     points: 2,
-    hint: 'express-session does not remove its cookie when the session is destroyed: tell the browser to drop it with `res.clearCookie()`, under the cookie\'s real name.',
+    hint: 'express-session does not remove its cookie when the session is destroyed: tell the browser to drop it, under the cookie\'s real name, with `res.clearCookie(\'connect.sid\')`.',
     async run(t) {
       const visitor = t.visitor();
       expectAnswer(await visitor.post('/login', { username: 'alice' }), 200, 'Logged in as alice');

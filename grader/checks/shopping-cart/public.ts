@@ -18,7 +18,7 @@ export default publicChecks([
     title: 'Adds items, then lists them in order, the same item twice included',
     level: 'easy',
     points: 2,
-    hint: 'Build the longer list and store it back in the session (`req.session.cart = ...`): a list you build and do not assign is lost when the request ends.',
+    hint: 'Build the longer list and store it back in the session (`req.session.cart = [...cart, item]`): a list you build and do not assign is lost when the request ends.',
     async run(t) {
       const visitor = t.visitor();
       expectAnswer(await visitor.post('/cart', { item: 'apple' }), 200, 'Added apple');
