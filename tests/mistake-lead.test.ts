@@ -16,7 +16,7 @@ function check(id: string, passed: boolean, message: string | null = null): Chec
 
 function failed(mistakes: MistakeMatch[]): ExerciseResult {
   const checks = [check('demo/first', true), check('demo/second', false, 'GET /x answered 200 "NaN times"'), check('demo/third', false, 'POST /x answered 500')];
-  return { slug: 'demo', title: 'Demo', status: 'failed', score: 1, maxScore: 3, message: null, location: null, hiddenChecksIncluded: true, output: '', warnings: [], mistakes, checks, durationMs: 3 };
+  return { slug: 'demo', title: 'Demo', status: 'failed', score: 1, maxScore: 3, message: null, location: null, hiddenChecksIncluded: true, output: '', warnings: [], mistakes, checks, durationMs: 3, fix: null };
 }
 
 const noDefault: MistakeMatch = { id: 'no-default', title: 'the count is read without a default', hint: 'give it a default', certain: true };

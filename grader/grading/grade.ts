@@ -13,7 +13,7 @@ import path from 'node:path';
 import type { Check } from '../checking/check.js';
 import { createContext } from '../checking/context.js';
 import { matchMistakes, type KnownMistake, type Seen } from '../checking/mistake.js';
-import { CheckFailure, describeAnswer, describeFields } from '../checking/expect.js';
+import { CheckFailure, describeAnswer } from '../checking/expect.js';
 import { NoAnswer, type Exchange } from '../checking/visitor.js';
 import { sharedTurn, turnAlone, type Turn } from './fair-share.js';
 import type { ExerciseInfo } from '../manifest.js';
@@ -140,7 +140,8 @@ export class HostPool {
 
 function requestsOf(transcript: Exchange[]): string[] {
   return transcript.slice(-6).map((exchange) => {
-    const fields = exchange.fields ? ` ${describeFields(exchange.fields, exchange.json)}` : '';
+    const form = exchange.fields && new URLSearchParams(exchange.fields).toString();
+    const fields = exchange.fields ? ` ${form || '(no fields)'}` : '';
     const cookie = exchange.cookie ? ' (with cookie)' : ' (no cookie)';
     return `${exchange.visitor}: ${exchange.method} ${exchange.path}${fields}${cookie} → ${describeAnswer(exchange)}`;
   });
@@ -162,6 +163,19 @@ const endedInHidden: Record<HostExit['kind'], string> = {
   'out-of-memory': 'the app used more memory than allowed during a hidden check',
   timeout: 'the app stopped answering during a hidden check (an endless loop?)',
 };
+
+/** How much of an answer evidence keeps: its signs are in the first words, and a class holds many. */
+const seenTextLimit = 4096;
+
+/**
+ * What a check saw, as kept until its exercise is matched to known mistakes: of a passed check,
+ * only what a new visitor was answered (what the app shows when nothing is stored, which evidence
+ * compares with); answers cut at `seenTextLimit`.
+ */
+function kept(seen: Seen, passed: boolean): Seen {
+  const exchanges = passed ? seen.exchanges.filter((exchange) => exchange.cookie === null && exchange.fields === null) : seen.exchanges;
+  return { ...seen, exchanges: exchanges.map((exchange) => ({ ...exchange, text: exchange.text.slice(0, seenTextLimit) })), store: passed ? [] : seen.store };
+}
 
 /** Checks of one phase, the public ones or the hidden ones, against an app loaded in `host`. */
 async function runChecks(
@@ -247,7 +261,7 @@ async function runChecks(
       }
     }
     const { error, transcript } = outcome;
-    seen.push(outcome.seen);
+    seen.push(kept(outcome.seen, error === null));
     // How long a hidden check took is the app's to decide, so it could carry what the check sent.
     if (hidden) ms = 0;
     if (error === null) {
