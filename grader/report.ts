@@ -145,7 +145,6 @@ export function problemLine(result: ExerciseResult, style: Style): string | null
 
 /** What to change so that an app that never ran does, under its problem line, or null. */
 export function fixLine(result: ExerciseResult, style: Style): string | null {
-  // A result stored before `fix` existed has none (a class run's --resume reads such results).
   if (!result.fix) return null;
   return `    ${style.yellow('fix:')} ${terminalText(result.fix)}`;
 }

@@ -112,9 +112,10 @@ export interface ExerciseResult {
   location: SourceLocation | null;
   /**
    * What to change so that the app runs, in one line with where (`grading/fix.ts`), when it never
-   * answered a check (`neverRan`); null otherwise, and when `message` already says it.
+   * answered a check (`neverRan`); null otherwise, and when `message` already says it. Absent from
+   * a result stored before it existed (a class run's `--resume` reads those).
    */
-  fix: string | null;
+  fix?: string | null;
   /** False in a learner's copy, where hidden checks are graded by the instructor. */
   hiddenChecksIncluded: boolean;
   /** What the learner's app printed while graded, at most 2 KiB. */

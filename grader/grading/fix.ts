@@ -47,7 +47,7 @@ function loadFix(result: ExerciseResult, source: string, file: string): string |
 
 /** The result with its `fix` when its app never ran; otherwise as it was. */
 export function addFix(result: ExerciseResult, view: PreparedView, info: ExerciseInfo, file: string): ExerciseResult {
-  if (!neverRan(result) || result.fix !== null || !('source' in view)) return result;
+  if (!neverRan(result) || result.fix || !('source' in view)) return result;
   if (result.status === 'missing-export') return addExportHint(result, view.source, info, file);
   const fix = result.status === 'compile-error' ? compileFix(result, view.source, file) : loadFix(result, view.source, file);
   return fix === null ? result : { ...result, fix };
