@@ -5,7 +5,7 @@
  * the same checks; a mistake is named only when its own signs are in what was seen.
  */
 import type { StoreEvent } from '../sandbox/store-events.js';
-import { sessionIdOf } from './cookies.js';
+import { decodeCookie, sessionIdOf } from './cookies.js';
 import { sessionCookieName, type Exchange } from './visitor.js';
 
 /** What one failed check saw. */
@@ -57,6 +57,48 @@ function* valuesOf(data: unknown, key = ''): Generator<[key: string, value: unkn
   yield [key, data];
   if (Array.isArray(data)) for (const item of data) yield* valuesOf(item, key);
   else if (typeof data === 'object' && data !== null) for (const [inner, value] of Object.entries(data)) yield* valuesOf(value, inner);
+}
+
+/**
+ * What the app's own cookies (not express-session's) held in an exchange: those its request sent
+ * back and those its answer set, each value decoded, and for a JSON value (express writes an object
+ * as `j:` and JSON) each string and number in it.
+ */
+function ownCookieValues(exchange: Exchange): string[] {
+  const pairs = [...(exchange.cookie ?? '').split(/;\s*/), ...exchange.setCookies.map((header) => header.split(';')[0] ?? '')];
+  return pairs.flatMap((pair) => {
+    const at = pair.indexOf('=');
+    if (at <= 0 || pair.slice(0, at).trim() === sessionCookieName) return [];
+    const value = decodeCookie(pair.slice(at + 1));
+    try {
+      const parsed: unknown = JSON.parse(value.startsWith('j:') ? value.slice(2) : value);
+      return [...valuesOf(parsed)].flatMap(([, inner]) => (typeof inner === 'string' || typeof inner === 'number' ? [String(inner)] : []));
+    } catch {
+      return [value];
+    }
+  }).filter((value) => value.trim() !== '');
+}
+
+/** `text` shows `value` whole: not as a part of a longer word, number or path (`1` is not in `11`, `/pages/home` not in `/pages/homepage`). */
+function showsWhole(text: string, value: string): boolean {
+  let at = text.indexOf(value);
+  while (at !== -1) {
+    const before = text[at - 1] ?? ' ';
+    const after = text[at + value.length] ?? ' ';
+    if (!/[\w/-]/.test(before) && !/[\w/-]/.test(after)) return true;
+    at = text.indexOf(value, at + 1);
+  }
+  return false;
+}
+
+/**
+ * Whether two paths are one route: the same path, or, for a path of two parts or more, the same
+ * but for the last part, which a route parameter takes (`/pages/home` and `/pages/about`).
+ */
+function sameRoute(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [aParts, bParts] = [a.split('/'), b.split('/')];
+  return aParts.length >= 3 && aParts.length === bParts.length && aParts.slice(0, -1).join('/') === bParts.slice(0, -1).join('/');
 }
 
 /**
@@ -263,6 +305,101 @@ export class Evidence {
       for (const value of sent(exchange)) if (value.trim().length >= 3) sentBy.set(value, (sentBy.get(value) ?? new Set()).add(browser));
     }
     return all.some(({ browser, exchange }) => [...sentBy].some(([value, browsers]) => !browsers.has(browser) && exchange.text.includes(value)));
+  }
+
+  /**
+   * An answer showed what a cookie of the app's own held (one the answer set, or one its request
+   * brought back), and not as an echo of a field the request sent: the data itself travels in the
+   * browser. Stricter than `cookieOfItsOwn`, which a session ID of the app's own making shows too.
+   */
+  showedOwnCookie(request?: RequestName): boolean {
+    return this.exchanges.some((exchange) => isRequest(exchange, request) && ownCookieValues(exchange).some((value) => showsWhole(exchange.text, value) && !sent(exchange).includes(value)));
+  }
+
+  /**
+   * A request wrote the visitor's data to the store, and the visitor's next request, bringing its
+   * cookie, got the answer a new visitor gets to that route, as if nothing were stored: the app
+   * writes one key and reads another (a typo). Unlike `storedButNotShown`, the data need not be a
+   * value the visitor sent (a count, the page requested). A new visitor's answer counts for the
+   * route: the same path, or one differing only in a route parameter (see `sameRoute`).
+   */
+  answeredAsNewAfterStoring(request?: RequestName): boolean {
+    return this.seen.some((check) =>
+      check.exchanges.some((exchange, index) => {
+        const wrote = this.storeDuring(check, exchange).some((event) => {
+          const data = event.op === 'set' ? dataOf(event.record) : null;
+          return data !== null && Object.keys(data).length > 0;
+        });
+        if (!wrote) return false;
+        const next = check.exchanges.slice(index + 1).find((other) => other.visitor === exchange.visitor);
+        if (next === undefined || next.cookie === null || next.fields !== null || !isRequest(next, request) || next.status >= 300) return false;
+        const fresh = this.everything.flatMap((other) => other.exchanges).filter((other) => other.cookie === null && other.method === next.method && other.fields === null && sameRoute(other.path, next.path));
+        return fresh.some((other) => other.text === next.text);
+      }),
+    );
+  }
+
+  /**
+   * An answer to one visitor showed the path of a page that another visitor requested and this one
+   * never did: the app keeps the page a request asked for in one place for everyone. The paths
+   * counterpart of `showedAnotherVisitorsValue`, for data that comes from the URL, not from fields.
+   */
+  showedAnotherVisitorsPath(): boolean {
+    // A visitor is a browser of one check: two checks' "visitor 1" are two browsers.
+    const all = this.seen.flatMap((check) => check.exchanges.map((exchange) => ({ browser: `${check.check} ${exchange.visitor}`, exchange })));
+    const requestedBy = new Map<string, Set<string>>();
+    for (const { browser, exchange } of all) if (exchange.path.length >= 3) requestedBy.set(exchange.path, (requestedBy.get(exchange.path) ?? new Set()).add(browser));
+    return all.some(({ browser, exchange }) => [...requestedBy].some(([path, browsers]) => !browsers.has(browser) && showsWhole(exchange.text, path)));
+  }
+
+  /**
+   * An answer (to `request`, when named) showed the path of its own request, though the visitor's
+   * request just before it was for another path, or there was none: the app showed the page asked
+   * for now where one remembered from before belongs (it stored the new one before reading the old).
+   */
+  showedOwnPath(request?: RequestName): boolean {
+    return this.seen.some((check) =>
+      check.exchanges.some((exchange, index) => {
+        if (!isRequest(exchange, request) || !showsWhole(exchange.text, exchange.path)) return false;
+        const before = check.exchanges.slice(0, index).filter((other) => other.visitor === exchange.visitor).at(-1);
+        return before === undefined || before.path !== exchange.path;
+      }),
+    );
+  }
+
+  /**
+   * An answer showed the path of a page the visitor requested earlier, but neither the one it
+   * requested just before nor its own: the app still holds an older page than the last one (it
+   * stopped storing after the first).
+   */
+  showedStalePath(request?: RequestName): boolean {
+    return this.seen.some((check) =>
+      check.exchanges.some((exchange, index) => {
+        if (!isRequest(exchange, request)) return false;
+        const earlier = check.exchanges.slice(0, index).filter((other) => other.visitor === exchange.visitor);
+        const last = earlier.at(-1);
+        if (last === undefined) return false;
+        return earlier.some((other) => other.path !== last.path && other.path !== exchange.path && showsWhole(exchange.text, other.path));
+      }),
+    );
+  }
+
+  /**
+   * A request that was refused (4xx) had a value it sent written to the store while it was
+   * answered (letter case aside): the app stored before it checked. Blank values are
+   * `storedBlank`'s.
+   */
+  storedWhatWasRefused(request?: RequestName): boolean {
+    return this.seen.some((check) =>
+      check.exchanges.some((exchange) => {
+        const values = sent(exchange).filter((value) => value.trim() !== '').map((value) => value.toLowerCase());
+        if (values.length === 0 || exchange.status < 400 || exchange.status >= 500 || !isRequest(exchange, request)) return false;
+        return this.storeDuring(check, exchange).some((event) => {
+          const data = event.op === 'set' ? dataOf(event.record) : null;
+          return data !== null && [...valuesOf(data)].some(([key, value]) => key !== '' && typeof value === 'string' && values.includes(value.toLowerCase()));
+        });
+      }),
+    );
   }
 
   /** A check noted this of the app (`CheckContext.note`). */
