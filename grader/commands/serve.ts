@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { compileView } from '../grading/compile.js';
-import { readView } from '../grading/read-view.js';
+import { isViewCode, readView } from '../grading/read-view.js';
 import { displayPath, type Limits } from '../grading/grade.js';
 import type { ExerciseInfo } from '../manifest.js';
 import { styleFor } from '../report.js';
@@ -154,7 +154,7 @@ async function run(args: string[]): Promise<number> {
     say(`${style.green('✔')} view.ts reloaded: the app runs your new code, with new sessions`);
   };
   const watcher = watch(path.dirname(file), (_event, name) => {
-    if (name !== 'view.ts') return;
+    if (!name || !isViewCode(name)) return;
     if (debounce) clearTimeout(debounce);
     debounce = setTimeout(() => {
       reloading = reloading.then(reload);

@@ -1,7 +1,8 @@
 /**
  * `npm run watch`: the learner's loop. Grades the first unfinished exercise, then re-grades
- * whichever exercise's `view.ts` is saved, with its checks, the first failure in detail and its
- * hint. On a terminal, keys ask for a hint, the next exercise, the list, a re-grade, or quit.
+ * whichever exercise's `view.ts` is saved (or a `.ts` file beside it, which it may import), with
+ * its checks, the first failure in detail and its hint. On a terminal, keys ask for a hint, the
+ * next exercise, the list, a re-grade, or quit.
  *
  * One host pool serves the whole session, and after each grading that ran learner code the used
  * host is replaced by a fresh one in the background: the next save finds a host already started
@@ -14,7 +15,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCourse } from '../course.js';
 import { displayPath, gradeJobs, HostPool, type GradedExercise, type Limits } from '../grading/grade.js';
-import { readView } from '../grading/read-view.js';
+import { isViewCode, readView, textBeside } from '../grading/read-view.js';
 import { typeWarnings } from '../grading/typecheck.js';
 import { describeHint, takeNextHint } from '../hints.js';
 import { manifest, type ExerciseInfo } from '../manifest.js';
@@ -61,15 +62,16 @@ function ranLearnerCode(result: ExerciseResult): boolean {
  */
 function contentOf(file: string): string | null {
   const read = readView(file);
-  return read.ok ? createHash('sha256').update(read.source).digest('hex') : null;
+  // With the files beside it that it may import: saving one of them is saving the exercise.
+  return read.ok ? createHash('sha256').update(read.source).update(textBeside(file)).digest('hex') : null;
 }
 
-/** The slug whose `view.ts` a watcher event is about: the file itself or its whole folder. */
+/** The slug whose view a watcher event is about: `view.ts` or a `.ts` file beside it, or their whole folder. */
 function slugOfEvent(filename: string | null): string | null {
   if (!filename) return null;
   const [slug, ...rest] = filename.split(path.sep);
   if (!slug || !manifest.exercises.some((exercise) => exercise.slug === slug)) return null;
-  return rest.length === 0 || (rest.length === 1 && rest[0] === 'view.ts') ? slug : null;
+  return rest.length === 0 || (rest.length === 1 && isViewCode(rest[0] as string)) ? slug : null;
 }
 
 interface WatchOptions {

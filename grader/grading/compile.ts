@@ -2,11 +2,14 @@
  * Turns a learner's `view.ts` into JavaScript the sandbox can run. Types are erased, not checked:
  * a view is graded on what it does, and a type error is only a warning.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { TransformFailure } from 'esbuild';
+import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { createRequire, isBuiltin, SourceMap, type SourceMapPayload } from 'node:module';
+import path from 'node:path';
+import type { BuildFailure, Message, OnLoadResult, OnResolveResult, Plugin, TransformFailure } from 'esbuild';
+import { kitRoot } from '../paths.js';
+import { hostModules } from '../sandbox/host-modules.js';
 import type { SourceLocation } from '../sandbox/protocol.js';
-import { readView, type ViewRefusal } from './read-view.js';
+import { ownExtensions, readView, type ViewRefusal } from './read-view.js';
 
 export type CompileOutcome =
   | { ok: true; code: string }
@@ -61,29 +64,224 @@ export async function stopCompiler(): Promise<void> {
   }
 }
 
+/** What a view may import, as every refusal of an import says it. */
+export const importRule =
+  "a view may import the packages the kit installs (express, express-session, …), Node's built-in modules and .ts files in its own folder";
+
+
 /**
+ * A view with all it imports is sent to the host in one frame (at most 64 MiB): a view that
+ * bundles a whole compiler is refused here, in one line, long before.
+ */
+const bundleLimit = 16 * 1024 * 1024;
+
+function isInside(child: string, parent: string): boolean {
+  const relative = path.relative(parent, child);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
+function realOr(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return file;
+  }
+}
+
+/** `@scope/name/…` or `name/…`, as npm names packages. */
+const packageSpecifier = /^(?:@[a-z0-9][\w.~-]*\/)?[a-z0-9][\w.~-]*(?:\/.*)?$/i;
+
+type OwnFile = { ok: true; path: string } | { ok: false; reason: string };
+
+/**
+ * A relative or absolute import of a learner's file, resolved as TypeScript would (`./helper`,
+ * `./helper.ts`, `./helper.js` for `helper.ts`, `./lib` for `lib/index.ts`), to a file inside the
+ * exercise's folder and nowhere else. Nothing outside the folder is looked at: a path that leads
+ * out is refused before the disk is asked, and a link inside that leads out is refused by its
+ * real path.
+ */
+function resolveOwn(specifier: string, fromDir: string, folder: string, realFolder: string): OwnFile {
+  const target = path.resolve(fromDir, specifier);
+  if (!isInside(target, folder) && !isInside(target, realFolder)) return { ok: false, reason: 'which is outside its folder' };
+  const extension = path.extname(target);
+  const candidates =
+    extension === '.ts'
+      ? [target]
+      : extension === '.js'
+        ? [`${target.slice(0, -3)}.ts`, target]
+        : [...ownExtensions.map((own) => `${target}${own}`), ...(extension === '' ? ownExtensions.map((own) => path.join(target, `index${own}`)) : [])];
+  for (const candidate of candidates) {
+    let real: string;
+    try {
+      real = realpathSync(candidate);
+    } catch {
+      continue;
+    }
+    if (!isInside(real, realFolder)) return { ok: false, reason: 'a link that leads outside its folder' };
+    // A folder named like a file is not one; anything else that is not a plain file is refused when it is read.
+    if (!statSync(real).isDirectory()) return { ok: true, path: real };
+  }
+  return { ok: false, reason: extension === '' || ownExtensions.includes(extension) ? 'which is not a file in its folder' : 'which is not a .ts or .js file' };
+}
+
+/**
+ * One learner's file as CommonJS with `"use strict"`, in a function of its own once bundled: the
+ * learner's code runs as strict code, as a module of a real project does, while the packages
+ * bundled beside it keep their own mode. The source map goes inline, for the bundle to follow.
+ */
+async function strictModule(source: string, file: string): Promise<{ code: string; map: string }> {
+  const { code, map } = await esbuild().transform(source, {
+    loader: path.extname(file) === '.js' ? 'js' : 'ts',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: 'external',
+    sourcefile: file,
+    tsconfigRaw: { compilerOptions: { alwaysStrict: true } },
+    logLevel: 'silent',
+  });
+  return { code: `${code}//# sourceMappingURL=data:application/json;base64,${Buffer.from(map).toString('base64')}\n`, map };
+}
+
+/** A message of the build, with its place in the learner's own text rather than in the code it became. */
+type Where = { file: string; line: number; column: number } | null;
+
+/**
+ * The plugin that decides what a view may import: the host's own packages and Node's built-in
+ * modules stay outside the bundle (the host gives them), other packages are bundled from the
+ * kit's node_modules, and files only from the view's own folder. The view itself is the text
+ * already read (what is graded is what was read).
+ */
+function viewImports(file: string, source: string, refusals: Set<string>, maps: Map<string, string>): Plugin {
+  const folder = path.dirname(file);
+  const realFolder = realOr(folder);
+  const realView = realOr(file);
+  const kitModules = realOr(path.join(kitRoot, 'node_modules'));
+  const host = new Set<string>(hostModules);
+  // esbuild names the entry by its name in the view's folder.
+  const entry = path.join(folder, entryName);
+  const refuse = (importer: string, specifier: string, reason: string): OnResolveResult => {
+    const text = `${nameOf(importer, file)} imports ${JSON.stringify(specifier)}, ${reason}: ${importRule}`;
+    refusals.add(text);
+    return { errors: [{ text }] };
+  };
+  return {
+    name: 'view-imports',
+    setup(build) {
+      build.onResolve({ filter: /.*/ }, async (args): Promise<OnResolveResult | undefined> => {
+        const { path: specifier, importer } = args;
+        const data = args.pluginData as { learner?: boolean; kit?: boolean } | undefined;
+        if (data?.kit) return undefined;
+        // Node's own modules, also those this Node lacks (`node:sqlite` before Node 22): the host's Node answers for them.
+        if (host.has(specifier) || isBuiltin(specifier) || specifier.startsWith('node:')) return { path: specifier, external: true };
+        if (importer === entry) return { path: file, pluginData: { learner: true } };
+        // A package's own imports: resolved as Node would, from where the package is.
+        if (!data?.learner) return undefined;
+        if (specifier.startsWith('.') || path.isAbsolute(specifier)) {
+          const own = resolveOwn(specifier, args.resolveDir, folder, realFolder);
+          if (!own.ok) return refuse(importer, specifier, own.reason);
+          return { path: own.path === realView ? file : own.path, pluginData: { learner: true } };
+        }
+        if (!packageSpecifier.test(specifier)) return refuse(importer, specifier, 'which is neither a package nor a file');
+        // From the kit, wherever the view lies: a learner's folder may hold no node_modules, or one of its own.
+        const found = await build.resolve(specifier, { kind: args.kind, resolveDir: kitRoot, pluginData: { kit: true } });
+        if (found.errors.length > 0 || found.external || !isInside(realOr(found.path), kitModules)) {
+          return refuse(importer, specifier, 'which the kit has not installed');
+        }
+        return { path: found.path };
+      });
+      build.onLoad({ filter: /.*/ }, async (args): Promise<OnLoadResult | undefined> => {
+        if (!(args.pluginData as { learner?: boolean } | undefined)?.learner) return undefined;
+        let text = source;
+        if (args.path !== file) {
+          const read = readView(args.path, realFolder);
+          if (!read.ok) {
+            refusals.add(read.message);
+            return { errors: [{ text: read.message }] };
+          }
+          text = read.source;
+        }
+        try {
+          const { code, map } = await strictModule(text, args.path);
+          maps.set(args.path, map);
+          return { contents: code, loader: 'js', resolveDir: path.dirname(args.path), pluginData: { learner: true } };
+        } catch (error) {
+          const failure = error as Partial<TransformFailure>;
+          if (!failure.errors) throw error;
+          return { errors: failure.errors };
+        }
+      });
+    },
+  };
+}
+
+/**
+ * How a message names a learner's file: the view as `view.ts`, whatever file stands in its place
+ * (a known mistake, a variant), and the files it imports by their own names.
+ */
+function nameOf(learnerFile: string, view: string): string {
+  return learnerFile === view ? 'view.ts' : path.basename(learnerFile);
+}
+
+/** The bundle's entry: plain CommonJS, so that only the learner's modules are strict, not the packages bundled with them. */
+const entryName = '<session-kit view entry>';
+
+/** Where a build message points, in the learner's own text when it is in a learner's file. */
+function placeOf(message: Message, maps: Map<string, string>, absWorkingDir: string): Where {
+  const at = message.location;
+  if (!at) return null;
+  const file = path.resolve(absWorkingDir, at.file);
+  const map = maps.get(file);
+  if (!map) return { file, line: at.line, column: at.column + 1 };
+  const entry = new SourceMap(JSON.parse(map) as SourceMapPayload).findEntry(at.line - 1, at.column);
+  return 'originalLine' in entry ? { file, line: entry.originalLine + 1, column: entry.originalColumn + 1 } : { file, line: at.line, column: at.column + 1 };
+}
+
+/**
+ * Compiles a view, with what it imports, into one CommonJS module the sandbox can run: the view
+ * and the files of its folder it imports run as strict code (as in a real project, whether tsc
+ * compiles it or Node runs it as an ES module), packages the kit installs are bundled in (the
+ * sandbox has no node_modules), and the host's own packages and Node's are left for the host to
+ * give. Anything else a view imports is refused in one line that says what it may import.
+ *
  * Compiles in esbuild's own process, without blocking this one: the grader keeps talking to other
  * hosts meanwhile (a class is graded several learners at a time).
  */
-export async function compileView(source: string, file: string): Promise<CompileOutcome> {
+export async function compileView(source: string, given: string): Promise<CompileOutcome> {
+  const refusals = new Set<string>();
+  const maps = new Map<string, string>();
+  // esbuild knows files by absolute paths; a place in the view is given back by the name it was asked by.
+  const file = path.resolve(given);
+  const folder = path.dirname(file);
   try {
-    const { transform } = esbuild();
-    const { code } = await transform(source, {
-      loader: 'ts',
+    const { outputFiles } = await esbuild().build({
+      stdin: { contents: `module.exports = require(${JSON.stringify(`./${path.basename(file)}`)});\n`, sourcefile: entryName, resolveDir: folder, loader: 'js' },
+      bundle: true,
+      write: false,
+      // Never written: the source map names the learner's files relative to it, as Node reads them from the view's path.
+      outfile: path.join(folder, `${path.basename(file)}.bundle.js`),
+      absWorkingDir: folder,
       format: 'cjs',
+      platform: 'node',
       target: 'node20',
       sourcemap: 'inline',
-      sourcefile: file,
+      legalComments: 'none',
+      // No tsconfig.json of the learner's, or of the kit's, changes how a view is compiled or resolved.
+      tsconfigRaw: {},
       logLevel: 'silent',
+      plugins: [viewImports(file, source, refusals, maps)],
     });
+    const code = outputFiles[0]?.text ?? '';
+    if (code.length > bundleLimit) {
+      const size = `${Math.ceil(code.length / 1024 / 1024)} MiB`;
+      return { ok: false, status: 'compile-error', message: `view.ts with what it imports is ${size} of code; the limit is ${bundleLimit / 1024 / 1024} MiB: import less`, location: null };
+    }
     return { ok: true, code };
   } catch (error) {
-    const first = (error as Partial<TransformFailure>).errors?.[0];
+    const first = (error as Partial<BuildFailure>).errors?.[0];
     if (!first) throw error;
-    const location = first.location
-      ? { file, line: first.location.line, column: first.location.column + 1 }
-      : null;
-    return { ok: false, status: 'compile-error', message: `view.ts does not compile: ${first.text}`, location };
+    const location = placeOf(first, maps, folder);
+    const message = refusals.has(first.text) ? first.text : `${nameOf(location?.file ?? file, file)} does not compile: ${first.text}`;
+    return { ok: false, status: 'compile-error', message, location: location?.file === file ? { ...location, file: given } : location };
   }
 }
 

@@ -4,7 +4,7 @@
  * forever, a link to `/dev/zero` that never ends. Each of these is a verdict the learner can act
  * on; nothing outside the folder being graded is read, and nothing but a regular file is opened.
  */
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, type Stats } from 'node:fs';
 import path from 'node:path';
 
 /** A view is a few KiB of code; anything near this is not one, and it is never read whole. */
@@ -171,4 +171,35 @@ export function readView(file: string, root: string = gradedFolderOf(file)): Vie
   if (!target.isFile()) return notAFile(file, target);
   if (target.size > viewSizeLimit) return tooLarge(file, target.size);
   return readChecked(file, real, target);
+}
+
+/** The extensions of the files a view may import from its own folder (`grading/compile.ts`). */
+export const ownExtensions = ['.ts', '.js'];
+
+/**
+ * Whether a file of an exercise's folder may be part of its view: watch and serve take a save of
+ * one as a save of the view (an editor's hidden files, `.#view.ts`, are not).
+ */
+export function isViewCode(name: string): boolean {
+  return ownExtensions.includes(path.extname(name)) && !name.endsWith('.d.ts') && !name.startsWith('.');
+}
+
+/**
+ * What the code files beside a view hold, which it may import: each one's name and text (or why
+ * it is not read), as one string to hash with the view's own text. Read as a view is.
+ */
+export function textBeside(file: string): string {
+  const folder = path.dirname(file);
+  let names: string[];
+  try {
+    names = readdirSync(folder).filter((name) => name !== path.basename(file) && isViewCode(name)).sort();
+  } catch {
+    return '';
+  }
+  return names
+    .map((name) => {
+      const read = readView(path.join(folder, name), folder);
+      return `\0${name}\0${read.ok ? read.source : read.status}`;
+    })
+    .join('');
 }

@@ -9,12 +9,12 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { kitRoot, stateDir } from '../paths.js';
 import type { TypeWarning } from '../results.js';
-import { readView } from './read-view.js';
+import { readView, textBeside } from './read-view.js';
 import { compileForWarnings } from './typecheck-compiler.js';
 
 const cacheFile = path.join(stateDir, 'typecheck-cache.json');
 /** Bumped when the compiler's options change, so that old entries no longer match. */
-const cacheVersion = 'v6';
+const cacheVersion = 'v7';
 
 /** The installed compiler's version, part of every key: an update checks every view again. */
 function compilerVersion(): string {
@@ -57,7 +57,8 @@ function writeCache(cache: Cache): void {
 function keyOf(file: string, compiler: string): string | null {
   const read = readView(file);
   if (!read.ok) return null;
-  return createHash('sha256').update(`${cacheVersion}\0${compiler}\0${file}\0`).update(read.source).digest('hex');
+  // The files beside the view, which it may import, change its warnings too.
+  return createHash('sha256').update(`${cacheVersion}\0${compiler}\0${file}\0`).update(read.source).update(textBeside(file)).digest('hex');
 }
 
 /** The type warnings of each file (files that grading does not read are left out). */

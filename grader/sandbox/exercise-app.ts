@@ -9,22 +9,24 @@ import express, { type ErrorRequestHandler, type Request, type Response } from '
 import session from 'express-session';
 import * as users from '../services/users.js';
 import { kitHandlers } from './kit-handlers.js';
+import type { HostModule } from './host-modules.js';
 import { describeError, locateInText } from './locate.js';
 import type { LoadFailureKind, LoadRequest, SourceLocation } from './protocol.js';
 
 type Handler = (req: Request, res: Response) => unknown;
 
 /**
- * The packages a view may import: the kit's own copies, bundled into the host. The sandbox holds
- * no node_modules, so any other package is not found; Node's built-in modules are there.
+ * The packages the host gives a view: the kit's own copies, bundled into the host. The sandbox
+ * holds no node_modules: any other package a view imports is bundled into it by the grader
+ * (`grading/compile.ts`); Node's built-in modules are there.
  */
-const kitModules: Record<string, unknown> = { 'session-kit/users': users, express, 'express-session': session };
+const kitModules: Record<HostModule, unknown> = { 'session-kit/users': users, express, 'express-session': session };
 
 export type StartOutcome =
   | { ok: true; app: express.Express }
   | { ok: false; kind: LoadFailureKind; message: string; location: SourceLocation | null };
 
-/** Compiles the learner's view as a CommonJS module. */
+/** Runs the learner's view, bundled by the grader as a CommonJS module. */
 function compileView(request: LoadRequest): Record<string, unknown> {
   type InternalModule = Module & {
     _compile(code: string, filename: string): void;
@@ -34,7 +36,7 @@ function compileView(request: LoadRequest): Record<string, unknown> {
   view.filename = request.filename;
   view.paths = [];
   const ownRequire = view.require.bind(view);
-  view.require = Object.assign((id: string) => (Object.hasOwn(kitModules, id) ? kitModules[id] : ownRequire(id)), ownRequire);
+  view.require = Object.assign((id: string) => (Object.hasOwn(kitModules, id) ? kitModules[id as HostModule] : ownRequire(id)), ownRequire);
   view._compile(request.code, request.filename);
   return view.exports as Record<string, unknown>;
 }
