@@ -25,7 +25,9 @@ export default knownMistakes([
     title: 'the new count is computed but never written back into the session',
     hint: 'Adding one to the count you read changes nothing in the session: store the new count back before answering.',
     fails: ['visit-counter/counts-up', 'visit-counter/data-on-server', 'visit-counter/eleven-visits', 'visit-counter/tampered-cookie', 'visit-counter/count-from-store', 'visit-counter/session-kept'],
-    evidence: (seen) => seen.answeredWithoutStoring('GET /visits') && !seen.asked('destroy', 'GET /visits'),
+    // Nothing of the learner's ever written (a count written under another key is key-mismatch's),
+    // and no session destroyed (a regenerate drops the count too).
+    evidence: (seen) => seen.answeredWithoutStoring('GET /visits') && !seen.stored(() => true, 'GET /visits') && !seen.asked('destroy', 'GET /visits'),
     lookalikes: ['regenerates-each-visit'],
   },
   {
