@@ -157,7 +157,11 @@ export default publicChecks([
       { post: '/theme', fields: { theme: 'dark' }, answer: 'Theme set to dark' },
       { get: '/theme', answer: 'Theme: dark' },
     ],
-    swap: [['dark', 'light']],
+    // The theme's name, or a flag for dark: the lesson leaves the choice of the two to the learner.
+    swap: [
+      ['dark', 'light'],
+      [true, false],
+    ],
     follow: [{ get: '/theme', answer: 'Theme: light' }],
   }),
 ]);
