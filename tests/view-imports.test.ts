@@ -32,8 +32,10 @@ const views: Record<string, { view: string; helpers?: Record<string, string> }> 
   'imports-a-package': {
     view: `import parseurl from 'parseurl';
 import type { Request, Response } from 'express';
+// Bundled with a package, the view is still strict code.
+const strict = (function (this: unknown) { return this === undefined; })();
 export function ping(req: Request, res: Response) {
-  res.send(parseurl(req)?.pathname === '/ping' ? 'pong' : 'not parsed');
+  res.send(parseurl(req)?.pathname === '/ping' && strict ? 'pong' : 'not parsed, or not strict');
 }
 `,
   },
@@ -46,7 +48,16 @@ export function ping(_req: Request, res: Response) {
 }
 `,
     helpers: {
-      'helper.ts': `export const answer = (): string => 'pong';\n`,
+      // A helper runs as strict code too: deleting a frozen object's property throws.
+      'helper.ts': `export const answer = (): string => {
+  try {
+    delete (Object.freeze({ a: 1 }) as { a?: number }).a;
+    return 'not strict';
+  } catch {
+    return 'pong';
+  }
+};
+`,
       'lib/index.ts': `export const twice = (n: number): number => n * 2;\n`,
     },
   },
@@ -130,15 +141,15 @@ beforeAll(async () => {
 });
 
 describe('what a view may import', () => {
-  it('bundles a package the kit installs (parseurl)', () => {
+  it('bundles a package the kit installs (parseurl), the view still strict', () => {
     expect(graded('imports-a-package')).toMatchObject({ status: 'passed', score: 1, message: null });
   });
 
-  it('bundles the .ts files of its own folder, by any of their names (./helper.ts, ./lib/index.js)', () => {
+  it('bundles the .ts files of its own folder, by any of their names (./helper.ts, ./lib/index.js), as strict code', () => {
     expect(graded('imports-a-helper')).toMatchObject({ status: 'passed', score: 1, message: null });
   });
 
-  it('runs the view as strict code: deleting a property that cannot be deleted throws', () => {
+  it('runs a view that imports only what the host gives as strict code: deleting the session id throws', () => {
     expect(graded('deletes-the-session-id')).toMatchObject({ status: 'passed', score: 1 });
   });
 
