@@ -118,15 +118,14 @@ export function renderExercise(result: ExerciseResult, style: Style, options: Re
   // The app never ran: the reason and its fix above are the one thing to act on, and no check's hint applies.
   const ranNot = neverRan(result);
   if (ranNot) lines.push(style.dim(`  none of its ${result.checks.length} checks could run:`));
+  // The app stopped during the checks (a crash, a hang): the check it stopped in, with its requests, leads.
+  const stoppedIn = !detailed && !ranNot ? result.checks.findLast((check) => !check.passed && check.details !== null) : undefined;
   // With no known mistake named, the first failed check's own message and hint lead.
-  const hinted = detailed && named.length === 0 ? firstFailure : undefined;
+  const hinted = detailed && named.length === 0 ? firstFailure : stoppedIn;
   for (const check of result.checks) {
-    lines.push(...checkLines(check, style, detailed && (!shownFailure || check === shownFailure), check === hinted));
-    if (check === hinted) lines.push(...possibleMistakeLines(result, style));
-  }
-  if (!detailed && !ranNot) {
-    const hint = result.checks[0]?.hint;
-    if (hint) lines.push(`      ${style.yellow('hint:')} ${hint}`);
+    const shown = detailed ? !shownFailure || check === shownFailure : check === stoppedIn;
+    lines.push(...checkLines(check, style, shown, check === hinted));
+    if (check === hinted && detailed) lines.push(...possibleMistakeLines(result, style));
   }
   if (result.output && result.status !== 'passed') {
     lines.push(style.dim('  your app printed:'));

@@ -54,4 +54,13 @@ describe('the lead of a failed exercise', () => {
     expect(lines).toContain('      hint: hint of demo/second');
     expect(lines).not.toContain('      hint: hint of demo/third');
   });
+
+  it('is the check the app stopped in, with its requests and hint, when it crashed during the checks', () => {
+    const ran = { ...check('demo/second', false, 'the app crashed: TypeError: x is undefined'), details: { requests: ['visitor 1: POST /x (no cookie) → no answer'], expected: null, actual: null } };
+    const crashed: ExerciseResult = { ...failed([]), status: 'crashed', message: 'the app crashed: TypeError: x is undefined', checks: [check('demo/first', true), ran, check('demo/third', false, 'the app had stopped')] };
+    const lines = renderExercise(crashed, plain).split('\n');
+    expect(lines).toContain('      │ visitor 1: POST /x (no cookie) → no answer');
+    expect(lines).toContain('      hint: hint of demo/second');
+    expect(lines).not.toContain('      hint: hint of demo/first');
+  });
 });
