@@ -308,6 +308,85 @@ export class Evidence {
   }
 
   /**
+   * A value a visitor sent once (three characters or more) was shown by two answers to that
+   * visitor (to `request`, when named), with no request of theirs sending it again in between: what
+   * should be shown once stayed where it was read. An answer to the request that sent it does not
+   * count (an echo).
+   */
+  shownAgain(request?: RequestName): boolean {
+    return this.seen.some((check) => {
+      // For each visitor, how many answers showed each value since the visitor last sent it.
+      const shown = new Map<string, Map<string, number>>();
+      return check.exchanges.some((exchange) => {
+        const counts = shown.get(exchange.visitor) ?? new Map<string, number>();
+        shown.set(exchange.visitor, counts);
+        const values = sent(exchange).filter((value) => value.trim().length >= 3);
+        for (const value of values) counts.set(value, 0);
+        if (!isRequest(exchange, request)) return false;
+        return [...counts].some(([value, count]) => {
+          if (values.includes(value) || !exchange.text.includes(value)) return false;
+          counts.set(value, count + 1);
+          return count + 1 >= 2;
+        });
+      });
+    });
+  }
+
+  /**
+   * While answering `request`, the app wrote a session again without a key (at any depth) that the
+   * record written before for that session, in the same check, held: a key deleted while the
+   * session itself was kept. A key set to null or '' is still there; a destroyed session writes
+   * nothing.
+   */
+  removedKey(request?: RequestName): boolean {
+    const paths = (data: unknown, prefix = ''): string[] =>
+      typeof data === 'object' && data !== null && !Array.isArray(data)
+        ? Object.entries(data).flatMap(([key, value]) => [`${prefix}/${key}`, ...paths(value, `${prefix}/${key}`)])
+        : [];
+    return this.seen.some((check) =>
+      check.exchanges.some(
+        (exchange) =>
+          isRequest(exchange, request) &&
+          this.storeDuring(check, exchange).some((event) => {
+            const data = event.op === 'set' ? dataOf(event.record) : null;
+            const previous = check.store.filter((earlier) => earlier.op === 'set' && earlier.sid === event.sid && earlier.at < event.at).at(-1);
+            const before = dataOf(previous?.record ?? null);
+            if (data === null || before === null) return false;
+            const now = new Set(paths(data));
+            return paths(before).some((path) => !now.has(path));
+          }),
+      ),
+    );
+  }
+
+  /**
+   * An answer (to `request`, when named) cleared a cookie that is not the session's (an Expires in
+   * the past, or Max-Age=0): the session cookie meant, under another name. Setting a cookie of its
+   * own is `cookieOfItsOwn`'s.
+   */
+  clearedCookieOfItsOwn(request?: RequestName): boolean {
+    return this.exchanges.some(
+      (exchange) =>
+        isRequest(exchange, request) &&
+        exchange.setCookies.some((header) => !header.startsWith(`${sessionCookieName}=`) && /;\s*(max-age=0|expires=thu, 01 jan 1970)/i.test(header)),
+    );
+  }
+
+  /**
+   * An answer (to `request`, when named) set a cookie of the app's own holding a value its request
+   * sent (three characters or more): the data itself handed to the browser. Stricter than
+   * `cookieOfItsOwn`, which a session ID of the app's own making shows too, and seen at the request
+   * that stores, where `showedOwnCookie` needs an answer that shows the cookie's value again.
+   */
+  cookieOfItsOwnHoldingWhatWasSent(request?: RequestName): boolean {
+    return this.exchanges.some((exchange) => {
+      const values = sent(exchange).filter((value) => value.trim().length >= 3);
+      if (values.length === 0 || !isRequest(exchange, request)) return false;
+      return ownCookieValues({ ...exchange, cookie: null }).some((held) => values.some((value) => held.includes(value)));
+    });
+  }
+
+  /**
    * An answer showed what a cookie of the app's own held (one the answer set, or one its request
    * brought back), and not as an echo of a field the request sent: the data itself travels in the
    * browser. Stricter than `cookieOfItsOwn`, which a session ID of the app's own making shows too.

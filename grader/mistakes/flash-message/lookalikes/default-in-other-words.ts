@@ -1,0 +1,21 @@
+/**
+ * Look-alike of no-default: a default is given, but in other words ("nothing"), so the same
+ * checks fail with no "undefined" in any answer.
+ */
+import type { Request, Response } from 'express';
+
+export function saveFlash(req: Request, res: Response): void {
+  const message: unknown = req.body.message;
+  if (typeof message !== 'string' || message.trim() === '') {
+    res.status(400).send('Missing message');
+    return;
+  }
+  req.session.flash = message;
+  res.send('Message saved');
+}
+
+export function showFlash(req: Request, res: Response): void {
+  const message = req.session.flash;
+  delete req.session.flash;
+  res.send(`Message: ${message ?? 'nothing'}`);
+}
