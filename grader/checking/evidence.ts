@@ -112,6 +112,29 @@ export function answeredBeforeReply(exchange: Exchange, during: readonly StoreEv
   return during.some((event) => event.op === op && (event.repliedAt === null || event.repliedAt > exchange.answeredAt));
 }
 
+/** The session ID a request's cookie carried, or null when it brought none (or none signed). */
+function sessionSent(exchange: Exchange): string | null {
+  return sessionIdOf(new RegExp(`(?:^|;\\s*)${sessionCookieName.replace('.', '\\.')}=([^;]*)`).exec(exchange.cookie ?? '')?.[1]);
+}
+
+/**
+ * The app's clock when it answered `exchange`, in ms since 1970: from a record it wrote for the
+ * session (`written`), whose cookie keeps its end and the lifetime counted to it, or the grader's
+ * clock at the answer when no record tells.
+ */
+function appClockAt(exchange: Exchange, written: readonly StoreEvent[]): number {
+  for (const event of written) {
+    try {
+      const { cookie } = JSON.parse(event.record ?? 'null') as { cookie?: { expires?: unknown; originalMaxAge?: unknown } };
+      const expires = typeof cookie?.expires === 'string' ? Date.parse(cookie.expires) : NaN;
+      if (Number.isFinite(expires) && typeof cookie?.originalMaxAge === 'number') return expires - cookie.originalMaxAge;
+    } catch {
+      // Not a record of express-session's: the grader's clock tells.
+    }
+  }
+  return performance.timeOrigin + exchange.answeredAt;
+}
+
 export class Evidence {
   /**
    * `seen` is what the failed checks saw, where a mistake's signs are looked for; `everything`
@@ -476,6 +499,79 @@ export class Evidence {
         return this.storeDuring(check, exchange).some((event) => {
           const data = event.op === 'set' ? dataOf(event.record) : null;
           return data !== null && [...valuesOf(data)].some(([key, value]) => key !== '' && typeof value === 'string' && values.includes(value.toLowerCase()));
+        });
+      }),
+    );
+  }
+
+  /**
+   * While answering a request that brought a session cookie (to `request`, when named), the app
+   * wrote a record under that same session ID: what it stored stayed on the session the visitor
+   * already had. `newSession` reads the answer's cookie; this reads where the write landed, which
+   * an app that puts an old session back can make differ from it.
+   */
+  storedUnderSentSession(request?: RequestName): boolean {
+    return this.seen.some((check) =>
+      check.exchanges.some((exchange) => {
+        const before = sessionSent(exchange);
+        return before !== null && isRequest(exchange, request) && this.storeDuring(check, exchange).some((event) => event.op === 'set' && event.sid === before);
+      }),
+    );
+  }
+
+  /**
+   * A request that sent a non-blank `field` (to `request`, when named) was answered with a
+   * success, and every record the app wrote while answering it lacks what was sent, in any letter
+   * case and even as part of a longer text: the value was lost on its way to the store (set on a
+   * session that was then thrown away, or never set), not stored in another form. Needs at least
+   * one record written: an app that stores nothing is `answeredWithoutStoring`'s.
+   */
+  storedWithoutWhatWasSent(field: string, request?: RequestName): boolean {
+    return this.seen.some((check) =>
+      check.exchanges.some((exchange) => {
+        const value = (exchange.fields?.[field] ?? '').trim().toLowerCase();
+        if (value === '' || exchange.status >= 300 || !isRequest(exchange, request)) return false;
+        const written = this.storeDuring(check, exchange).filter((event) => event.op === 'set');
+        return (
+          written.length > 0 &&
+          written.every((event) => {
+            const data = dataOf(event.record);
+            return data !== null && !JSON.stringify(data).toLowerCase().includes(value);
+          })
+        );
+      }),
+    );
+  }
+
+  /**
+   * An answer (to `request`, when named) gave the browser a session cookie for which `test` holds.
+   * `test` gets the cookie's `expiresAt` (ms since 1970 on the app's clock; null for a
+   * browser-session cookie, with neither Expires nor Max-Age) and its `lifetimeMs`, from the answer
+   * to that end (negative for a date already past), and the exchange, to tell a request that asked
+   * for a lifetime from one that did not. Max-Age gives the lifetime itself; an Expires date is
+   * counted from the app's clock when it stored the session (its record's `cookie.expires` less
+   * `cookie.originalMaxAge`, which express-session sets together), or, when the answer wrote no
+   * record, from the grader's clock at the answer, which a check that moved the app's clock leaves
+   * behind by that much. A cookie that clears the session (`clearedSessionCookie`) is not given.
+   */
+  gaveSessionCookie(test: (cookie: { expiresAt: number | null; lifetimeMs: number | null }, exchange: Exchange) => boolean, request?: RequestName): boolean {
+    return this.seen.some((check) =>
+      check.exchanges.some((exchange) => {
+        if (!isRequest(exchange, request)) return false;
+        return exchange.setCookies.some((header) => {
+          const sid = sessionGiven(header);
+          if (sid === null) return false;
+          const attributes = header.split(';').slice(1).map((attribute) => attribute.trim());
+          const maxAge = attributes.find((attribute) => /^max-age=/i.test(attribute));
+          const expires = attributes.find((attribute) => /^expires=/i.test(attribute));
+          const now = appClockAt(exchange, this.storeDuring(check, exchange).filter((event) => event.op === 'set' && event.sid === sid));
+          if (maxAge !== undefined) {
+            const lifetimeMs = Number(maxAge.slice('max-age='.length)) * 1000;
+            return Number.isFinite(lifetimeMs) && test({ expiresAt: now + lifetimeMs, lifetimeMs }, exchange);
+          }
+          if (expires === undefined) return test({ expiresAt: null, lifetimeMs: null }, exchange);
+          const expiresAt = Date.parse(expires.slice('expires='.length));
+          return Number.isFinite(expiresAt) && test({ expiresAt, lifetimeMs: expiresAt - now }, exchange);
         });
       }),
     );

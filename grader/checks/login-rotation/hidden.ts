@@ -1,6 +1,6 @@
 import { hiddenChecks } from '../../checking/check.js';
 import { sessionIdOf } from '../../checking/cookies.js';
-import { expectAnswer, expectKeptOnServer, expectStored, expectThat } from '../../checking/expect.js';
+import { expectAnswer, expectKeptOnServer, expectThat } from '../../checking/expect.js';
 import { expectKitFacts } from '../../checking/kit-facts.js';
 import { expectBrokenCookiesRejected, expectReadStoresNothing } from '../../checking/probes.js';
 
@@ -19,8 +19,15 @@ export default hiddenChecks([
       const victim = t.visitor('victim, browsing with the planted cookie');
       victim.useSessionCookie(planted);
       expectAnswer(await victim.post('/login', { username: 'alice' }), 200, 'Logged in as alice');
-      expectAnswer(await victim.get('/whoami'), 200, 'Hello, alice');
-      expectAnswer(await attacker.get('/whoami'), 200, 'Hello, guest');
+      // Only the planter's side is this check's: whether the victim's own login works is
+      // login-whoami's, so a login lost on the way (the planter a guest all the same) passes here.
+      const planter = await attacker.get('/whoami');
+      expectThat(
+        !planter.text.includes('alice'),
+        'the session ID planted before the login greets the victim: whoever planted it is logged in as them',
+        'an answer that does not greet alice',
+        JSON.stringify(planter.text),
+      );
     },
   },
   {
@@ -34,8 +41,9 @@ export default hiddenChecks([
       expectAnswer(await visitor.post('/viewed', { page: 'docs' }), 200, 'Viewed docs');
       const oldId = sessionIdOf(visitor.sessionCookie);
       expectThat(oldId !== null, 'viewing a page did not start a session (no signed session cookie)');
+      // Only the old ID's record is this check's: whether the new session holds the username is
+      // data-on-server's, so a username lost on the way (the old ID empty all the same) passes here.
       expectAnswer(await visitor.post('/login', { username: 'kim-3307' }), 200, 'Logged in as kim-3307');
-      expectStored(await t.sessionOf(visitor), 'kim-3307', 'the username');
       const old = (await t.storedSessions()).get(oldId as string);
       expectThat(
         old === undefined || !JSON.stringify(old).includes('kim-3307'),
