@@ -125,6 +125,12 @@ describe('a learner result matched to known mistakes', () => {
     expect(matchMistakes(mistakes, checks, [{ ...ownCookie, check: 'demo/basic' }])).toEqual([]);
   });
 
+  it('names a mistake whose evidence was seen among the failures of another bug, and offers none whose pattern is not exact', () => {
+    const checks = [checkResult('demo/basic', false), checkResult('demo/apart', false), checkResult('demo/server', false), checkResult('demo/hidden-store', true)];
+    expect(matchMistakes(mistakes, checks, [seen('demo/server', { setCookies: ['color=red'] })]).map((match) => [match.id, match.certain])).toEqual([['cookie', true]]);
+    expect(matchMistakes(mistakes, checks, [seen('demo/server', {})])).toEqual([]);
+  });
+
   it('names only the look-alike whose evidence was seen, and offers nothing else beside it', () => {
     const twin: KnownMistake = { id: 'twin', title: 'a twin', hint: 'h', fails: ['demo/server'] };
     const checks = [checkResult('demo/basic', true), checkResult('demo/server', false)];

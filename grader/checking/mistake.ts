@@ -66,24 +66,28 @@ export interface MistakeMatch {
 }
 
 /**
- * The known mistakes a result shows. A mistake's pattern matches when, of the checks that ran, the
- * result failed exactly those the mistake fails (in a learner's copy only public checks run, so
- * only their part counts). Of the matches, those whose evidence holds in what the failed checks saw
- * are named, and only they; a match whose mistake has no evidence to look for is offered as
- * possible when no mistake was named. Empty when nothing failed or nothing matches.
+ * The known mistakes a result shows. A mistake is named when every check it fails failed (of the
+ * checks that ran: a learner's copy runs public checks only) and its `evidence` holds in what the
+ * failed checks saw; other checks may have failed too, for another bug, which keeps its own
+ * message. A mistake without evidence is offered as possible only when the failed checks are
+ * exactly its own, and only when no mistake was named. Empty when nothing failed.
  */
 export function matchMistakes(mistakes: readonly KnownMistake[], checks: readonly { id: string; passed: boolean }[], seen: readonly Seen[]): MistakeMatch[] {
   const failed = new Set(checks.filter((check) => !check.passed).map((check) => check.id));
   if (failed.size === 0) return [];
   const ran = new Set(checks.map((check) => check.id));
-  const matched = mistakes.filter((mistake) => {
-    const expected = mistake.fails.filter((id) => ran.has(id));
-    return expected.length === failed.size && expected.every((id) => failed.has(id));
-  });
+  const expectedOf = (mistake: KnownMistake): string[] => mistake.fails.filter((id) => ran.has(id));
   const evidence = new Evidence(seen.filter((check) => failed.has(check.check)), seen);
-  const proven = matched.filter((mistake) => mistake.evidence?.(evidence) === true);
+  const proven = mistakes.filter((mistake) => {
+    const expected = expectedOf(mistake);
+    return expected.length > 0 && expected.every((id) => failed.has(id)) && mistake.evidence?.(evidence) === true;
+  });
   if (proven.length > 0) return proven.map(({ id, title, hint }) => ({ id, title, hint, certain: true }));
-  return matched.filter((mistake) => mistake.evidence === undefined).map(({ id, title, hint }) => ({ id, title, hint, certain: false }));
+  const exact = mistakes.filter((mistake) => {
+    const expected = expectedOf(mistake);
+    return mistake.evidence === undefined && expected.length === failed.size && expected.every((id) => failed.has(id));
+  });
+  return exact.map(({ id, title, hint }) => ({ id, title, hint, certain: false }));
 }
 
 /** The mistakes a result names with their evidence seen; results written before evidence have no `certain` and named only these. */
