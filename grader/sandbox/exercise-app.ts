@@ -60,7 +60,11 @@ function answerUnsavableSessions(req: Request, res: Response, next: () => void):
     try {
       return (sessionEnd as (...all: unknown[]) => Response).apply(this, args);
     } catch (error) {
-      const reason = `the session could not be saved (${describeError(error)}): store only what JSON can hold, like strings, numbers, arrays and plain objects`;
+      // A plain object put in place of the session has none of its methods: say that, not what JSON holds.
+      const replaced = typeof (req.session as { touch?: unknown } | undefined)?.touch !== 'function';
+      const reason = replaced
+        ? `the session could not be saved: req.session was replaced by an object of the app's own (${describeError(error)}); change its keys, or call req.session.regenerate() or destroy(), instead of assigning req.session`
+        : `the session could not be saved (${describeError(error)}): store only what JSON can hold, like strings, numbers, arrays and plain objects`;
       if (!this.headersSent) {
         // The learner's body was measured for its own length: this answer is another.
         this.removeHeader('Content-Length');
