@@ -13,7 +13,7 @@ import path from 'node:path';
 import type { Check } from '../checking/check.js';
 import { createContext } from '../checking/context.js';
 import { matchMistakes, type KnownMistake, type Seen } from '../checking/mistake.js';
-import { CheckFailure, describeAnswer } from '../checking/expect.js';
+import { CheckFailure, describeAnswer, describeFields } from '../checking/expect.js';
 import { NoAnswer, type Exchange } from '../checking/visitor.js';
 import { sharedTurn, turnAlone, type Turn } from './fair-share.js';
 import type { ExerciseInfo } from '../manifest.js';
@@ -140,8 +140,7 @@ export class HostPool {
 
 function requestsOf(transcript: Exchange[]): string[] {
   return transcript.slice(-6).map((exchange) => {
-    const form = exchange.fields && new URLSearchParams(exchange.fields).toString();
-    const fields = exchange.fields ? ` ${form || '(no fields)'}` : '';
+    const fields = exchange.fields ? ` ${describeFields(exchange.fields, exchange.json)}` : '';
     const cookie = exchange.cookie ? ' (with cookie)' : ' (no cookie)';
     return `${exchange.visitor}: ${exchange.method} ${exchange.path}${fields}${cookie} → ${describeAnswer(exchange)}`;
   });
