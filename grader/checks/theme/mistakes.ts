@@ -73,10 +73,13 @@ export default knownMistakes([
     title: 'the theme must be typed exactly in lower case, so Dark and DARK are refused',
     hint: 'Letter case does not matter here: lower-case the input first, then compare it with `dark` and `light`, and store the lowercase value.',
     fails: ['theme/letter-case'],
-    // Every theme with capitals refused: one refused after another was taken is refused for another reason.
+    // Every theme with capitals refused, and none in lower case: one refused after another was taken,
+    // or a lowercase one refused too, is refused for another reason.
     evidence: (seen) => {
-      const capitals = seen.exchanges.filter((exchange) => saves(exchange) && /^(dark|light)$/i.test(sentTheme(exchange) ?? '') && /[A-Z]/.test(sentTheme(exchange) ?? ''));
-      return capitals.some((exchange) => exchange.status === 400) && capitals.every((exchange) => exchange.status === 400);
+      const themes = seen.exchanges.filter((exchange) => saves(exchange) && /^(dark|light)$/i.test(sentTheme(exchange) ?? ''));
+      const capitals = themes.filter((exchange) => /[A-Z]/.test(sentTheme(exchange) ?? ''));
+      const lowercase = themes.filter((exchange) => !/[A-Z]/.test(sentTheme(exchange) ?? ''));
+      return capitals.some((exchange) => exchange.status === 400) && capitals.every((exchange) => exchange.status === 400) && lowercase.every((exchange) => exchange.status < 300);
     },
     lookalikes: ['stored-as-typed', 'answer-as-typed'],
   },

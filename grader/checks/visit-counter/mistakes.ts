@@ -26,8 +26,13 @@ export default knownMistakes([
     hint: 'Adding one to the count you read changes nothing in the session: store the new count back before answering.',
     fails: ['visit-counter/counts-up', 'visit-counter/data-on-server', 'visit-counter/eleven-visits', 'visit-counter/tampered-cookie', 'visit-counter/count-from-store', 'visit-counter/session-kept'],
     // Nothing of the learner's ever written (a count written under another key is key-mismatch's),
-    // and no session destroyed (a regenerate drops the count too).
-    evidence: (seen) => seen.answeredWithoutStoring('GET /visits') && !seen.stored(() => true, 'GET /visits') && !seen.asked('destroy', 'GET /visits'),
+    // no session destroyed (a regenerate drops the count too), and every count shown 1, counted
+    // from nothing each time (a counter of the module's stores nothing either, but counts on).
+    evidence: (seen) =>
+      seen.answeredWithoutStoring('GET /visits') &&
+      !seen.stored(() => true, 'GET /visits') &&
+      !seen.asked('destroy', 'GET /visits') &&
+      !seen.answered(/visited this page (?!1 times)\S+ times/, 'GET /visits'),
     lookalikes: ['regenerates-each-visit'],
   },
   {
