@@ -577,6 +577,31 @@ export class Evidence {
     );
   }
 
+  /**
+   * A new visitor's answer (a request with no cookie at all), in any check, the passed ones too,
+   * matched `pattern`: what the app shows when nothing is stored, to tell a mistake from another
+   * that fails more checks (an emptied cart shown blank while a missing one shows "empty").
+   */
+  newVisitorShown(pattern: RegExp, request?: RequestName): boolean {
+    return this.everything.some((check) => check.exchanges.some((exchange) => exchange.cookie === null && isRequest(exchange, request) && pattern.test(exchange.text)));
+  }
+
+  /**
+   * A request that brought the cookie of a session the app had stored (earlier in its check) was
+   * answered with a success and wrote nothing to the store: even a visitor whose session holds the
+   * data had the change made elsewhere. `answeredWithoutStoring` holds for a new visitor too.
+   */
+  answeredWithoutStoringForSession(request?: RequestName): boolean {
+    return this.seen.some((check) =>
+      check.exchanges.some((exchange) => {
+        if (!isRequest(exchange, request) || exchange.status >= 300 || exchange.cookie === null) return false;
+        const sid = sessionIdOf(/(?:^|;\s*)connect\.sid=([^;]*)/.exec(exchange.cookie)?.[1]);
+        if (sid === null || !check.store.some((event) => event.op === 'set' && event.sid === sid && event.at < exchange.sentAt)) return false;
+        return !this.storeDuring(check, exchange).some((event) => event.op === 'set');
+      }),
+    );
+  }
+
   /** A check noted this of the app (`CheckContext.note`). */
   noted(sign: string): boolean {
     return this.seen.some((check) => check.notes.includes(sign));

@@ -1,6 +1,56 @@
 import { publicChecks } from '../../checking/check.js';
-import { expectAnswer, expectOnlySessionId, expectStored } from '../../checking/expect.js';
-import { expectReadStoresNothing, storeFollowed } from '../../checking/probes.js';
+import type { SessionRecord } from '../../checking/context.js';
+import { CheckFailure, expectAnswer, expectOnlySessionId, expectThat, storedData } from '../../checking/expect.js';
+import { expectReadStoresNothing, takeStep, type Step } from '../../checking/probes.js';
+
+/**
+ * Whether the learner's data holds `item`, as a value or as a key, at any depth: the lesson leaves
+ * the cart's shape to the learner, a list of names or an object keyed by item (`{ milk: 1 }`).
+ */
+function holdsItem(data: unknown, item: string): boolean {
+  if (data === item) return true;
+  if (typeof data !== 'object' || data === null) return false;
+  return Object.entries(data).some(([key, value]) => (!Array.isArray(data) && key === item) || holdsItem(value, item));
+}
+
+/** The visitor's stored session holds `item` (see `holdsItem`), outside express-session's own cookie. */
+function expectItemStored(stored: SessionRecord | null, item: string, what: string): void {
+  const data = stored && Object.fromEntries(Object.entries(stored).filter(([key]) => key !== 'cookie'));
+  expectThat(holdsItem(data, item), `the session store does not hold ${what}: keep it in req.session`, `a stored session holding ${JSON.stringify(item)}`, storedData(stored));
+}
+
+/** `data` with the item `from` replaced by `to` wherever it is held, as a value or as a key (in the key's place). */
+function swapItem(data: unknown, from: string, to: string): { data: unknown; found: boolean } {
+  let found = false;
+  const swap = (value: unknown): unknown => {
+    if (value === from) {
+      found = true;
+      return to;
+    }
+    if (Array.isArray(value)) return value.map(swap);
+    if (typeof value !== 'object' || value === null) return value;
+    return Object.fromEntries(
+      Object.entries(value).map(([key, inner]) => {
+        if (key !== from) return [key, swap(inner)];
+        found = true;
+        return [to, swap(inner)];
+      }),
+    );
+  };
+  return { data: swap(data), found };
+}
+
+/** The requests of the store-rewriting check: they fill a new visitor's cart, then must follow the grader's change. */
+const fillCart: Step[] = [
+  { post: '/cart', fields: { item: 'bread' }, answer: 'Added bread' },
+  { post: '/cart', fields: { item: 'fig-3318' }, answer: 'Added fig-3318' },
+  { get: '/cart', answer: 'Cart: bread, fig-3318' },
+];
+const followCart: Step[] = [
+  { get: '/cart', answer: 'Cart: bread, date-7702' },
+  { post: '/cart', fields: { item: 'tea' }, answer: 'Added tea' },
+  { get: '/cart', answer: 'Cart: bread, date-7702, tea' },
+];
 
 export default publicChecks([
   {
@@ -115,8 +165,8 @@ export default publicChecks([
       expectAnswer(second, 200, 'Added lime-2087');
       await expectOnlySessionId(t, second, ['kiwi-5531', 'lime-2087']);
       const stored = await t.sessionOf(visitor);
-      expectStored(stored, 'kiwi-5531', 'the first item of the cart');
-      expectStored(stored, 'lime-2087', 'the second item of the cart');
+      expectItemStored(stored, 'kiwi-5531', 'the first item of the cart');
+      expectItemStored(stored, 'lime-2087', 'the second item of the cart');
     },
   },
   {
@@ -129,23 +179,38 @@ export default publicChecks([
       await expectReadStoresNothing(t, async (visitor) => expectAnswer(await visitor.get('/cart'), 200, 'Cart: empty'));
     },
   },
-  storeFollowed({
+  // storeFollowed's check, but the item is found, and replaced, as a key too (see holdsItem).
+  {
     id: 'shopping-cart/cart-from-store',
     title: 'Shows and adds to the cart the session store holds',
     level: 'hard',
     points: 2,
     hint: 'Read the cart from `req.session` at every request, when showing it and when adding to it: a copy kept anywhere else (a variable of the module, a map by session ID) does not follow the session store.',
-    what: 'an item of the cart',
-    store: [
-      { post: '/cart', fields: { item: 'bread' }, answer: 'Added bread' },
-      { post: '/cart', fields: { item: 'fig-3318' }, answer: 'Added fig-3318' },
-      { get: '/cart', answer: 'Cart: bread, fig-3318' },
-    ],
-    swap: [['fig-3318', 'date-7702']],
-    follow: [
-      { get: '/cart', answer: 'Cart: bread, date-7702' },
-      { post: '/cart', fields: { item: 'tea' }, answer: 'Added tea' },
-      { get: '/cart', answer: 'Cart: bread, date-7702, tea' },
-    ],
-  }),
+    async run(t) {
+      const [from, to] = ['fig-3318', 'date-7702'];
+      const visitor = t.visitor();
+      for (const step of fillCart) await takeStep(visitor, step);
+      let found = false;
+      const rewritten = await t.rewriteSession(visitor, ({ cookie, ...data }) => {
+        const swapped = swapItem(data, from, to);
+        found = swapped.found;
+        return { ...(swapped.data as SessionRecord), cookie };
+      });
+      expectThat(rewritten && found, `the session store does not hold ${JSON.stringify(from)} for this visitor: keep it in req.session`, `a stored session holding ${JSON.stringify(from)}`, storedData(await t.sessionOf(visitor)));
+      for (const step of followCart) {
+        try {
+          await takeStep(visitor, step);
+        } catch (error) {
+          if (!(error instanceof CheckFailure)) throw error;
+          // The answer still shows the item the store no longer holds: a copy kept beside it.
+          if ((error.actual ?? '').includes(from) && !(error.actual ?? '').includes(to)) t.note('answered-from-a-copy');
+          throw new CheckFailure(
+            `the grader changed an item of the cart in the visitor's stored session to ${JSON.stringify(to)}, then ${error.message}: answer from req.session, not from a copy kept beside it`,
+            error.expected,
+            error.actual,
+          );
+        }
+      }
+    },
+  },
 ]);
