@@ -1,8 +1,5 @@
 import { knownMistakes } from '../../checking/mistake.js';
 
-/** An empty cart as a default: an empty list, or an empty object for a cart keyed by item. */
-const isEmptyCart = (value: unknown): boolean => (Array.isArray(value) ? value.length === 0 : typeof value === 'object' && value !== null && Object.keys(value).length === 0);
-
 export default knownMistakes([
   {
     id: 'blank-accepted',
@@ -26,7 +23,8 @@ export default knownMistakes([
     hint: 'Showing the cart only reads: use the empty list as a default in the answer without storing it, or every passer-by gets a session.',
     fails: ['shopping-cart/read-stores-nothing'],
     also: ['cart-initialized-on-every-request'],
-    evidence: (seen) => seen.stored(isEmptyCart, 'GET /cart'),
+    // An empty cart: an empty list, or an empty object for a cart keyed by item.
+    evidence: (seen) => seen.stored((value) => (Array.isArray(value) ? value.length === 0 : typeof value === 'object' && value !== null && Object.keys(value).length === 0), 'GET /cart'),
     lookalikes: ['read-counts-views'],
   },
   {

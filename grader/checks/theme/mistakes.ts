@@ -1,9 +1,6 @@
 import { knownMistakes } from '../../checking/mistake.js';
-import type { Exchange } from '../../checking/visitor.js';
 
-/** The theme a request sent, when it sent one. */
-const sentTheme = (exchange: Exchange): string | undefined => exchange.fields?.theme;
-const saves = (exchange: Exchange): boolean => exchange.method === 'POST' && exchange.path === '/theme';
+// Each evidence is self-contained, using only `seen`: a learner's copy gets it as code of its own.
 
 export default knownMistakes([
   {
@@ -47,8 +44,8 @@ export default knownMistakes([
     // A piece of a name accepted: a blank taken as a default is not a substring test.
     evidence: (seen) =>
       seen.exchanges.some((exchange) => {
-        const theme = sentTheme(exchange)?.toLowerCase() ?? '';
-        return saves(exchange) && exchange.status < 300 && theme.trim() !== '' && !['dark', 'light'].includes(theme) && 'dark light'.includes(theme);
+        const theme = exchange.fields?.theme?.toLowerCase() ?? '';
+        return exchange.method === 'POST' && exchange.path === '/theme' && exchange.status < 300 && theme.trim() !== '' && !['dark', 'light'].includes(theme) && 'dark light'.includes(theme);
       }),
     lookalikes: ['blank-means-light'],
   },
@@ -65,7 +62,8 @@ export default knownMistakes([
     title: 'anything but dark is taken as light, so invalid input is stored instead of refused',
     hint: 'Two values are allowed, and everything else is an error that changes nothing. Compare the lowercase input with both `dark` and `light`, and answer 400 for anything else.',
     fails: ['theme/invalid-theme', 'theme/invalid-changes-nothing', 'theme/letter-case'],
-    evidence: (seen) => seen.exchanges.some((exchange) => saves(exchange) && exchange.status < 300 && !/^(dark|light)$/i.test(sentTheme(exchange) ?? '') && /^Theme set to light\s*$/.test(exchange.text)),
+    evidence: (seen) =>
+      seen.exchanges.some((exchange) => exchange.method === 'POST' && exchange.path === '/theme' && exchange.status < 300 && !/^(dark|light)$/i.test(exchange.fields?.theme ?? '') && /^Theme set to light\s*$/.test(exchange.text)),
     lookalikes: ['never-checked'],
   },
   {
@@ -76,9 +74,9 @@ export default knownMistakes([
     // Every theme with capitals refused, and none in lower case: one refused after another was taken,
     // or a lowercase one refused too, is refused for another reason.
     evidence: (seen) => {
-      const themes = seen.exchanges.filter((exchange) => saves(exchange) && /^(dark|light)$/i.test(sentTheme(exchange) ?? ''));
-      const capitals = themes.filter((exchange) => /[A-Z]/.test(sentTheme(exchange) ?? ''));
-      const lowercase = themes.filter((exchange) => !/[A-Z]/.test(sentTheme(exchange) ?? ''));
+      const themes = seen.exchanges.filter((exchange) => exchange.method === 'POST' && exchange.path === '/theme' && /^(dark|light)$/i.test(exchange.fields?.theme ?? ''));
+      const capitals = themes.filter((exchange) => /[A-Z]/.test(exchange.fields?.theme ?? ''));
+      const lowercase = themes.filter((exchange) => !/[A-Z]/.test(exchange.fields?.theme ?? ''));
       return capitals.some((exchange) => exchange.status === 400) && capitals.every((exchange) => exchange.status === 400) && lowercase.every((exchange) => exchange.status < 300);
     },
     lookalikes: ['stored-as-typed', 'answer-as-typed'],
@@ -113,7 +111,7 @@ export default knownMistakes([
     hint: 'A form posts its fields in the request\'s body: read the theme from `req.body`, which the kit parses for you.',
     fails: ['theme/set-then-get', 'theme/invalid-changes-nothing', 'theme/letter-case', 'theme/visitors-apart', 'theme/data-on-server', 'theme/theme-from-store', 'theme/tampered-cookie', 'theme/session-kept'],
     // "dark" itself refused, as the lesson writes it: no rule about themes refuses that.
-    evidence: (seen) => seen.exchanges.some((exchange) => saves(exchange) && exchange.status === 400 && /^(dark|light)$/.test(sentTheme(exchange) ?? '')),
+    evidence: (seen) => seen.exchanges.some((exchange) => exchange.method === 'POST' && exchange.path === '/theme' && exchange.status === 400 && /^(dark|light)$/.test(exchange.fields?.theme ?? '')),
     lookalikes: ['never-stored'],
   },
 ]);
