@@ -602,6 +602,47 @@ export class Evidence {
     );
   }
 
+  /**
+   * A request that was refused (4xx; to `request`, when named) had the app destroy a session while
+   * answering it, and its answer gave a session cookie other than the one it brought (or one when
+   * it brought none): the session was regenerated before the request was checked. A refusal that
+   * only destroys, or only starts a session, does not show this.
+   */
+  renewedWhileRefusing(request?: RequestName): boolean {
+    return this.seen.some((check) =>
+      check.exchanges.some((exchange) => {
+        if (!isRequest(exchange, request) || exchange.status < 400 || exchange.status >= 500) return false;
+        if (!this.storeDuring(check, exchange).some((event) => event.op === 'destroy')) return false;
+        const before = sessionSent(exchange);
+        return exchange.setCookies.some((header) => {
+          const after = sessionGiven(header);
+          return after !== null && after !== before;
+        });
+      }),
+    );
+  }
+
+  /**
+   * `storedButNotShown`, where the record holding the value was written under the very session
+   * the visitor's next request brings: the store held the value for that session, and the app still
+   * answered as to a new visitor, so it reads another key than it wrote. An app that wrote the
+   * value under another session (an old one put back, one thrown away) does not show this.
+   */
+  storedForItsSessionButNotShown(request?: RequestName): boolean {
+    return this.seen.some((check) =>
+      check.exchanges.some((exchange, index) => {
+        const next = check.exchanges.slice(index + 1).find((other) => other.visitor === exchange.visitor);
+        if (next === undefined || next.fields !== null || !isRequest(next, request) || next.status >= 300) return false;
+        const sid = sessionSent(next);
+        const values = sent(exchange).filter((value) => value.trim().length >= 3);
+        const stored = this.storeDuring(check, exchange).some(
+          (event) => event.op === 'set' && event.sid === sid && values.some((value) => event.record?.includes(JSON.stringify(value)) === true),
+        );
+        return sid !== null && stored && this.freshAnswers(next).has(next.text);
+      }),
+    );
+  }
+
   /** A check noted this of the app (`CheckContext.note`). */
   noted(sign: string): boolean {
     return this.seen.some((check) => check.notes.includes(sign));

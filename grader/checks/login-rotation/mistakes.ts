@@ -32,8 +32,8 @@ export default knownMistakes([
     title: 'the username is added to the session the visitor already had; the ID never changes',
     hint: 'Logging in must give the visitor a new session ID, or an ID planted before the login logs its planter in: regenerate the session at login.',
     fails: ['login-rotation/new-id-at-login', 'login-rotation/old-cookie-not-logged-in', 'login-rotation/old-session-cleared'],
-    // Nothing destroyed the old session, and the login was written under the ID the request brought.
-    evidence: (seen) => !seen.asked('destroy', 'POST /login') && seen.storedUnderSentSession('POST /login'),
+    // Nothing destroyed the old session, no login handed out another ID, and the login was written under the ID the request brought.
+    evidence: (seen) => !seen.asked('destroy', 'POST /login') && !seen.newSession('POST /login') && seen.storedUnderSentSession('POST /login'),
     lookalikes: ['finished-outside-regenerate'],
   },
   {
@@ -41,8 +41,7 @@ export default knownMistakes([
     title: 'the session is regenerated before the username is checked, so even a refused login throws the session away for a new one',
     hint: 'Check the username first: a refused login must leave the session, its ID and the store as they were.',
     fails: ['login-rotation/missing-username'],
-    // In the failed check every login is a refused one: it destroyed the session and handed out another.
-    evidence: (seen) => seen.asked('destroy', 'POST /login') && (seen.newSession('POST /login') || seen.startedSession('POST /login')),
+    evidence: (seen) => seen.renewedWhileRefusing('POST /login'),
     lookalikes: ['destroys-on-refusal'],
   },
   {
@@ -83,7 +82,7 @@ export default knownMistakes([
     title: 'the username is stored under one key and read from another (a typo?), so a logged-in visitor is greeted as a guest',
     hint: 'Look at the key you write in `login` and the key you read in `whoami`: they must be the same name, letter for letter.',
     fails: ['login-rotation/login-whoami', 'login-rotation/new-id-at-login', 'login-rotation/recent-pages-survive', 'login-rotation/username-from-store', 'login-rotation/visitors-apart'],
-    evidence: (seen) => seen.storedButNotShown('GET /whoami'),
+    evidence: (seen) => seen.storedForItsSessionButNotShown('GET /whoami'),
     lookalikes: ['greets-in-capitals'],
   },
   {
