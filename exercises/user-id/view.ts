@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import { checkPassword, findUserById, findUserByName } from 'session-kit/users';
 
-// What this exercise keeps in the session: the user's id, and nothing else about the user.
+// What this exercise keeps in the session: the user's id, and nothing else.
 declare module 'express-session' {
   interface SessionData {
     userId: number;

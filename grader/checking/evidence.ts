@@ -643,6 +643,24 @@ export class Evidence {
     );
   }
 
+  /**
+   * `stored`, with the exchange whose answering wrote the record: `test` gets the value, the key
+   * holding it and the exchange (its fields, its status), to relate the value to what that request
+   * sent (the id of the user it named) or to how it was answered (a refusal).
+   */
+  storedWhileAnswering(test: (value: unknown, key: string, exchange: Exchange) => boolean, request?: RequestName): boolean {
+    return this.seen.some((check) =>
+      check.exchanges.some(
+        (exchange) =>
+          isRequest(exchange, request) &&
+          this.storeDuring(check, exchange).some((event) => {
+            const data = event.op === 'set' ? dataOf(event.record) : null;
+            return data !== null && [...valuesOf(data)].some(([key, value]) => key !== '' && test(value, key, exchange));
+          }),
+      ),
+    );
+  }
+
   /** A check noted this of the app (`CheckContext.note`). */
   noted(sign: string): boolean {
     return this.seen.some((check) => check.notes.includes(sign));

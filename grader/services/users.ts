@@ -23,9 +23,12 @@ const users: readonly User[] = [
   { id: 3, username: 'carol', displayName: 'Carol Danvers', passwordHash: hash('higherfurther') },
 ];
 
-/** The user with this id, as stored (a fresh copy each time, as a database would return). */
-export function findUserById(id: number): User | undefined {
-  const user = users.find((candidate) => candidate.id === id);
+/**
+ * The user with this id, as stored (a fresh copy each time, as a database would return). The id
+ * may be the number or its text (`1` or `"1"`), as a session may keep either.
+ */
+export function findUserById(id: number | string): User | undefined {
+  const user = users.find((candidate) => candidate.id === id || String(candidate.id) === id);
   return user && { ...user };
 }
 

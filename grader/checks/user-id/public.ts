@@ -1,6 +1,6 @@
-import { publicChecks } from '../../checking/check.js';
+import { publicChecks, type CheckSpec } from '../../checking/check.js';
 import type { SessionRecord } from '../../checking/context.js';
-import { expectAnswer, expectNoCookieSet, expectThat } from '../../checking/expect.js';
+import { CheckFailure, expectAnswer, expectNoCookieSet, expectThat } from '../../checking/expect.js';
 import { storeFollowed } from '../../checking/probes.js';
 import { findUserByName, type User } from '../../services/users.js';
 
@@ -43,6 +43,28 @@ export function expectIdStored(record: SessionRecord | null, id: number): void {
 }
 
 const [bob, carol] = [userNamed('bob'), userNamed('carol')];
+
+/**
+ * The store-rewriting check, noting `showed-the-user-replaced` when `me` still names bob after the
+ * grader put carol's id in his place: the answer came from a copy of the user, wherever it is kept.
+ * (The probe's own note compares the answer with the id, and an id of one digit is found in any
+ * status code.)
+ */
+function showsUserReplaced(check: CheckSpec): CheckSpec {
+  return {
+    ...check,
+    async run(t) {
+      try {
+        await check.run(t);
+      } catch (error) {
+        // Only a failure after the rewrite: the store step's own answers may name bob.
+        const actual = error instanceof CheckFailure && error.message.startsWith('the grader changed') ? (error.actual ?? '') : '';
+        if (actual.includes(bob.displayName) && !actual.includes(carol.displayName)) t.note('showed-the-user-replaced');
+        throw error;
+      }
+    },
+  };
+}
 
 export default publicChecks([
   {
@@ -100,10 +122,10 @@ export default publicChecks([
   },
   {
     id: 'user-id/only-the-id',
-    title: "The session holds the user's id and nothing else about the user",
+    title: "The session holds the user's id and nothing else",
     level: 'hard',
     points: 2,
-    hint: 'Keep `user.id` only. A name or display name in the session is a copy that goes stale when the directory changes; look the user up with `findUserById` on each request instead.',
+    hint: 'Keep `user.id` and nothing beside it: the stored id already says who is signed in, and the directory holds the rest. A name is a copy that goes stale when the directory changes, and a flag that someone signed in says nothing the id does not; look the user up with `findUserById` on each request instead.',
     async run(t) {
       const carol = userNamed('carol');
       const visitor = t.visitor();
@@ -118,6 +140,14 @@ export default publicChecks([
           dataOf(stored),
         );
       }
+      // The id as a number or as text, under any key and at any depth; null holds nothing.
+      const others = storedValues(stored).filter((value) => value !== null && value !== carol.id && value !== String(carol.id));
+      expectThat(
+        others.length === 0,
+        `the session store holds more than the id (${others.map((value) => JSON.stringify(value)).join(', ')}): keep only the id, which already says who is signed in`,
+        `only the id, ${carol.id}`,
+        dataOf(stored),
+      );
       expectAnswer(await visitor.get('/me'), 200, 'Signed in as Carol Danvers');
     },
   },
@@ -136,18 +166,20 @@ export default publicChecks([
       expectAnswer(await visitor.get('/me'), 200, 'Not signed in');
     },
   },
-  storeFollowed({
-    id: 'user-id/user-from-store',
-    title: 'Looks up whoever the stored user ID names',
-    level: 'hard',
-    points: 2,
-    hint: 'In `me`, read the user ID from `req.session` and look the user up with `findUserById`: the session holds the ID, and the directory the rest.',
-    what: 'the user ID',
-    store: [{ post: '/login', fields: { username: 'bob', password: 'canwefixit' }, answer: 'Welcome, Bob Builder' }],
-    swap: [
-      [bob.id, carol.id],
-      [String(bob.id), String(carol.id)],
-    ],
-    follow: [{ get: '/me', answer: 'Signed in as Carol Danvers' }],
-  }),
+  showsUserReplaced(
+    storeFollowed({
+      id: 'user-id/user-from-store',
+      title: 'Looks up whoever the stored user ID names',
+      level: 'hard',
+      points: 2,
+      hint: 'In `me`, read the user ID from `req.session` and look the user up with `findUserById`: the session holds the ID, and the directory the rest.',
+      what: 'the user ID',
+      store: [{ post: '/login', fields: { username: 'bob', password: 'canwefixit' }, answer: 'Welcome, Bob Builder' }],
+      swap: [
+        [bob.id, carol.id],
+        [String(bob.id), String(carol.id)],
+      ],
+      follow: [{ get: '/me', answer: 'Signed in as Carol Danvers' }],
+    }),
+  ),
 ]);

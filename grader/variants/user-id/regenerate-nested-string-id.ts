@@ -1,10 +1,10 @@
-/** Correct variant: a new session ID at login, and the id kept as text in a nested object with the sign-in time. */
+/** Correct variant: a new session ID at login, and the id kept as text in a nested object, turned back into a number for the lookup. */
 import type { Request, Response } from 'express';
 import { checkPassword, findUserById, findUserByName } from 'session-kit/users';
 
 declare module 'express-session' {
   interface SessionData {
-    auth: { uid: string; at: number };
+    auth: { uid: string };
   }
 }
 
@@ -21,7 +21,7 @@ export function login(req: Request, res: Response): void {
       res.status(500).send('Could not sign in');
       return;
     }
-    req.session.auth = { uid: String(user.id), at: Date.now() };
+    req.session.auth = { uid: String(user.id) };
     res.send(`Welcome, ${user.displayName}`);
   });
 }
