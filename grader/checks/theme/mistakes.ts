@@ -33,7 +33,10 @@ export default knownMistakes([
     title: 'the lowercase value is checked but the value as typed is stored, so "Dark" shows as "Dark"',
     hint: 'Store the same lowercase value you checked, so that "Dark" is kept, and shown, as "dark".',
     fails: ['theme/letter-case'],
-    evidence: (seen) => seen.stored((value) => typeof value === 'string' && /^(dark|light)$/i.test(value) && value !== value.toLowerCase(), 'POST /theme'),
+    // A theme stored with capitals, by an app that takes no other value: one that checks nothing stores as typed too.
+    evidence: (seen) =>
+      seen.stored((value) => typeof value === 'string' && /^(dark|light)$/i.test(value) && value !== value.toLowerCase(), 'POST /theme') &&
+      !seen.exchanges.some((exchange) => exchange.method === 'POST' && exchange.path === '/theme' && exchange.status < 300 && !/^(dark|light)$/i.test(exchange.fields?.theme ?? '')),
     lookalikes: ['exact-case-match', 'answer-as-typed'],
   },
   {
