@@ -1,0 +1,20 @@
+/**
+ * Look-alike of key-mismatch: the username is stored and read under the same key, but whoami
+ * shows it in capitals, so the same checks fail while the answer does show the stored name.
+ */
+import type { Request, Response } from 'express';
+
+export function login(req: Request, res: Response): void {
+  const username: unknown = req.body.username;
+  if (typeof username !== 'string' || username.trim() === '') {
+    res.status(400).send('Missing username');
+    return;
+  }
+  req.session.username = username;
+  if (req.body.remember === 'on') req.session.cookie.maxAge = 30 * 24 * 60 * 60 * 1000;
+  res.send(`Logged in as ${username}`);
+}
+
+export function whoami(req: Request, res: Response): void {
+  res.send(`Hello, ${req.session.username?.toUpperCase() ?? 'guest'}`);
+}

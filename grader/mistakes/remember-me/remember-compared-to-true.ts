@@ -1,0 +1,20 @@
+/**
+ * Known mistake (another form of never-persistent): the `remember` field is compared with `true`,
+ * but a ticked checkbox sends the text "on", so no login ever gets a lifetime.
+ */
+import type { Request, Response } from 'express';
+
+export function login(req: Request, res: Response): void {
+  const username: unknown = req.body.username;
+  if (typeof username !== 'string' || username.trim() === '') {
+    res.status(400).send('Missing username');
+    return;
+  }
+  req.session.username = username;
+  if (req.body.remember === true) req.session.cookie.maxAge = 30 * 24 * 60 * 60 * 1000;
+  res.send(`Logged in as ${username}`);
+}
+
+export function whoami(req: Request, res: Response): void {
+  res.send(`Hello, ${req.session.username ?? 'guest'}`);
+}
