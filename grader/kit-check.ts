@@ -77,8 +77,15 @@ export function mistakeListProblems(slug: string, files: string[], entries: read
   for (const entry of entries) {
     for (const id of [entry.id, ...(entry.also ?? [])]) if (!ids.includes(id)) problems.push(`${list} lists ${id}, but grader/mistakes/${slug}/${id}.ts is missing`);
     if (entry.title.trim() === '' || entry.hint.trim() === '') problems.push(`${list}: ${entry.id} needs a title and a hint`);
+    // A pattern of failed checks fits other bugs too: the name must rest on what the app was seen to do.
+    if (entry.evidence === undefined) problems.push(`${list}: ${entry.id} has no evidence: say what the grader sees of this mistake alone (seen.answered, seen.threw, seen.stored …)`);
     for (const name of entry.lookalikes ?? []) {
       if (lookalikeFile(slug, name) === null) problems.push(`${list}: ${entry.id} names the look-alike ${name}, but neither grader/mistakes/${slug}/lookalikes/${name}.ts nor grader/mistakes/${slug}/${name}.ts exists`);
+    }
+    if (entry.evidence !== undefined && (entry.lookalikes ?? []).length === 0 && (entry.noLookalike ?? '').trim() === '') {
+      problems.push(
+        `${list}: ${entry.id} has no look-alike: write code that fails the same checks for another reason in grader/mistakes/${slug}/lookalikes/ and name it in lookalikes (another known mistake with the same checks will do), or say in noLookalike why none can be written`,
+      );
     }
     for (const id of entry.fails) if (!checks.some((check) => check.id === id)) problems.push(`${list}: ${entry.id} names the check ${id}, which ${slug} does not have`);
     // A learner's copy runs public checks only: a mistake none of them fails goes unnoticed there.

@@ -113,6 +113,17 @@ export async function expectAnswersFromStore(
   );
 }
 
+/**
+ * Whether a failure's actual answer (`200 "…"`) shows `value` in its text, as a whole word: the
+ * status is not the text, and a count of 2 is not the 2 of "12".
+ */
+function showsValue(actual: string | null, value: unknown): boolean {
+  if (actual === null || (typeof value !== 'string' && typeof value !== 'number')) return false;
+  const text = actual.replace(/^\d{3},? /, '');
+  const escaped = String(value).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'u').test(text);
+}
+
 /** A request of a check and the answer it must get: 200 and `answer`, unless `status` says otherwise. */
 export type Step =
   | { get: string; answer: string; status?: number }
@@ -160,7 +171,7 @@ export function storeFollowed(spec: StoreFollowed): CheckSpec {
           } catch (error) {
             if (!(error instanceof CheckFailure)) throw error;
             // The answer still shows the value the store no longer holds: a copy kept beside it.
-            if ((typeof from === 'string' || typeof from === 'number') && (error.actual ?? '').includes(String(from)) && !(error.actual ?? '').includes(String(to))) t.note('answered-from-a-copy');
+            if (showsValue(error.actual, from) && !showsValue(error.actual, to)) t.note('answered-from-a-copy');
             throw new CheckFailure(
               `the grader changed ${what} in the visitor's stored session to ${JSON.stringify(to)}, then ${error.message}: answer from req.session, not from a copy kept beside it`,
               error.expected,

@@ -51,7 +51,7 @@ export default knownMistakes([
     hint: 'The session store is the one place the count lives: read it from `req.session` at every visit, instead of keeping a copy beside it that never learns what the store holds.',
     fails: ['visit-counter/count-from-store'],
     // The grader wrote 41 where the count was 2: a copy counts on from its own 2 and shows 3.
-    evidence: (seen) => seen.noted('answered-from-a-copy') && seen.answered(/visited this page 3 times/, 'GET /visits'),
+    evidence: (seen) => seen.answered(/visited this page 3 times/, 'GET /visits'),
     lookalikes: ['count-capped'],
   },
   {
