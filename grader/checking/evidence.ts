@@ -189,6 +189,21 @@ export class Evidence {
     });
   }
 
+  /**
+   * `request` threw for a visitor who had made `earlier` with success before it, in the same check:
+   * it fails for everyone, not only for a visitor without what `earlier` gives (a guest's logout).
+   */
+  threwAfter(request: RequestName, earlier: RequestName): boolean {
+    return this.seen.some((check) =>
+      check.exchanges.some(
+        (exchange, index) =>
+          exchange.handlerError !== null &&
+          isRequest(exchange, request) &&
+          check.exchanges.slice(0, index).some((before) => before.visitor === exchange.visitor && isRequest(before, earlier) && before.status < 300),
+      ),
+    );
+  }
+
   /** An answer set a cookie of the app's own, beside or instead of express-session's. */
   cookieOfItsOwn(request?: RequestName): boolean {
     return this.exchanges.some((exchange) => isRequest(exchange, request) && exchange.setCookies.some((header) => !header.startsWith(`${sessionCookieName}=`)));
@@ -407,6 +422,40 @@ export class Evidence {
       if (values.length === 0 || !isRequest(exchange, request)) return false;
       return ownCookieValues({ ...exchange, cookie: null }).some((held) => values.some((value) => held.includes(value)));
     });
+  }
+
+  /**
+   * While answering a request that brought a session cookie (to `request`, when named), the app
+   * asked the store to destroy that very session. Stricter than `asked('destroy')`, which a destroy
+   * under another ID (the cookie's raw signed value, another visitor's session) shows too.
+   */
+  destroyedSentSession(request?: RequestName): boolean {
+    return this.seen.some((check) =>
+      check.exchanges.some((exchange) => {
+        const sid = sessionSent(exchange);
+        return sid !== null && isRequest(exchange, request) && this.storeDuring(check, exchange).some((event) => event.op === 'destroy' && event.sid === sid);
+      }),
+    );
+  }
+
+  /**
+   * A request that brought a session cookie (to `request`, when named) got the cookie of another
+   * session, and a record written for that new session while answering holds a value of the
+   * learner's data for which `test` holds (as in `stored`): what was carried over into the new
+   * session. `newSession` alone holds for a new session left empty too.
+   */
+  storedInNewSession(test: (value: unknown, key: string) => boolean, request?: RequestName): boolean {
+    return this.seen.some((check) =>
+      check.exchanges.some((exchange) => {
+        const before = sessionSent(exchange);
+        if (before === null || !isRequest(exchange, request)) return false;
+        const given = new Set(exchange.setCookies.map(sessionGiven).filter((sid): sid is string => sid !== null && sid !== before));
+        return this.storeDuring(check, exchange).some((event) => {
+          const data = event.op === 'set' && event.sid !== null && given.has(event.sid) ? dataOf(event.record) : null;
+          return data !== null && [...valuesOf(data)].some(([key, value]) => key !== '' && test(value, key));
+        });
+      }),
+    );
   }
 
   /**

@@ -14,7 +14,7 @@ export default knownMistakes([
     title: 'logout destroys the whole session, and the chosen language goes with it',
     hint: 'Logging out here removes one key, not the session: take out only the username and leave the rest (the language, the session ID) as it was.',
     fails: ['delete-key/language-survives', 'delete-key/removed-from-store', 'delete-key/session-kept'],
-    evidence: (seen) => seen.asked('destroy', 'POST /logout') && !seen.newSession('POST /logout'),
+    evidence: (seen) => seen.destroyedSentSession('POST /logout') && !seen.newSession('POST /logout'),
     lookalikes: ['expires-cookie-now'],
   },
   {
@@ -22,7 +22,7 @@ export default knownMistakes([
     title: 'logout insists the username exists, like Django\'s KeyError, and fails for a guest',
     hint: 'A guest may log out too: removing a key the session does not have is harmless in JavaScript, so do not require it to be there first.',
     fails: ['delete-key/logout-nobody', 'delete-key/logout-guest-stores-nothing'],
-    evidence: (seen) => seen.threw(/./, 'POST /logout'),
+    evidence: (seen) => seen.threw(/./, 'POST /logout') && !seen.threwAfter('POST /logout', 'POST /login'),
     lookalikes: ['refuses-guest'],
   },
   {
@@ -38,7 +38,7 @@ export default knownMistakes([
     title: 'logout regenerates the session and copies the rest back, so the visitor gets a new session ID',
     hint: 'Deleting one key needs no new session: regenerating hands out a new ID, and saving on the way out stores a session even for a guest. Delete the key and answer; express-session saves the change under the same ID.',
     fails: ['delete-key/session-kept', 'delete-key/logout-guest-stores-nothing'],
-    evidence: (seen) => seen.newSession('POST /logout'),
+    evidence: (seen) => seen.storedInNewSession(() => true, 'POST /logout'),
     lookalikes: ['regenerates-at-login-keeping-language'],
   },
   {

@@ -6,7 +6,7 @@ export default knownMistakes([
     title: 'showing the message destroys the whole session (Django\'s flush), and the chosen language goes with it',
     hint: 'Showing the message removes the message only: take out its one key and leave the rest of the session (the language) as it was.',
     fails: ['flash-message/rest-of-session-kept', 'flash-message/read-stores-nothing', 'flash-message/session-kept'],
-    evidence: (seen) => seen.asked('destroy', 'GET /flash') && !seen.newSession('GET /flash'),
+    evidence: (seen) => seen.destroyedSentSession('GET /flash') && !seen.newSession('GET /flash'),
     lookalikes: ['regenerates-on-read'],
   },
   {
@@ -78,7 +78,8 @@ export default knownMistakes([
     title: 'the shown message is replaced by an empty object instead of deleted, so its key stays in the store holding {}',
     hint: 'An empty object is still a value, and the store keeps its key: once the message is shown, remove the key itself, so that the session holds no trace of it.',
     fails: ['flash-message/removed-from-store'],
-    evidence: (seen) => seen.stored((value) => typeof value === 'object' && value !== null && Object.keys(value).length === 0, 'GET /flash'),
+    // An empty container left by a list of messages is list-per-type's.
+    evidence: (seen) => seen.stored((value) => typeof value === 'object' && value !== null && Object.keys(value).length === 0, 'GET /flash') && !seen.stored((value) => Array.isArray(value), 'POST /flash'),
     lookalikes: ['set-to-null'],
   },
   {
