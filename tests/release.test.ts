@@ -298,6 +298,26 @@ describe('npm run release', () => {
       }
       expect(found).toEqual([]);
     }, 240_000); // installs a copy and grades it: about 15 s quiet, over 60 s on a busy machine
+
+    it("names every known mistake a public check catches, by its evidence, with the copy's own list and checks", () => {
+      // The copy's grader, built by the install above, grades each of the kit's known mistakes as a view.
+      const script = [
+        "const { loadCourse } = await import('./.kit-build/grader/course.js');",
+        "const { gradeJobs, defaultLimits } = await import('./.kit-build/grader/grading/grade.js');",
+        "const { stopCompiler } = await import('./.kit-build/grader/grading/compile.js');",
+        'const jobs = (await loadCourse()).flatMap((exercise) => (exercise.mistakes ?? []).map((mistake) => ({ exercise, id: mistake.id })));',
+        `const results = await gradeJobs(jobs.map(({ exercise, id }) => ({ exercise, file: ${JSON.stringify(kitRoot)} + '/grader/mistakes/' + exercise.info.slug + '/' + id + '.ts' })), { limits: defaultLimits, typecheck: false, lanes: 2 });`,
+        'const missed = jobs.filter(({ id }, index) => !results[index].mistakes.some((match) => match.id === id && match.certain)).map(({ exercise, id }) => exercise.info.slug + "/" + id);',
+        'console.log(JSON.stringify({ listed: jobs.length, missed }));',
+        'await stopCompiler();',
+      ].join('\n');
+      const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: copy, encoding: 'utf8', timeout: 240_000 });
+      expect(run.stderr).toBe('');
+      const { listed, missed } = JSON.parse(run.stdout) as { listed: number; missed: string[] };
+      const caughtInPublic = course.flatMap((exercise) => (exercise.mistakes ?? []).filter((mistake) => mistake.fails.some((id) => exercise.checks.some((check) => check.id === id && check.visibility === 'public'))));
+      expect(listed).toBe(caughtInPublic.length);
+      expect(missed).toEqual([]);
+    }, 240_000);
   });
 
   it('refuses to write a copy whose files would give an answer away or whose stub does not answer 501, listing them', () => {

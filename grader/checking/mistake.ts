@@ -65,6 +65,15 @@ export interface MistakeMatch {
   certain: boolean;
 }
 
+/** Whether a mistake's evidence holds; evidence that throws (a bug of its own) proves nothing. */
+function holds(mistake: KnownMistake, evidence: Evidence): boolean {
+  try {
+    return mistake.evidence?.(evidence) === true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The known mistakes a result shows. A mistake is named when every check it fails failed (of the
  * checks that ran: a learner's copy runs public checks only) and its `evidence` holds in what the
@@ -80,7 +89,7 @@ export function matchMistakes(mistakes: readonly KnownMistake[], checks: readonl
   const evidence = new Evidence(seen.filter((check) => failed.has(check.check)), seen);
   const proven = mistakes.filter((mistake) => {
     const expected = expectedOf(mistake);
-    return expected.length > 0 && expected.every((id) => failed.has(id)) && mistake.evidence?.(evidence) === true;
+    return expected.length > 0 && expected.every((id) => failed.has(id)) && holds(mistake, evidence);
   });
   if (proven.length > 0) return proven.map(({ id, title, hint }) => ({ id, title, hint, certain: true }));
   const exact = mistakes.filter((mistake) => {

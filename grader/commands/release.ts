@@ -104,7 +104,8 @@ function plan(course: GradedExercise[]): Plan {
     const working = path.join(kitRoot, 'exercises', info.slug, 'view.ts');
     if (existsSync(working) && readFileSync(working, 'utf8') !== stub) replaced.push(`exercises/${info.slug}/view.ts`);
     const publicIds = new Set(publicChecksOf(exercise).map((check) => check.id));
-    written[`grader/checks/${info.slug}/mistakes.ts`] = learnerMistakeList(mistakes ?? [], publicIds);
+    const list = `grader/checks/${info.slug}/mistakes.ts`;
+    written[list] = learnerMistakeList(mistakes ?? [], publicIds, readKit(list));
   }
   // The README is written first: it decides which documents the copy takes.
   const readmeWithoutScripts = learnerReadme(readKit('README.md'), course, {});

@@ -80,24 +80,58 @@ export function linkedDocs(readme: string): Set<string> {
   return new Set([...readme.matchAll(/\]\((docs\/[^)#\s]+)/g)].map((match) => match[1] ?? ''));
 }
 
+/** A check's id in quotes (`'theme/letter-case'`): a list of them may name hidden checks. */
+const checkIdText = /['"`][a-z0-9-]+\/[a-z0-9-]+['"`]/;
+
+/**
+ * What an evidence may call, from what a list declares before itself: its imports, functions and
+ * constants, each with the comment above it, but for any statement naming a check's id (a list of
+ * them may name hidden ones), which stays with the instructor. Statements start at the line's
+ * start, as formatted.
+ */
+function helpersOf(prelude: string): string {
+  const kept: string[] = [];
+  let comment: string[] = [];
+  let statement: { lines: string[] } | null = null;
+  const close = (): void => {
+    if (statement && !checkIdText.test(statement.lines.join('\n'))) kept.push(statement.lines.join('\n').trimEnd());
+    statement = null;
+  };
+  for (const line of prelude.split('\n')) {
+    if (statement !== null && (/^[\s})\]]/.test(line) || line === '')) {
+      statement.lines.push(line);
+      continue;
+    }
+    close();
+    if (/^\s*(\/\*\*|\*|\/\/)/.test(line)) comment.push(line);
+    else if (line.trim() !== '') {
+      statement = { lines: [...comment, line] };
+      comment = [];
+    }
+  }
+  close();
+  return `${kept.join('\n\n')}\n`;
+}
+
 /**
  * An exercise's list of known mistakes as a learner's copy gets it: only the public checks of
  * each pattern (the copy runs no other, and hidden checks' ids stay with the instructor), and
- * only the mistakes a public check catches.
+ * only the mistakes a public check catches. Each evidence stays, as code, with what the kit's list
+ * declares before the list (`source`: its imports and helpers), which the evidence may call.
  */
-export function learnerMistakeList(mistakes: readonly KnownMistake[], publicIds: ReadonlySet<string>): string {
+export function learnerMistakeList(mistakes: readonly KnownMistake[], publicIds: ReadonlySet<string>, source = ''): string {
   const entries = mistakes
     .map(({ id, title, hint, fails, evidence }) => ({ id, title, hint, fails: fails.filter((check) => publicIds.has(check)), evidence }))
     .filter((mistake) => mistake.fails.length > 0)
     .map(({ evidence, ...data }) => {
       const fields = JSON.stringify(data, null, 2).slice(0, -2);
-      // The evidence stays, as code: without it no mistake is named. It asks only what the grader saw.
       return evidence === undefined ? `${fields}\n}` : `${fields},\n  "evidence": ${evidence.toString()}\n}`;
     });
+  const listAt = source.indexOf('export default knownMistakes(');
+  const prelude = listAt === -1 ? "import { knownMistakes } from '../../checking/mistake.js';\n" : helpersOf(source.slice(0, listAt));
   return [
     '// The learner\'s copy of this list: the public part of each pattern (written by `npm run release`).',
-    "import { knownMistakes } from '../../checking/mistake.js';",
-    '',
+    `${prelude.trimEnd()}\n`,
     `export default knownMistakes([\n${entries.join(',\n')}\n]);`,
     '',
   ].join('\n');
