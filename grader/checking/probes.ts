@@ -149,6 +149,11 @@ export interface StoreFollowed extends Omit<CheckSpec, 'run'> {
   swap: [from: unknown, to: unknown][];
   /** The requests that must then show the new value, with their answers. */
   follow: Step[];
+  /**
+   * The answer a copy kept beside the store gives instead, when it is not just the old value shown
+   * again (a count goes on from the copy's): how the failure is known as a copy's.
+   */
+  copyAnswer?: string;
 }
 
 /**
@@ -158,7 +163,7 @@ export interface StoreFollowed extends Omit<CheckSpec, 'run'> {
  * and the next answers must show the new value.
  */
 export function storeFollowed(spec: StoreFollowed): CheckSpec {
-  const { what, store, swap, follow, ...check } = spec;
+  const { what, store, swap, follow, copyAnswer, ...check } = spec;
   return {
     ...check,
     async run(t) {
@@ -171,7 +176,8 @@ export function storeFollowed(spec: StoreFollowed): CheckSpec {
           } catch (error) {
             if (!(error instanceof CheckFailure)) throw error;
             // The answer still shows the value the store no longer holds: a copy kept beside it.
-            if (showsValue(error.actual, from) && !showsValue(error.actual, to)) t.note('answered-from-a-copy');
+            const copied = copyAnswer === undefined ? showsValue(error.actual, from) && !showsValue(error.actual, to) : (error.actual ?? '').startsWith(`200 ${JSON.stringify(copyAnswer).slice(0, -1)}`);
+            if (copied) t.note('answered-from-a-copy');
             throw new CheckFailure(
               `the grader changed ${what} in the visitor's stored session to ${JSON.stringify(to)}, then ${error.message}: answer from req.session, not from a copy kept beside it`,
               error.expected,

@@ -3,7 +3,7 @@ import { knownMistakes } from '../../checking/mistake.js';
 export default knownMistakes([
   {
     id: 'blank-accepted',
-    title: 'only a missing color is refused; a color of spaces replaces the saved one',
+    title: 'a color of only spaces is taken as a color and replaces the saved one',
     hint: 'A color of only spaces is as good as none: refuse it as you refuse a missing one, before the session is touched.',
     fails: ['favorite-color/blank-changes-nothing'],
     evidence: (seen) => seen.storedBlank('POST /color'),

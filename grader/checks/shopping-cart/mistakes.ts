@@ -3,7 +3,7 @@ import { knownMistakes } from '../../checking/mistake.js';
 export default knownMistakes([
   {
     id: 'blank-accepted',
-    title: 'only a missing item is refused, so an item of spaces is added to the cart',
+    title: 'an item of only spaces is taken as an item and added to the cart',
     hint: 'An item of only spaces is as good as none: refuse it as you refuse a missing one, before the cart is touched.',
     fails: ['shopping-cart/blank-changes-nothing'],
     evidence: (seen) => seen.storedBlank('POST /cart'),

@@ -50,8 +50,7 @@ export default knownMistakes([
     title: 'the count kept in a map of the module\'s own, keyed by session ID, with a copy in the session that is never read back',
     hint: 'The session store is the one place the count lives: read it from `req.session` at every visit, instead of keeping a copy beside it that never learns what the store holds.',
     fails: ['visit-counter/count-from-store'],
-    // The grader wrote 41 where the count was 2: a copy counts on from its own 2 and shows 3.
-    evidence: (seen) => seen.answered(/visited this page 3 times/, 'GET /visits'),
+    evidence: (seen) => seen.noted('answered-from-a-copy'),
     lookalikes: ['count-capped'],
   },
   {

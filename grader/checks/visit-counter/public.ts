@@ -67,5 +67,7 @@ export default publicChecks([
     ],
     swap: [[2, 41], ['2', '41']],
     follow: [{ get: '/visits', answer: visits(42) }],
+    // A copy goes on from the 2 it kept.
+    copyAnswer: visits(3),
   }),
 ]);
