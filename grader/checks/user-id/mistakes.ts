@@ -39,8 +39,8 @@ export default knownMistakes([
     title: 'a login that never checks the password: any existing username gets in',
     hint: 'A username that exists proves nothing: check the password against the user\'s record before signing anyone in.',
     fails: ['user-id/wrong-password', 'user-id/failed-login-stores-nothing', 'user-id/missing-fields'],
-    // A user of the directory signed in with a password that is not theirs.
-    evidence: (seen) => seen.exchanges.some((exchange) => isLogin(exchange) && exchange.status === 200 && userNamedBy(exchange) !== undefined && !rightPassword(exchange)),
+    // A user of the directory signed in with a password that is not theirs: the login wrote who they are.
+    evidence: (seen) => seen.storedWhileAnswering((value, _key, exchange) => isLogin(exchange) && userNamedBy(exchange) !== undefined && !rightPassword(exchange) && (isIdNamedBy(value, exchange) || isUsername(value)), 'POST /login'),
     lookalikes: ['refuses-with-403'],
   },
   {
