@@ -75,7 +75,8 @@ describe('grading one submission of every outcome', () => {
   it('reports a process.exit() in a handler as a crash', () => {
     const crashed = byslug('exits-in-handler');
     expect(crashed.status).toBe('crashed');
-    expect(crashed.message).toBe('the app exited with code 3');
+    // Named with the request it was serving: the host said which it received last.
+    expect(crashed.message).toBe('GET /ping got no answer: the app exited with code 3');
   });
 
   it('stops an endless loop in a handler as a timeout', () => {
@@ -111,7 +112,18 @@ describe('grading one submission of every outcome', () => {
     );
   });
 
-  it('reports a view that exhausts its heap as out of memory', () => {
+  it('charges a throw after the answer to the check whose request it followed', () => {
+    const threw = byslug('throws-after-answering');
+    expect(threw.status).toBe('failed');
+    // Express closed the connection after the answer, and the check passed; the next request failed.
+    expect(threw.checks.map((check) => [check.visibility, check.passed, check.message])).toEqual([
+      ['public', false, 'GET /ping answered, then the handler threw Error: thrown after the answer (view.ts:5)'],
+      ['hidden', false, null],
+    ]);
+    expect(threw.checks[0]?.details?.requests).toEqual(['visitor 1: GET /ping (no cookie) → 200 "pong"']);
+  });
+
+    it('reports a view that exhausts its heap as out of memory', () => {
     const { status, message } = byslug('out-of-memory');
     expect({ status, message }).toEqual({ status: 'out-of-memory', message: 'the app used more memory than allowed' });
   });

@@ -64,7 +64,7 @@ const channelViolation = /^the app wrote to the grader's channel \(/;
 interface Case {
   status: ExerciseStatus;
   /** The exercise the case's view is written for (default: visit-counter). */
-  exercise?: 'favorite-color' | 'user-id' | 'delete-key';
+  exercise?: 'favorite-color' | 'user-id' | 'delete-key' | 'flash-message';
   message?: RegExp;
   check?: RegExp;
   /** A check that must fail: the one the trick was meant to fool. */
@@ -88,8 +88,8 @@ const expected: Record<string, Case> = {
   'throws-at-import': { status: 'crashed', message: /^view\.ts threw while loading: Error: broken before anything runs$/ },
   'throws-in-handler': { status: 'failed', check: /failed: the handler threw TypeError: Cannot read properties of undefined \(reading 'count'\) \(throws-in-handler\.ts:4\)$/ },
   'rejects-in-async-handler': { status: 'failed', check: /failed: the handler threw RangeError: async trouble \(rejects-in-async-handler\.ts:5\)$/ },
-  'throws-in-timer': { status: 'crashed', message: /^the app crashed: Error: thrown from a timer$/ },
-  exits: { status: 'crashed', message: /^the app exited with code 7$/ },
+  'throws-in-timer': { status: 'crashed', message: /^GET \/visits answered, then the app crashed: Error: thrown from a timer$/ },
+  exits: { status: 'crashed', message: /^GET \/visits got no answer: the app exited with code 7$/ },
   'kills-itself': { status: 'crashed', message: /^the app was killed \(SIGKILL\)$/ },
   'kills-the-grader': { status: 'failed', check: /the handler threw Error: The sandbox does not allow signalling other processes\./ },
   'unbounded-memory': { status: 'out-of-memory', message: /^the app used more memory than allowed$/ },
@@ -126,6 +126,25 @@ const expected: Record<string, Case> = {
   'floods-the-store-with-all': { status: 'crashed', message: /^the app kept the grader busy with session store calls for more than 0\.5 s/ },
   'retries-slowly': { status: 'failed' },
   'hoards-connections': { status: 'passed' },
+  'throws-after-answering': {
+    status: 'failed',
+    exercise: 'flash-message',
+    check: /^GET \/flash answered, then the handler threw TypeError: the flash is gone \(throws-after-answering\.ts:28\)$/,
+    fails: 'flash-message/removed-from-store',
+  },
+  'closes-the-connection-after-answering': {
+    status: 'failed',
+    exercise: 'flash-message',
+    check: /^GET \/flash answered, then the app closed the connection: does the handler destroy its socket\?$/,
+    fails: 'flash-message/removed-from-store',
+  },
+  'crashes-after-answering': {
+    status: 'crashed',
+    exercise: 'flash-message',
+    message: /^GET \/flash answered, then the app crashed: TypeError: the flash is gone$/,
+    check: /^GET \/flash answered, then the app crashed: TypeError: the flash is gone$/,
+    fails: 'flash-message/removed-from-store',
+  },
 };
 
 function fingerprint(): string {
@@ -156,7 +175,7 @@ beforeAll(async () => {
   for (const proof of outsideProofs) rmSync(proof, { force: true });
   leftoversBefore = v8Leftovers();
   before = fingerprint();
-  course = new Map((await loadCourse(['favorite-color', 'visit-counter', 'delete-key', 'user-id'])).map((exercise) => [exercise.info.slug, exercise]));
+  course = new Map((await loadCourse(['favorite-color', 'visit-counter', 'delete-key', 'user-id', 'flash-message'])).map((exercise) => [exercise.info.slug, exercise]));
   const [color, del] = [course.get('favorite-color'), course.get('delete-key')] as [GradedExercise, GradedExercise];
   const cases = Object.keys(expected);
   const jobs = cases.flatMap((name) => [
@@ -218,6 +237,24 @@ describe('a hostile or broken submission', () => {
     const counter = results.get('counts-per-connection')?.[1] as ExerciseResult;
     expect(counter.checks.find((check) => check.id === 'visit-counter/visitors-apart')?.passed).toBe(false);
   });
+
+  // Each fails once, after answering GET /flash in removed-from-store; the next check begins with
+  // the kit's own POST /language, on the connection that request used.
+  it.each(['throws-after-answering', 'closes-the-connection-after-answering', 'crashes-after-answering'])(
+    '%s: the failure after an answer is charged to the check that sent the request, never to the kit\'s',
+    (name) => {
+      const flash = results.get(name)?.[1] as ExerciseResult;
+      const failed = flash.checks.filter((check) => !check.passed);
+      const [charged] = failed;
+      expect(charged?.id).toBe('flash-message/removed-from-store');
+      expect(charged?.details?.requests.at(-1)).toBe('visitor 1: GET /flash (with cookie) → 200 "Message: note-5163"');
+      // The next checks ran as usual, on a connection that works; a crash leaves them not run, none of them charged.
+      const after = failed.slice(1).map((check) => [check.id, check.message]);
+      if (flash.status === 'crashed') for (const [, message] of after) expect(message).toBe('not run: the app had stopped');
+      else expect(after).toEqual([]);
+      expect(JSON.stringify(flash.checks.map((check) => check.message))).not.toContain('POST /language');
+    },
+  );
 
   it('cuts a huge answer', () => {
     const counter = results.get('huge-answer')?.[1] as ExerciseResult;

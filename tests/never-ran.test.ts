@@ -72,7 +72,7 @@ describe('an app that never ran', () => {
 
   it('keeps the details and the hint of a crash during the checks', () => {
     const crashed = bySlug('exits-in-handler');
-    expect(crashed.checks[0]).toMatchObject({ message: 'the app exited with code 3', details: { requests: [], expected: null, actual: null } });
+    expect(crashed.checks[0]).toMatchObject({ message: 'GET /ping got no answer: the app exited with code 3', details: { requests: [], expected: null, actual: null } });
     const text = renderExercise(crashed, plain);
     expect(text).not.toContain('fix:');
     expect(text).toContain(`hint: ${crashed.checks[0]?.hint ?? ''}`);
@@ -90,7 +90,7 @@ describe('an app that never ran', () => {
       }
       // The crash during the checks keeps what its first check saw, and that check's hint.
       const crashed = gradescope.tests.find((test) => test.tags.includes('exits-in-handler'));
-      expect(crashed?.output).toBe('the app exited with code 3\nhint: Send "pong".');
+      expect(crashed?.output).toBe('GET /ping got no answer: the app exited with code 3\nhint: Send "pong".');
     }
   });
 

@@ -40,6 +40,15 @@ export class InProcessHost implements AppHost {
     return true;
   }
 
+  /** The floor keeps no word of its requests: nothing is sent again or charged after an answer. */
+  async askRequests(): ReturnType<AppHost['askRequests']> {
+    return null;
+  }
+
+  lastRequest(): number | null {
+    return null;
+  }
+
   /** The floor keeps no log: it names no mistakes. */
   takeStoreEvents(): StoreEvent[] {
     return [];

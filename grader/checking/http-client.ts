@@ -3,6 +3,7 @@
  * body cut at a limit, since the app may never answer or may send gigabytes.
  */
 import http from 'node:http';
+import type net from 'node:net';
 
 export interface RawAnswer {
   status: number;
@@ -23,6 +24,8 @@ export interface RawRequest {
   bodyLimit: number;
   /** The browser's connection pool: a visitor keeps its connection open between requests. */
   agent: http.Agent;
+  /** Told the connection the request goes out on. */
+  onSocket?: (socket: net.Socket) => void;
 }
 
 /** Why no answer came: the deadline passed, or the connection failed (with its code). */
@@ -30,6 +33,10 @@ export class RequestFailed extends Error {
   constructor(
     readonly reason: 'timeout' | 'unreachable',
     readonly code: string,
+    /** The request went out on a kept-alive connection, which an earlier answer had come on. */
+    readonly reused = false,
+    /** Part of the answer had come. */
+    readonly answerBegun = false,
   ) {
     super(`${reason}: ${code}`);
   }
@@ -43,11 +50,14 @@ export function sendRequest(request: RawRequest): Promise<RawAnswer> {
       outgoing.destroy();
       reject(new RequestFailed('timeout', 'ETIMEDOUT'));
     }, request.timeoutMs);
+    if (request.onSocket) outgoing.on('socket', request.onSocket);
+    let begun = false;
     outgoing.on('error', (error: NodeJS.ErrnoException) => {
       clearTimeout(timer);
-      reject(new RequestFailed('unreachable', error.code ?? 'closed'));
+      reject(new RequestFailed('unreachable', error.code ?? 'closed', outgoing.reusedSocket, begun));
     });
     outgoing.on('response', (response) => {
+      begun = true;
       const at = performance.now();
       // Bytes, decoded once at the end: a text decoder for every answer cost more than the answers.
       const chunks: Buffer[] = [];
@@ -68,7 +78,7 @@ export function sendRequest(request: RawRequest): Promise<RawAnswer> {
       });
       response.on('error', (error: NodeJS.ErrnoException) => {
         clearTimeout(timer);
-        reject(new RequestFailed('unreachable', error.code ?? 'closed'));
+        reject(new RequestFailed('unreachable', error.code ?? 'closed', outgoing.reusedSocket, true));
       });
     });
     outgoing.end(request.body ?? undefined);

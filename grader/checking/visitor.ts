@@ -3,8 +3,9 @@
  * agent (on node:http directly: see the README's figures), and records every exchange so that a failed check can show what was asked and answered.
  */
 import http from 'node:http';
-import { accessHeader, cleanHostText } from '../sandbox/protocol.js';
+import { accessHeader, cleanHostText, requestHeader } from '../sandbox/protocol.js';
 import { RequestFailed, sendRequest, type RawAnswer } from './http-client.js';
+import { requestLogOf } from './request-log.js';
 
 /** The name express-session gives its cookie. */
 export const sessionCookieName = 'connect.sid';
@@ -150,9 +151,14 @@ export class Visitor {
       headers['content-type'] = json ? 'application/json' : 'application/x-www-form-urlencoded';
     }
     let response: RawAnswer;
+    // Numbered, so that a failure after the answer is charged to this request (`request-log.ts`).
+    const log = requestLogOf(this.connection.agent);
+    const id = log?.open(method, path);
+    if (id !== undefined) headers[requestHeader] = String(id);
+    const raw = { port, path, method, headers, body, timeoutMs, bodyLimit, agent: this.connection.agent };
     const sentAt = performance.now();
     try {
-      response = await sendRequest({ port, path, method, headers, body, timeoutMs, bodyLimit, agent: this.connection.agent });
+      response = log && id !== undefined ? await log.send(id, raw) : await sendRequest(raw);
     } catch (error) {
       if (!(error instanceof RequestFailed)) throw error;
       if (error.reason === 'timeout') throw new NoAnswer('timeout', `${method} ${path} got no answer within ${timeoutMs / 1000} s`);
@@ -184,6 +190,7 @@ export class Visitor {
       answeredAt: response.at,
     };
     transcript.push(exchange);
+    if (id !== undefined) log?.answered(id, exchange);
     return exchange;
   }
 }

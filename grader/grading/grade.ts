@@ -15,6 +15,7 @@ import { createContext } from '../checking/context.js';
 import { matchMistakes, type KnownMistake, type Seen } from '../checking/mistake.js';
 import { CheckFailure, describeAnswer, describeFields } from '../checking/expect.js';
 import { NoAnswer, type Exchange } from '../checking/visitor.js';
+import { RequestLog, applyCharges, requestLogOf } from '../checking/request-log.js';
 import { sharedTurn, turnAlone, type Turn } from './fair-share.js';
 import type { ExerciseInfo } from '../manifest.js';
 import {
@@ -91,7 +92,7 @@ export function displayPath(file: string): string {
  */
 export type AppHost = Pick<
   Sandbox,
-  'exit' | 'load' | 'isResponsive' | 'sessions' | 'rewriteSession' | 'advanceClock' | 'unload' | 'takeOutput' | 'killFor' | 'kill' | 'takeStoreEvents' | 'peekStoreEvents'
+  'exit' | 'load' | 'isResponsive' | 'sessions' | 'rewriteSession' | 'advanceClock' | 'unload' | 'takeOutput' | 'killFor' | 'kill' | 'takeStoreEvents' | 'peekStoreEvents' | 'askRequests' | 'lastRequest'
 >;
 
 /**
@@ -225,6 +226,7 @@ async function runChecks(
   };
   for (const [index, check] of checks.entries()) {
     const hidden = check.visibility === 'hidden';
+    requestLogOf(agent)?.checkStarts(index);
     const asked = Date.now();
     const turn = await sharedTurn();
     // A wait for the turn (another learner's check running alone) is not this app's time.
@@ -378,11 +380,15 @@ async function runPhase(
   if (!loaded.ok) return { loaded, results: [], run: { status: loaded.kind, message: loaded.message, location: loaded.location }, output: host.takeOutput(), seen: [] };
   // One connection pool for the phase's checks (see `Connection.agent`).
   const agent = new http.Agent({ keepAlive: true });
+  const requests = new RequestLog(agent, exercise.info.routes, host, pingTimeoutMs);
   const deadline = Date.now() + budgetMs;
   const { results, run, seen } = await runChecks(exercise.info, checks, host, loaded, secret, limits, deadline, retries, agent).finally(() => agent.destroy());
-  // What the app printed while it answered may still be in the pipe: a round trip on the channel,
-  // then the rest of this turn of the event loop, and it has been read.
-  if (!host.exit && (await host.isResponsive(pingTimeoutMs))) await new Promise((resolve) => setImmediate(resolve));
+  // A failure after an answer is charged to the check whose request it followed (`request-log.ts`).
+  const charged = await requests.charges();
+  applyCharges(charged, checks, results, run, requestsOf);
+  // What the app printed while it answered may still be in the pipe: a round trip on the channel
+  // (the question about the requests was one), then the rest of this turn of the event loop, and it has been read.
+  if (charged.heard || (!host.exit && (await host.isResponsive(pingTimeoutMs)))) await new Promise((resolve) => setImmediate(resolve));
   host.unload(exercise.info.slug);
   return { loaded, results, run, output: host.takeOutput(), seen };
 }

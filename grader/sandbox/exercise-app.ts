@@ -22,6 +22,12 @@ type Handler = (req: Request, res: Response) => unknown;
  */
 const kitModules: Record<HostModule, unknown> = { 'session-kit/users': users, express, 'express-session': session };
 
+/** What the kit's error handling tells the host of a request, beyond its answer. */
+export interface AppWitness {
+  /** The handler threw after its answer had begun: the answer cannot say so any more. */
+  threwAfterAnswer(req: Request, message: string): void;
+}
+
 export type StartOutcome =
   | { ok: true; app: express.Express }
   | { ok: false; kind: LoadFailureKind; message: string; location: SourceLocation | null };
@@ -48,6 +54,8 @@ function oneLine(text: string): string {
 
 type End = (this: Response, body?: string) => Response;
 const rawEnds = new WeakMap<Response, End>();
+/** The answers the handler ended, though one may still wait on the store before it goes out. */
+const ended = new WeakSet<Response>();
 
 /**
  * express-session serialises the session as the response ends; a value JSON cannot hold (a
@@ -57,6 +65,7 @@ const rawEnds = new WeakMap<Response, End>();
 function answerUnsavableSessions(req: Request, res: Response, next: () => void): void {
   const sessionEnd = res.end;
   res.end = function end(this: Response, ...args: unknown[]) {
+    ended.add(this);
     try {
       return (sessionEnd as (...all: unknown[]) => Response).apply(this, args);
     } catch (error) {
@@ -79,7 +88,7 @@ function answerUnsavableSessions(req: Request, res: Response, next: () => void):
   next();
 }
 
-function buildApp(request: LoadRequest, exports: Record<string, unknown>, store: session.Store): express.Express {
+function buildApp(request: LoadRequest, exports: Record<string, unknown>, store: session.Store, witness: AppWitness | null): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(express.urlencoded({ extended: false, limit: '16kb' }));
@@ -107,14 +116,20 @@ function buildApp(request: LoadRequest, exports: Record<string, unknown>, store:
     const method = route.method === 'GET' ? 'get' : 'post';
     app[method](route.path, (req: Request, res: Response) => handler(req, res));
   }
-  const reportErrors: ErrorRequestHandler = (error: unknown, _req, res, next) => {
-    if (res.headersSent) {
-      next(error);
-      return;
-    }
+  const reportErrors: ErrorRequestHandler = (error: unknown, req, res, next) => {
     const location = error instanceof Error ? locateInText(error.stack ?? '', request.filename) : null;
     const where = location ? ` (${path.basename(location.file)}:${location.line})` : '';
-    res.status(500).set('x-kit-error', oneLine(`the handler threw ${describeError(error)}${where}`)).send('Internal Server Error');
+    const reason = oneLine(`the handler threw ${describeError(error)}${where}`);
+    if (!res.headersSent) {
+      res.status(500).set('x-kit-error', reason).send('Internal Server Error');
+      return;
+    }
+    // Too late for the answer to say so: the host tells the grader, against this request.
+    witness?.threwAfterAnswer(req, reason);
+    // An answer the handler ended goes out whole, and its connection stays open: Express would
+    // close it, and the grader's next request on it would fail in this one's place.
+    if (ended.has(res)) return;
+    next(error);
   };
   app.use(reportErrors);
   return app;
@@ -159,8 +174,11 @@ function guesses(missing: string[], exports: Record<string, unknown>): string {
   return pairs.length > 0 ? ` (${pairs.join(' ')})` : '';
 }
 
-/** Compiles the view, checks its exports and builds its app on `store`; says why when it cannot. */
-export function startExerciseApp(request: LoadRequest, store: session.Store): StartOutcome {
+/**
+ * Compiles the view, checks its exports and builds its app on `store`; says why when it cannot.
+ * `witness` hears of the failures no answer can carry any more.
+ */
+export function startExerciseApp(request: LoadRequest, store: session.Store, witness: AppWitness | null = null): StartOutcome {
   let exports: Record<string, unknown>;
   try {
     exports = compileView(request);
@@ -183,5 +201,5 @@ export function startExerciseApp(request: LoadRequest, store: session.Store): St
       location: null,
     };
   }
-  return { ok: true, app: buildApp(request, exports, store) };
+  return { ok: true, app: buildApp(request, exports, store, witness) };
 }

@@ -20,6 +20,7 @@ import { FrameReader, encodeFrame, graderFrameLimits } from './channel.js';
 import { startExerciseApp } from './exercise-app.js';
 import { accessHeader, type GraderMessage, type HostMessage, type LoadRequest, type StoreAnswer, type StoreOp } from './protocol.js';
 import { RemoteStore } from './remote-store.js';
+import { RequestWitness } from './request-witness.js';
 
 const channelFd = 3;
 const listenFd = 4;
@@ -46,10 +47,15 @@ function send(message: HostMessage): void {
 
 /** The app of the exercise being graded; requests between exercises get 503. */
 let current: { slug: string; app: express.Express; accessKey: string } | null = null;
+/** What the grader may ask of its requests after a connection broke or the app failed after answering. */
+const witness = new RequestWitness();
 const server = http.createServer((req, res) => {
   if (!current) res.writeHead(503).end('No exercise is loaded');
   else if (req.headers[accessHeader] !== current.accessKey) res.writeHead(403, { connection: 'close' }).end('Not the grader');
-  else current.app(req, res);
+  else {
+    witness.received(req, res);
+    current.app(req, res);
+  }
 });
 // The checks keep their connections for the whole exercise: one closed by the server's idle
 // timeout as a check reuses it would fail that check.
@@ -68,7 +74,8 @@ function askStore(op: StoreOp): Promise<StoreAnswer> {
 
 function load(request: LoadRequest & { accessKey: string }): void {
   clockOffsetMs = 0;
-  const outcome = startExerciseApp(request, new RemoteStore(askStore));
+  witness.reset();
+  const outcome = startExerciseApp(request, new RemoteStore(askStore), { threwAfterAnswer: (req, message) => witness.threw(req, message) });
   if (!outcome.ok) {
     send({ type: 'load-failed', slug: request.slug, kind: outcome.kind, message: outcome.message, location: outcome.location });
     return;
@@ -91,12 +98,16 @@ function handle(message: GraderMessage): void {
     case 'ping':
       send({ type: 'pong', id: message.id });
       break;
+    case 'requests':
+      send({ type: 'requests', id: message.id, ...witness.answer(message.ask) });
+      break;
     case 'clock':
       clockOffsetMs += message.advanceMs;
       send({ type: 'pong', id: message.id });
       break;
     case 'unload':
       if (current?.slug === message.slug) current = null;
+      witness.reset();
       server.closeAllConnections();
       clearExerciseTimers();
       break;
@@ -240,6 +251,12 @@ export function main(): void {
   channel.on('error', () => process.exit(0));
   const reader = new FrameReader(graderFrameLimits, (value) => handle(value as GraderMessage), () => process.exit(70));
   channel.on('data', (chunk: Buffer) => reader.push(chunk));
+  // A host that dies (an uncaught exception, process.exit) names the request it received last, so
+  // that the grader charges the crash to the check that sent it, not to the next request to fail.
+  process.on('exit', () => {
+    const request = witness.lastRequest();
+    if (request !== null && channel?.writable) send({ type: 'last-request', request });
+  });
   // Written at once, not buffered in the host: the grader counts what the app prints as it prints
   // it, and a flood meets the grader's allowance during the exercise that printed it.
   for (const stream of [process.stdout, process.stderr]) {

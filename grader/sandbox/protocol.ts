@@ -30,6 +30,14 @@ export interface LoadRequest {
 export const accessHeader = 'x-kit-access';
 
 /**
+ * The header that numbers each request the grader sends (its id, unique in the grader's process).
+ * A failure that no answer can carry (the handler threw after answering, the app closed the
+ * connection) is told by the host against that id, and the grader charges it to the check that
+ * sent the request (`checking/request-log.ts`).
+ */
+export const requestHeader = 'x-kit-request';
+
+/**
  * What the host's express-session asks of the session store, which the grader keeps. Records
  * travel as the JSON text a MemoryStore would hold.
  */
@@ -52,7 +60,9 @@ export type GraderMessage =
   /** Moves the host's clock forward (answered by a pong), to expire sessions without waiting. */
   | { type: 'clock'; id: number; advanceMs: number }
   | { type: 'unload'; slug: string }
-  | { type: 'store-answer'; id: number; answer: StoreAnswer };
+  | { type: 'store-answer'; id: number; answer: StoreAnswer }
+  /** Asks which of the requests `ask` reached the app, and what failed after an answer (answered by `requests`). */
+  | { type: 'requests'; id: number; ask: number[] };
 
 /** Where in the learner's file something happened. */
 export interface SourceLocation {
@@ -62,6 +72,20 @@ export interface SourceLocation {
 }
 
 export type LoadFailureKind = 'missing-export' | 'crashed';
+
+/** What went wrong with a request after its answer began, as the host saw it (`sandbox/request-witness.ts`). */
+export interface AfterAnswer {
+  /** The grader's id of the request (`requestHeader`). */
+  request: number;
+  /** The handler threw once its answer had begun, or the app closed the request's connection. */
+  what: 'threw' | 'closed';
+  /** For `threw`: "the handler threw …", with the line of the view. */
+  message: string;
+}
+
+/** How many ids the grader asks about at once, and how many failures after an answer the host keeps. */
+export const requestsAsked = 16;
+export const afterAnswersKept = 20;
 
 export type HostMessage =
   | { type: 'ready' }
@@ -74,7 +98,11 @@ export type HostMessage =
       location: SourceLocation | null;
     }
   | { type: 'pong'; id: number }
-  | { type: 'store'; id: number; op: StoreOp };
+  | { type: 'store'; id: number; op: StoreOp }
+  /** Of the requests asked about, those the app received; and every failure after an answer since the exercise loaded. */
+  | { type: 'requests'; id: number; seen: number[]; after: AfterAnswer[] }
+  /** The host's last word as it exits: the request it received last. */
+  | { type: 'last-request'; request: number };
 
 /** The longest session ID the store takes (express-session's are 32 characters). */
 const maxSessionIdLength = 256;
@@ -110,6 +138,20 @@ function parseLocation(value: unknown, filename: string | null): SourceLocation 
   if (!isId(line) || !isId(column) || filename === null) return null;
   // The file is always the one the grader sent: the host names only a line in it.
   return { file: filename, line, column };
+}
+
+function parseIds(value: unknown, limit: number): number[] | null {
+  return Array.isArray(value) && value.length <= limit && value.every(isId) ? (value as number[]) : null;
+}
+
+function parseAfterAnswers(value: unknown): AfterAnswer[] | null {
+  if (!Array.isArray(value) || value.length > afterAnswersKept) return null;
+  const parsed: AfterAnswer[] = [];
+  for (const item of value) {
+    if (!isRecord(item) || !isId(item.request) || (item.what !== 'threw' && item.what !== 'closed') || typeof item.message !== 'string') return null;
+    parsed.push({ request: item.request, what: item.what, message: cleanHostText(item.message, 500) });
+  }
+  return parsed;
 }
 
 function parseStoreOp(value: unknown): StoreOp | null {
@@ -162,6 +204,13 @@ export function parseHostMessage(value: unknown, filename: string | null = null)
       const op = parseStoreOp(value.op);
       return isId(value.id) && op ? { type: 'store', id: value.id, op } : null;
     }
+    case 'requests': {
+      const seen = parseIds(value.seen, requestsAsked);
+      const after = parseAfterAnswers(value.after);
+      return isId(value.id) && seen && after ? { type: 'requests', id: value.id, seen, after } : null;
+    }
+    case 'last-request':
+      return isId(value.request) ? { type: 'last-request', request: value.request } : null;
     default:
       return null;
   }

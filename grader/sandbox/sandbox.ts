@@ -22,6 +22,7 @@ import { permissionFlag } from './permission-flag.js';
 import {
   cleanHostText,
   parseHostMessage,
+  type AfterAnswer,
   type GraderMessage,
   type HostMessage,
   type LoadFailureKind,
@@ -198,6 +199,8 @@ export class Sandbox {
   private clockOffsetMs = 0;
   /** Set once the host has ended; every later call answers at once. */
   exit: HostExit | null = null;
+  /** The request the host said it received last, as it exited (`last-request`), for the exercise loaded now. */
+  private lastWord: number | null = null;
   private exited!: Promise<HostExit>;
   private killedFor: HostExit | null = null;
   /** The host's Node process, which may sit below bubblewrap's own. */
@@ -276,6 +279,11 @@ export class Sandbox {
     });
     fromHost.on('error', () => undefined);
     this.channel.on('error', () => undefined);
+    // The host's last word, which no request waits for.
+    this.waiters.add((message) => {
+      if (message.type === 'last-request') this.lastWord = message.request;
+      return false;
+    });
     const info = (this.child.stdio as unknown as Readable[])[5] as Readable;
     let infoText = '';
     info.on('data', (chunk: Buffer) => {
@@ -464,6 +472,7 @@ export class Sandbox {
   /** Runs one exercise's app with the learner's view, within `timeoutMs` for loading it. */
   async load(request: LoadRequest, timeoutMs: number): Promise<LoadOutcome> {
     this.currentFile = request.filename;
+    this.lastWord = null;
     this.clockOffsetMs = 0;
     this.loadedAt = Date.now();
     this.memoryAtLoad = this.sampleMemory();
@@ -500,6 +509,22 @@ export class Sandbox {
     const id = this.nextId++;
     const answer = await this.request({ type: 'ping', id }, (m) => m.type === 'pong' && m.id === id, timeoutMs);
     return typeof answer === 'object' && 'type' in answer;
+  }
+
+  /**
+   * Which of the grader's requests `ask` (by id, see `requestHeader`) reached the app, and what the
+   * host saw fail after an answer since the exercise loaded; null when the host does not say in
+   * time. The host's word: the grader weighs it against its own log (`checking/request-log.ts`).
+   */
+  async askRequests(ask: number[], timeoutMs: number): Promise<{ seen: number[]; after: AfterAnswer[] } | null> {
+    const id = this.nextId++;
+    const answer = await this.request({ type: 'requests', id, ask }, (m) => m.type === 'requests' && m.id === id, timeoutMs);
+    return typeof answer === 'object' && 'type' in answer && answer.type === 'requests' ? { seen: answer.seen, after: answer.after } : null;
+  }
+
+  /** The request the host received last, by its own word as it exited; null while it lives or when it said nothing. */
+  lastRequest(): number | null {
+    return this.exit ? this.lastWord : null;
   }
 
   /** Moves the host's clock forward by `ms`; the grader's copy of the store follows the same clock. */

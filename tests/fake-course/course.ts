@@ -52,6 +52,7 @@ export const outcomes = [
   'loops-at-import',
   'never-answers',
   'throws-in-handler',
+  'throws-after-answering',
   'out-of-memory',
   'type-error',
 ] as const;
