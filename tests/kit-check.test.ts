@@ -17,7 +17,7 @@ function exerciseResult(checks: CheckResult[]): ExerciseResult {
   return { slug: 'demo', title: 'Demo', status: 'failed', score, maxScore, message: null, location: null, fix: null, hiddenChecksIncluded: true, output: '', warnings: [], mistakes: [], checks, durationMs: 1 };
 }
 
-const entry: KnownMistake = { id: 'shared', title: 'shared state', hint: 'keep it apart', fails: ['demo/apart'] };
+const entry: KnownMistake = { id: 'shared', title: 'shared state', hint: 'keep it apart', fails: ['demo/apart'], evidence: (seen) => seen.showedAnotherVisitorsValue(), noLookalike: 'shared state is shared state' };
 const mistake: MistakeUnderTest = { slug: 'demo', file: '/kit/grader/mistakes/demo/shared.ts', entry };
 
 function check(id: string, visibility: Check['visibility']): Check {
@@ -33,7 +33,7 @@ describe('the kit check', () => {
   }, 300_000);
 
   it('accepts a mistake that fails exactly the checks its entry lists and is named', () => {
-    const named = { ...exerciseResult([checkResult('demo/basic', true), checkResult('demo/apart', false)]), mistakes: [{ id: 'shared', title: 't', hint: 'h', certain: false }] };
+    const named = { ...exerciseResult([checkResult('demo/basic', true), checkResult('demo/apart', false)]), mistakes: [{ id: 'shared', title: 't', hint: 'h', certain: true }] };
     expect(judgeMistake(mistake, named)).toEqual([]);
     expect(judgeMistake(mistake, { ...named, mistakes: [] })).toEqual([expect.stringMatching(/shared\.ts is not named when graded/)]);
   });
@@ -72,6 +72,16 @@ describe('the kit check', () => {
       'grader/checks/demo/mistakes.ts: gone names the check demo/nope, which demo does not have',
     ]);
     expect(mistakeListProblems('demo', ['/kit/grader/mistakes/demo/shared.ts'], [caught], checks)).toEqual([]);
+  });
+
+  it('wants evidence for every mistake, and a look-alike or the reason there is none', () => {
+    const checks = [check('demo/apart', 'public')];
+    const files = ['/kit/grader/mistakes/demo/shared.ts'];
+    expect(mistakeListProblems('demo', files, [{ ...entry, evidence: undefined }], checks)).toEqual([expect.stringMatching(/^grader\/checks\/demo\/mistakes\.ts: shared has no evidence: /)]);
+    expect(mistakeListProblems('demo', files, [{ ...entry, noLookalike: ' ' }], checks)).toEqual([expect.stringMatching(/: shared has no look-alike: .* or say in noLookalike why none can be written$/)]);
+    expect(mistakeListProblems('demo', files, [{ ...entry, noLookalike: undefined, lookalikes: ['gone'] }], checks)).toEqual([
+      'grader/checks/demo/mistakes.ts: shared names the look-alike gone, but neither grader/mistakes/demo/lookalikes/gone.ts nor grader/mistakes/demo/gone.ts exists',
+    ]);
   });
 
   it('takes more code of one mistake through also, and wants every file it names', () => {

@@ -218,7 +218,7 @@ export default hiddenChecks([
 `;
 }
 
-/** The example's list of known mistakes: one, with the exact checks its code fails. */
+/** The example's list of known mistakes: one, with the exact checks its code fails and its evidence. */
 function mistakesFile(n: ExerciseNames): string {
   return `import { knownMistakes } from '../../checking/mistake.js';
 
@@ -228,6 +228,9 @@ export default knownMistakes([
     title: 'the value is kept in a variable of the module, which every visitor shares',
     hint: 'Each visitor has a session of their own: keep the value in \`req.session\`, not in a variable every visitor shares.',
     fails: [${literal(`${n.slug}/visitors-apart`)}, ${literal(`${n.slug}/data-on-server`)}],
+    // What the grader sees of this mistake alone: one visitor shown the value another sent.
+    evidence: (seen) => seen.showedAnotherVisitorsValue(),
+    noLookalike: 'One visitor\'s value shown to another is state shared by the whole server, however it is kept.',
   },
 ]);
 `;
