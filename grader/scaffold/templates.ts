@@ -230,7 +230,7 @@ export default knownMistakes([
     fails: [${literal(`${n.slug}/visitors-apart`)}, ${literal(`${n.slug}/data-on-server`)}],
     // What the grader sees of this mistake alone: one visitor shown the value another sent.
     evidence: (seen) => seen.showedAnotherVisitorsValue(),
-    noLookalike: 'One visitor\'s value shown to another is state shared by the whole server, however it is kept.',
+    noLookalike: 'A value one visitor sent, shown to another, is state shared by the whole server, however it is kept.',
   },
 ]);
 `;
