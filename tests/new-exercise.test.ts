@@ -117,7 +117,7 @@ describe('npm run new-exercise', () => {
     expect(mistake?.mistakes.map((match) => match.id)).toEqual(['module-variable']);
 
     const check = runIn(kit, ['check'], { timeoutMs: 240_000 });
-    expect(check.stdout).toMatch(/^✔ \d+ known mistakes fail exactly the checks their list names$/m);
+    expect(check.stdout).toMatch(/^✔ \d+ known mistakes fail exactly the checks their list names and are named by their evidence; \d+ look-alikes fail the same checks and are not$/m);
     expect(check.stdout).toContain('The kit is sound.');
     expect(check.status).toBe(0);
 
