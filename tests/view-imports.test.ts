@@ -185,4 +185,29 @@ describe('compiling a view', () => {
     const compiled = await compileView(`import { answer } from './helper.ts';\nexport const ping = answer;\n`, path.join(folder, 'view.ts'));
     expect(compiled).toMatchObject({ ok: false, status: 'compile-error', message: expect.stringMatching(/^helper\.ts does not compile: /), location: { file: path.join(folder, 'helper.ts'), line: 1 } });
   });
+
+  it.each([
+    ['a template', 'import { h } from "./helper.ts";\nexport const ping = require(`../solutions/${h}/view.ts`);\n'],
+    ['a sum', 'import { h } from "./helper.ts";\nexport const ping = require("../solutions/" + h + "/view.ts");\n'],
+    ['a dynamic import', 'import { h } from "./helper.ts";\nexport const ping = import(`../solutions/${h}/view.ts`);\n'],
+  ])('refuses an import by %s, which the bundler would expand into every file on disk it matches', async (_kind, view) => {
+    const root = mkdtempSync(path.join(tmpdir(), 'view-imports-'));
+    const solution = path.join(root, 'solutions', 'ping', 'view.ts');
+    mkdirSync(path.dirname(solution), { recursive: true });
+    writeFileSync(solution, 'export const secret = "the solution";\n');
+    const folder = path.join(root, 'work');
+    mkdirSync(folder);
+    writeFileSync(path.join(folder, 'helper.ts'), 'export const h = "ping";\n');
+    const compiled = await compileView(view, path.join(folder, 'view.ts'));
+    expect(compiled).toMatchObject({ ok: false, status: 'compile-error', message: 'view.ts imports a file by a pattern: a view imports by a name in quotes, not by a pattern built at run time' });
+  });
+
+  it('refuses a helper that imports by a pattern, and a view nested deeper than any a person writes, before esbuild sees them', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'view-imports-'));
+    writeFileSync(path.join(folder, 'helper.ts'), 'const name = "x";\nexport const h = require(`./${name}.ts`);\n');
+    const helper = await compileView('import { h } from "./helper.ts";\nexport const ping = h;\n', path.join(folder, 'view.ts'));
+    expect(helper).toMatchObject({ ok: false, message: 'helper.ts imports a file by a pattern: a view imports by a name in quotes, not by a pattern built at run time' });
+    const deep = await compileView(`export const ping = ${'['.repeat(20_000)}${']'.repeat(20_000)};\n`, path.join(folder, 'view.ts'));
+    expect(deep).toMatchObject({ ok: false, message: 'view.ts nests brackets more than 500 deep: simplify it' });
+  });
 });

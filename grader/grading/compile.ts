@@ -171,6 +171,18 @@ function requiredNames(code: string): string[] {
 }
 
 /**
+ * Whether a compiled module requires something not named by a literal (`require(\`./${x}\`)`,
+ * `import('./a' + x)`): esbuild's bundler expands such a pattern into every file on disk it
+ * matches, before any plugin sees them, which would read files outside the view's folder (and
+ * can walk the whole disk). A view names what it imports.
+ */
+function requiresByPattern(code: string): boolean {
+  return /\b(?:require|import)\s*\((?!\s*"(?:[^"\\\n]|\\.)*"\s*\))/.test(code);
+}
+
+const patternRule = 'a view imports by a name in quotes, not by a pattern built at run time';
+
+/**
  * The plugin that decides what a view may import: the host's own packages and Node's built-in
  * modules stay outside the bundle (the host gives them), other packages are bundled from the
  * kit's node_modules, and files only from the view's own folder. The view itself is the text
@@ -213,7 +225,13 @@ function viewImports(file: string, view: StrictModule, refusals: Set<string>, ma
         return { path: found.path };
       });
       build.onLoad({ filter: /.*/ }, async (args): Promise<OnLoadResult | undefined> => {
-        if (!(args.pluginData as { learner?: boolean } | undefined)?.learner) return undefined;
+        if (!(args.pluginData as { learner?: boolean } | undefined)?.learner) {
+          // A package of the kit's; anything else reached the build without this plugin's word.
+          if (isInside(realOr(args.path), kitModules)) return undefined;
+          const text = `${nameOf(args.path, file)} is not a file this view may import: ${importRule}`;
+          refusals.add(text);
+          return { errors: [{ text }] };
+        }
         const loaded = (compiled: StrictModule): OnLoadResult => {
           maps.set(args.path, compiled.map);
           return { contents: compiled.code, loader: 'js', resolveDir: path.dirname(args.path), pluginData: { learner: true } };
@@ -224,8 +242,19 @@ function viewImports(file: string, view: StrictModule, refusals: Set<string>, ma
           refusals.add(read.message);
           return { errors: [{ text: read.message }] };
         }
+        if (nestingOf(read.source) > nestingLimit) {
+          const text = `${nameOf(args.path, file)} nests brackets more than ${nestingLimit} deep: simplify it`;
+          refusals.add(text);
+          return { errors: [{ text }] };
+        }
         try {
-          return loaded(await strictModule(read.source, args.path));
+          const helper = await strictModule(read.source, args.path);
+          if (requiresByPattern(helper.code)) {
+            const text = `${nameOf(args.path, file)} imports a file by a pattern: ${patternRule}`;
+            refusals.add(text);
+            return { errors: [{ text }] };
+          }
+          return loaded(helper);
         } catch (error) {
           const failure = error as Partial<TransformFailure>;
           if (!failure.errors) throw error;
@@ -269,8 +298,65 @@ function placeOf(message: Message, maps: Map<string, string>, absWorkingDir: str
  * hosts meanwhile (a class is graded several learners at a time).
  */
 export async function compileView(source: string, given: string): Promise<CompileOutcome> {
+  // A stop for another view's deadline leaves this compile unanswered: it is asked again.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const restarted = serviceStopped;
+    let timer: NodeJS.Timeout | undefined;
+    const outcome = await Promise.race([
+      compileOnce(source, given).then((result) => ({ result })),
+      restarted.then(() => 'restarted' as const),
+      new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), compileDeadlineMs))),
+    ]);
+    clearTimeout(timer);
+    if (typeof outcome === 'object') return outcome.result;
+    if (outcome === 'late') {
+      await stopForDeadline();
+      return { ok: false, status: 'compile-error', message: `view.ts took longer than ${compileDeadlineMs / 1000} s to compile (a type or an expression nested too deep?): simplify it`, location: null };
+    }
+  }
+  return { ok: false, status: 'compile-error', message: 'view.ts could not be compiled while other views ran past their time', location: null };
+}
+
+/**
+ * How long compiling one view may take. esbuild takes milliseconds for any honest view, but some
+ * text of a kilobyte takes it hours (nested `infer` template types), and one shared compiler
+ * serves a whole class: past this, its process is stopped, and every other compile starts over.
+ */
+const compileDeadlineMs = 15_000;
+
+/** Settles when esbuild's process is stopped for a deadline; a new promise then waits for the next stop. */
+let announceStop: () => void = () => undefined;
+let serviceStopped = new Promise<void>((resolve) => (announceStop = resolve));
+
+/** Stops esbuild's process (the compile past its deadline goes with it); the next compile starts another. */
+async function stopForDeadline(): Promise<void> {
+  const announce = announceStop;
+  serviceStopped = new Promise<void>((resolve) => (announceStop = resolve));
+  await esbuild().stop();
+  announce();
+}
+
+/** The deepest nesting of brackets of a text: esbuild's output of a view nested tens of thousands deep outgrows a string. */
+function nestingOf(source: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (let index = 0; index < source.length; index++) {
+    const code = source.charCodeAt(index);
+    if (code === 40 || code === 91 || code === 123) deepest = Math.max(deepest, ++depth);
+    else if (code === 41 || code === 93 || code === 125) depth = Math.max(0, depth - 1);
+  }
+  return deepest;
+}
+
+/** Far deeper than code a person writes; below what makes esbuild's output too large to hold. */
+const nestingLimit = 500;
+
+async function compileOnce(source: string, given: string): Promise<CompileOutcome> {
   // esbuild knows files by absolute paths; a place in the view is given back by the name it was asked by.
   const file = path.resolve(given);
+  if (nestingOf(source) > nestingLimit) {
+    return { ok: false, status: 'compile-error', message: `view.ts nests brackets more than ${nestingLimit} deep: simplify it`, location: null };
+  }
   let view: StrictModule;
   try {
     view = await strictModule(source, file);
@@ -283,6 +369,7 @@ export async function compileView(source: string, given: string): Promise<Compil
   // Most views import only what the host gives: the view's own module is then the whole bundle,
   // made in one step, as fast as before views could import anything else.
   if (requiredNames(view.code).every(hostGives)) return { ok: true, code: view.code };
+  if (requiresByPattern(view.code)) return { ok: false, status: 'compile-error', message: `view.ts imports a file by a pattern: ${patternRule}`, location: null };
   return bundle(view, file, given);
 }
 
