@@ -121,6 +121,7 @@ const expected: Record<string, Case> = {
   'fakes-its-load-failure': { status: 'crashed', message: /^view\.ts threw while loading: Error: ✔ visit-counter 10\/10$/ },
   'prints-a-flood': { status: 'crashed', message: /^the app printed more than 8 MiB$/ },
   'floods-the-store': { status: 'passed' },
+  'stores-deep-records': { status: 'failed', exercise: 'user-id' },
   'touches-a-large-record': { status: 'passed' },
   'listens-on-a-path': { status: 'passed' },
   'floods-the-store-with-all': { status: 'crashed', message: /^the app kept the grader busy with session store calls for more than 0\.5 s/ },

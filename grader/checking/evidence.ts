@@ -39,24 +39,48 @@ function sessionGiven(header: string): string | null {
   return sessionIdOf(header.slice(sessionCookieName.length + 1).split(';')[0] ?? '');
 }
 
+/** Records read so far, by their text: every mistake's evidence asks of the same few records. */
+const readRecords = new Map<string, Record<string, unknown> | null>();
+
 /** The learner's data of a stored record (without express-session's `cookie`), or null when unreadable. */
 function dataOf(record: string | null): Record<string, unknown> | null {
   if (record === null) return null;
+  const known = readRecords.get(record);
+  if (known !== undefined) return known;
+  let data: Record<string, unknown> | null = null;
   try {
     const value: unknown = JSON.parse(record);
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
-    const { cookie: _cookie, ...data } = value as Record<string, unknown>;
-    return data;
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      const { cookie: _cookie, ...rest } = value as Record<string, unknown>;
+      data = rest;
+    }
   } catch {
-    return null;
+    data = null;
   }
+  if (readRecords.size >= 1000) readRecords.clear();
+  readRecords.set(record, data);
+  return data;
 }
 
-/** Every value in `data`, at any depth, with the key that holds it. */
-function* valuesOf(data: unknown, key = ''): Generator<[key: string, value: unknown]> {
-  yield [key, data];
-  if (Array.isArray(data)) for (const item of data) yield* valuesOf(item, key);
-  else if (typeof data === 'object' && data !== null) for (const [inner, value] of Object.entries(data)) yield* valuesOf(value, inner);
+/** How many values, and how deep, evidence reads of one record: any session an exercise keeps is far smaller. */
+const valuesLimit = 2000;
+const depthLimit = 16;
+
+/**
+ * The values in `data`, in order, each with the key that holds it, down to `depthLimit` and at most
+ * `valuesLimit` of them: a record nested deep on purpose costs no more than that.
+ */
+function valuesOf(data: unknown): [key: string, value: unknown][] {
+  const values: [string, unknown][] = [];
+  const stack: [string, unknown, number][] = [['', data, 0]];
+  while (stack.length > 0 && values.length < valuesLimit) {
+    const [key, value, depth] = stack.pop() as [string, unknown, number];
+    values.push([key, value]);
+    if (depth >= depthLimit || typeof value !== 'object' || value === null) continue;
+    const children: [string, unknown][] = Array.isArray(value) ? value.map((item) => [key, item]) : Object.entries(value);
+    for (let index = children.length - 1; index >= 0; index--) stack.push([...(children[index] as [string, unknown]), depth + 1]);
+  }
+  return values;
 }
 
 /**
@@ -377,9 +401,9 @@ export class Evidence {
    * nothing.
    */
   removedKey(request?: RequestName): boolean {
-    const paths = (data: unknown, prefix = ''): string[] =>
-      typeof data === 'object' && data !== null && !Array.isArray(data)
-        ? Object.entries(data).flatMap(([key, value]) => [`${prefix}/${key}`, ...paths(value, `${prefix}/${key}`)])
+    const paths = (data: unknown, prefix = '', depth = 0): string[] =>
+      typeof data === 'object' && data !== null && !Array.isArray(data) && depth < depthLimit
+        ? Object.entries(data).flatMap(([key, value]) => [`${prefix}/${key}`, ...paths(value, `${prefix}/${key}`, depth + 1)])
         : [];
     return this.seen.some((check) =>
       check.exchanges.some(

@@ -166,6 +166,8 @@ const endedInHidden: Record<HostExit['kind'], string> = {
 
 /** How much of an answer evidence keeps: its signs are in the first words, and a class holds many. */
 const seenTextLimit = 4096;
+/** How much of the records written during one failed check evidence keeps. */
+const seenRecordBytes = 64 * 1024;
 
 /**
  * What a check saw, as kept until its exercise is matched to known mistakes: of a passed check,
@@ -174,7 +176,15 @@ const seenTextLimit = 4096;
  */
 function kept(seen: Seen, passed: boolean): Seen {
   const exchanges = passed ? seen.exchanges.filter((exchange) => exchange.cookie === null && exchange.fields === null) : seen.exchanges;
-  return { ...seen, exchanges: exchanges.map((exchange) => ({ ...exchange, text: exchange.text.slice(0, seenTextLimit) })), store: passed ? [] : seen.store };
+  // The records written, up to a budget: an app writing large ones in a loop keeps no more.
+  let recordBytes = 0;
+  const store = passed
+    ? []
+    : seen.store.map((event) => {
+        recordBytes += event.record?.length ?? 0;
+        return recordBytes <= seenRecordBytes ? event : { ...event, record: null };
+      });
+  return { ...seen, exchanges: exchanges.map((exchange) => ({ ...exchange, text: exchange.text.slice(0, seenTextLimit) })), store };
 }
 
 /** Checks of one phase, the public ones or the hidden ones, against an app loaded in `host`. */
