@@ -21,6 +21,8 @@ export interface Exchange {
   json?: boolean;
   /** The Cookie header sent, if any. */
   cookie: string | null;
+  /** The headers the check added (`Accept-Language`), if any. */
+  headers?: Record<string, string>;
   status: number;
   /** The body, cut at `bodyLimit` bytes. */
   text: string;
@@ -42,6 +44,14 @@ export class NoAnswer extends Error {
     super(message);
   }
 }
+
+/** What a check may add to a request: headers a browser sends (`Accept-Language`, `Referer`). */
+export interface RequestOptions {
+  headers?: Record<string, string>;
+}
+
+/** Headers the visitor and the grader set themselves, which a check may not. */
+const graderHeaders = new Set(['cookie', 'content-type', 'content-length', 'host', 'connection', 'transfer-encoding']);
 
 /** Larger answers are cut: a learner's app may send gigabytes. */
 const bodyLimit = 65_536;
@@ -125,13 +135,13 @@ export class Visitor {
     }
   }
 
-  get(path: string): Promise<Exchange> {
-    return this.send('GET', path, null);
+  get(path: string, options: RequestOptions = {}): Promise<Exchange> {
+    return this.send('GET', path, null, false, options.headers);
   }
 
   /** Posts form fields, as an HTML form would (`json: true` sends them as JSON instead). */
-  post(path: string, fields: Record<string, string> = {}, options: { json?: boolean } = {}): Promise<Exchange> {
-    return this.send('POST', path, fields, options.json ?? false);
+  post(path: string, fields: Record<string, string> = {}, options: RequestOptions & { json?: boolean } = {}): Promise<Exchange> {
+    return this.send('POST', path, fields, options.json ?? false, options.headers);
   }
 
   private async send(
@@ -139,12 +149,15 @@ export class Visitor {
     path: string,
     fields: Record<string, string> | null,
     json = false,
+    added: Record<string, string> = {},
   ): Promise<Exchange> {
+    const own = Object.keys(added).find((name) => graderHeaders.has(name.toLowerCase()) || name.toLowerCase().startsWith('x-kit'));
+    if (own !== undefined) throw new Error(`a check may not set the ${own} header: the visitor sends its cookies, its body's type and the grader's own headers itself`);
     const { port, transcript } = this.connection;
     const timeoutMs = Math.max(1, Math.min(this.connection.timeoutMs, this.connection.endsAt - Date.now()));
     this.forgetExpired();
     const cookie = [...this.cookies].map(([name, { value }]) => `${name}=${value}`).join('; ') || null;
-    const headers: Record<string, string> = { [accessHeader]: this.connection.accessKey, ...(cookie ? { cookie } : {}) };
+    const headers: Record<string, string> = { ...added, [accessHeader]: this.connection.accessKey, ...(cookie ? { cookie } : {}) };
     let body: string | null = null;
     if (fields) {
       body = json ? JSON.stringify(fields) : new URLSearchParams(fields).toString();
@@ -181,6 +194,7 @@ export class Visitor {
       fields,
       json,
       cookie,
+      ...(Object.keys(added).length > 0 ? { headers: added } : {}),
       status: response.status,
       text: response.text,
       setCookies,

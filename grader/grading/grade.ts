@@ -143,7 +143,8 @@ function requestsOf(transcript: Exchange[]): string[] {
   return transcript.slice(-6).map((exchange) => {
     const fields = exchange.fields ? ` ${describeFields(exchange.fields, exchange.json)}` : '';
     const cookie = exchange.cookie ? ' (with cookie)' : ' (no cookie)';
-    return `${exchange.visitor}: ${exchange.method} ${exchange.path}${fields}${cookie} → ${describeAnswer(exchange)}`;
+    const headers = Object.entries(exchange.headers ?? {}).map(([name, value]) => ` ${name}: ${JSON.stringify(value)}`).join('');
+    return `${exchange.visitor}: ${exchange.method} ${exchange.path}${fields}${headers}${cookie} → ${describeAnswer(exchange)}`;
   });
 }
 
