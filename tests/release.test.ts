@@ -132,7 +132,7 @@ describe('npm run release', () => {
       expect(released.stdout).toMatch(new RegExp(`^ +${lessons} lessons +exercises/<slug>/README\\.md$`, 'm'));
       expect(released.stdout).toMatch(new RegExp(`^ +${course.length} public check files +grader/checks/<slug>/public\\.ts: ${publicChecks.length} checks, `, 'm'));
       expect(released.stdout).toMatch(new RegExp(`^Wrote a learner's copy of ${course.length} exercises to .*: ${files.length} files\\.$`, 'm'));
-      expect(released.stdout).toMatch(/^Checked: no solution, hidden check, known mistake, correct variant or backup in it; its 11 stubs answer 501 "Not implemented yet" on all \d+ routes and score 0 on all \d+ checks\.$/m);
+      expect(released.stdout).toMatch(new RegExp(`^Checked: no solution, hidden check, known mistake, correct variant or backup in it; its ${course.length} stubs answer 501 "Not implemented yet" on all \\d+ routes and score 0 on all \\d+ checks\\.$`, 'm'));
       expect(released.stdout).toContain(`Learners run: cd ${copy} && npm install && npm run grade`);
     });
 

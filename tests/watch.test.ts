@@ -9,7 +9,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readProgress } from '../grader/progress.js';
 import { copyOfExercises, hostPids, isRunning, LiveKit, progressFileForTest } from './live-kit.js';
 import { loadCourse } from '../grader/course.js';
+import { manifest } from '../grader/manifest.js';
 import { kitRoot } from './run-kit.js';
+
+/** An exercise's place in the course, as watch's status line shows it (`last-page (3/11)`), escaped for a pattern. */
+function place(slug: string): string {
+  return `${slug} \\(${manifest.exercises.findIndex((exercise) => exercise.slug === slug) + 1}\\/${manifest.exercises.length}\\)`;
+}
 
 /** visit-counter's points, from its checks: the reports below show them. */
 const max = (await loadCourse(['visit-counter']))[0]?.checks.reduce((sum, check) => sum + check.points, 0);
@@ -80,7 +86,7 @@ describe('npm run watch (output not a terminal)', () => {
     writeFileSync(path.join(exercises, 'last-page', 'view.ts'), stub('last-page').replace('Not implemented yet', 'Nearly'));
     await kit.waitFor(() => shown() === 6, 10_000, 'the report of another exercise');
     expect(kit.stdout).toMatch(/last-page · Last page visited {2}0\/\d+ {2}failed/);
-    expect(kit.stdout).toMatch(/watching .* · last-page \(3\/11\) · 2 passed · graded \d+ ms after the save/);
+    expect(kit.stdout).toMatch(new RegExp(`watching .* · ${place('last-page')} · 2 passed · graded \\d+ ms after the save`));
 
     // The host for the next save is started right after each grading.
     await kit.waitFor(() => hostPids(kit.child.pid as number).length > 0, 10_000, 'the next host');
@@ -126,7 +132,7 @@ describe('npm run watch (output not a terminal)', () => {
     const kit = new LiveKit(['watch', 'visit-counter', '--no-typecheck'], { KIT_PROGRESS_FILE: progress });
     running.push(kit);
     await kit.waitFor(() => kit.count(reportEnd) === 1, 20_000, 'the first report');
-    expect(kit.stdout).toMatch(/^watching exercises · visit-counter \(2\/11\)/m);
+    expect(kit.stdout).toMatch(new RegExp(`^watching exercises · ${place('visit-counter')}`, 'm'));
     expect(readProgress(progress).grades['visit-counter']).toMatchObject({ status: 'not-started', score: 0, maxScore: max });
     expect(await kit.interrupt()).toBe(0);
   });
@@ -174,7 +180,7 @@ describe.skipIf(tmuxMissing)(`npm run watch in a real terminal${tmuxMissing ? ' 
 
     let text = await waitForScreen((t) => t.includes(`visit-counter · Visit counter  0/${max}  not started`), 'the first report', 30_000);
     expect(text).toContain('h hint · n next exercise · l list · r re-grade · q quit');
-    expect(text).toMatch(/watching .* · visit-counter \(2\/11\) · 1 passed/);
+    expect(text).toMatch(new RegExp(`watching .* · ${place('visit-counter')} · 1 passed`));
 
     tmux('send-keys', '-t', 'learner', 'h');
     text = await waitForScreen((t) => t.includes('Hint 1 of 3 for visit-counter:'), 'the first hint');
@@ -201,7 +207,7 @@ describe.skipIf(tmuxMissing)(`npm run watch in a real terminal${tmuxMissing ? ' 
 
     tmux('send-keys', '-t', 'learner', 'n');
     text = await waitForScreen((t) => t.includes('last-page · Last page visited'), 'the next exercise');
-    expect(text).toMatch(/last-page \(3\/11\) · 2 passed/);
+    expect(text).toMatch(new RegExp(`${place('last-page')} · 2 passed`));
 
     tmux('send-keys', '-t', 'learner', 'l');
     text = await waitForScreen((t) => t.includes('exercises passed. Next:'), 'the list');
