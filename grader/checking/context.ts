@@ -4,7 +4,7 @@ import { Visitor, type Connection, type Exchange } from './visitor.js';
 
 import type { SessionRecord } from '../sandbox/session-records.js';
 import type { StoreEvent } from '../sandbox/store-events.js';
-import { answeredBeforeReply } from './evidence.js';
+import { answeredBeforeReply, storeDuring } from './evidence.js';
 
 export type { SessionRecord };
 
@@ -97,11 +97,7 @@ export function createContext(options: {
     note: (sign) => {
       notes.push(sign);
     },
-    answeredBeforeDestroyed: (exchange) => {
-      const later = connection.transcript.find((other) => other.sentAt > exchange.sentAt);
-      const during = options.storeEvents().filter((event) => event.at >= exchange.sentAt && event.at < (later?.sentAt ?? Infinity));
-      return answeredBeforeReply(exchange, during, 'destroy');
-    },
+    answeredBeforeDestroyed: (exchange) => answeredBeforeReply(exchange, storeDuring(exchange, connection.transcript, options.storeEvents()), 'destroy'),
   };
   return { context, transcript: connection.transcript, notes };
 }

@@ -20,6 +20,11 @@ export function sessionIdOf(cookieValue: string | undefined): string | null {
   return match?.[1] ?? null;
 }
 
+/** Whether a Set-Cookie header asks the browser to drop its cookie (it expires now, or in 1970). */
+export function clearsCookie(header: string): boolean {
+  return /;\s*(max-age=0|expires=thu, 01 jan 1970)/i.test(header);
+}
+
 /** The same cookie with its signature changed by one character. */
 export function tamperedCookie(cookieValue: string): string {
   const decoded = decodeCookie(cookieValue);

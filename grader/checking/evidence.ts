@@ -5,7 +5,7 @@
  * the same checks; a mistake is named only when its own signs are in what was seen.
  */
 import type { StoreEvent } from '../sandbox/store-events.js';
-import { decodeCookie, sessionIdOf } from './cookies.js';
+import { clearsCookie, decodeCookie, sessionIdOf } from './cookies.js';
 import { sessionCookieName, type Exchange } from './visitor.js';
 
 /** What one failed check saw. */
@@ -35,7 +35,7 @@ function sent(exchange: Exchange): string[] {
 /** The session a Set-Cookie gives, or null when it clears the cookie or is not the session's. */
 function sessionGiven(header: string): string | null {
   if (!header.startsWith(`${sessionCookieName}=`)) return null;
-  if (/;\s*(max-age=0|expires=thu, 01 jan 1970)/i.test(header)) return null;
+  if (clearsCookie(header)) return null;
   return sessionIdOf(header.slice(sessionCookieName.length + 1).split(';')[0] ?? '');
 }
 
@@ -159,6 +159,16 @@ function appClockAt(exchange: Exchange, written: readonly StoreEvent[]): number 
   return performance.timeOrigin + exchange.answeredAt;
 }
 
+/**
+ * The store operations asked while `exchange` was answered: from when it was sent until the next
+ * request of its check (`exchanges`), of the operations that check saw (`store`).
+ */
+export function storeDuring(exchange: Exchange, exchanges: readonly Exchange[], store: readonly StoreEvent[]): StoreEvent[] {
+  const later = exchanges.find((other) => other.sentAt > exchange.sentAt);
+  const until = later?.sentAt ?? Infinity;
+  return store.filter((event) => event.at >= exchange.sentAt && event.at < until);
+}
+
 export class Evidence {
   /**
    * `seen` is what the failed checks saw, where a mistake's signs are looked for; `everything`
@@ -180,11 +190,9 @@ export class Evidence {
     return this.seen.flatMap((check) => check.exchanges);
   }
 
-  /** The store operations asked during `exchange`: from when it was sent until the next request of its check. */
+  /** The store operations asked during `exchange` (see `storeDuring`). */
   private storeDuring(check: Seen, exchange: Exchange): StoreEvent[] {
-    const later = check.exchanges.find((other) => other.sentAt > exchange.sentAt);
-    const until = later?.sentAt ?? Infinity;
-    return check.store.filter((event) => event.at >= exchange.sentAt && event.at < until);
+    return storeDuring(exchange, check.exchanges, check.store);
   }
 
   /**
@@ -281,18 +289,7 @@ export class Evidence {
    * the learner's data for which `test` holds; `test` gets the value and the key holding it.
    */
   stored(test: (value: unknown, key: string) => boolean, request?: RequestName): boolean {
-    return this.seen.some((check) =>
-      check.exchanges.some(
-        (exchange) =>
-          isRequest(exchange, request) &&
-          this.storeDuring(check, exchange).some((event) => {
-            const data = event.op === 'set' ? dataOf(event.record) : null;
-            if (data === null) return false;
-            for (const [key, value] of valuesOf(data)) if (key !== '' && test(value, key)) return true;
-            return false;
-          }),
-      ),
-    );
+    return this.storedWhileAnswering((value, key) => test(value, key), request);
   }
 
   /**
@@ -430,7 +427,7 @@ export class Evidence {
     return this.exchanges.some(
       (exchange) =>
         isRequest(exchange, request) &&
-        exchange.setCookies.some((header) => !header.startsWith(`${sessionCookieName}=`) && /;\s*(max-age=0|expires=thu, 01 jan 1970)/i.test(header)),
+        exchange.setCookies.some((header) => !header.startsWith(`${sessionCookieName}=`) && clearsCookie(header)),
     );
   }
 

@@ -3,7 +3,7 @@
  * app did instead; the report adds the requests that led there.
  */
 import type { CheckContext, SessionRecord } from './context.js';
-import { decodeCookie, sessionIdOf } from './cookies.js';
+import { clearsCookie, decodeCookie, sessionIdOf } from './cookies.js';
 import { sessionCookieName, type Exchange, type Visitor } from './visitor.js';
 
 export class CheckFailure extends Error {
@@ -108,7 +108,7 @@ export async function expectOnlySessionId(t: Pick<CheckContext, 'storedSessions'
   for (const header of exchange.setCookies.filter((cookie) => cookie.startsWith(`${sessionCookieName}=`))) {
     const value = header.slice(sessionCookieName.length + 1).split(';')[0] ?? '';
     // A cookie being cleared (empty, or expiring now) names no session.
-    if (value === '' || /;\s*(max-age=0|expires=thu, 01 jan 1970)/i.test(header)) continue;
+    if (value === '' || clearsCookie(header)) continue;
     const id = sessionIdOf(value);
     if (id === null || !(await t.storedSessions()).has(id)) {
       throw new CheckFailure(
