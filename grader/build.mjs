@@ -11,21 +11,37 @@ const sourceDir = path.join(kitRoot, 'grader');
 const buildDir = path.join(kitRoot, '.kit-build');
 const stampFile = path.join(buildDir, 'stamp');
 
-/**
- * Views, not grader code: the grader reads and compiles them where they lie, as it does a learner's,
- * so they stay out of the build (and editing one rebuilds nothing).
- */
-const views = new Set(['stubs', 'mistakes', 'variants'].map((name) => path.join(sourceDir, name)));
-
-/** @returns {string[]} the TypeScript sources of the grader, sorted */
-function sources(dir = sourceDir) {
+/** @returns {string[]} the TypeScript sources under `dir`, sorted */
+function graderSources(dir = sourceDir) {
   return readdirSync(dir, { withFileTypes: true })
     .flatMap((entry) => {
       const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) return views.has(full) ? [] : sources(full);
+      if (entry.isDirectory()) return graderSources(full);
       return entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') ? [full] : [];
     })
     .sort();
+}
+
+/**
+ * The course's code: each exercise's checks and known mistakes, in `exercises/<slug>/` and
+ * `solutions/<slug>/`. Views (stubs, solutions, mistakes, variants, the learner's work) are not:
+ * the grader reads and compiles them where they lie, so editing one rebuilds nothing.
+ * @returns {string[]}
+ */
+function courseSources() {
+  return ['exercises', 'solutions'].flatMap((folder) => {
+    const dir = path.join(kitRoot, folder);
+    if (!existsSync(dir)) return [];
+    return readdirSync(dir, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .flatMap((entry) => ['checks.ts', 'mistakes.ts'].map((name) => path.join(dir, entry.name, name)))
+      .filter((file) => existsSync(file))
+      .sort();
+  });
+}
+
+function sources() {
+  return [...graderSources(), ...courseSources()];
 }
 
 /** @param {string[]} files */
@@ -41,9 +57,9 @@ function fingerprint(files) {
 }
 
 /**
- * Makes V8's code cache of the host bundle (see `grader/sandbox/host-loader.ts`), with the flags a
+ * Makes V8's code cache of the host bundle (see `grader/engine/sandbox/host-loader.ts`), with the flags a
  * host runs with by default. Without it, hosts only start a little slower.
- * @param {string} sandboxDir the grader's build of `grader/sandbox`
+ * @param {string} sandboxDir the grader's build of `grader/engine/sandbox`
  * @param {string} hostDir the host bundle's folder
  */
 async function writeHostCodeCache(sandboxDir, hostDir) {
@@ -67,12 +83,12 @@ export async function ensureBuilt() {
   const output = path.join(buildsDir, name, 'grader');
   if (!existsSync(output)) {
     const staging = path.join(buildsDir, `${name}.${process.pid}`);
-    const hostEntries = ['host', 'host-loader'].map((entry) => path.join(sourceDir, 'sandbox', `${entry}.ts`));
+    const hostEntries = ['host', 'host-loader'].map((entry) => path.join(sourceDir, 'engine', 'sandbox', `${entry}.ts`));
     await build({
       // The host's own files run only bundled (below).
       entryPoints: files.filter((file) => !hostEntries.includes(file)),
-      outdir: path.join(staging, 'grader'),
-      outbase: sourceDir,
+      outdir: staging,
+      outbase: kitRoot,
       format: 'esm',
       platform: 'node',
       target: 'node20',
@@ -92,7 +108,7 @@ export async function ensureBuilt() {
       target: 'node20',
       logLevel: 'error',
     });
-    await writeHostCodeCache(path.join(staging, 'grader', 'sandbox'), path.join(staging, 'host'));
+    await writeHostCodeCache(path.join(staging, 'grader', 'engine', 'sandbox'), path.join(staging, 'host'));
     try {
       renameSync(staging, path.join(buildsDir, name));
     } catch {

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { flagsTakenByNpmLine, parseErrorLine, UsageError, type Command } from './commands/args.js';
-import { kitRoot } from './paths.js';
+import { kitRoot } from './engine/paths.js';
 
 /**
  * Every command, in the order help lists them. Each is loaded only when run: `npm run grade`
@@ -19,11 +19,11 @@ const commands: Record<string, () => Promise<Command>> = {
   list: async () => (await import('./commands/list.js')).listCommand,
   reset: async () => (await import('./commands/reset.js')).resetCommand,
   serve: async () => (await import('./commands/serve.js')).serveCommand,
-  check: async () => (await import('./commands/check.js')).checkCommand,
-  bench: async () => (await import('./commands/bench.js')).benchCommand,
-  'new-exercise': async () => (await import('./commands/new-exercise.js')).newExerciseCommand,
-  release: async () => (await import('./commands/release.js')).releaseCommand,
-  'package-gradescope': async () => (await import('./batch/package-gradescope.js')).packageGradescopeCommand,
+  check: async () => (await import('./instructor/commands/check.js')).checkCommand,
+  bench: async () => (await import('./instructor/commands/bench.js')).benchCommand,
+  'new-exercise': async () => (await import('./instructor/commands/new-exercise.js')).newExerciseCommand,
+  release: async () => (await import('./instructor/commands/release.js')).releaseCommand,
+  'package-gradescope': async () => (await import('./instructor/commands/package-gradescope.js')).packageGradescopeCommand,
 };
 
 /** `npm run help`: every command with what it does, learners' first, as npm runs it. */

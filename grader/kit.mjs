@@ -14,7 +14,7 @@ await ensureBuilt();
 // The commands that grade at once start their first sandbox host now, so that its Node start
 // overlaps with loading the grader.
 const grades = ['grade', 'watch'].includes(process.argv[2] ?? '');
-const sandbox = grades ? await import(new URL('../.kit-build/grader/sandbox/sandbox.js', import.meta.url).href) : null;
+const sandbox = grades ? await import(new URL('../.kit-build/grader/engine/sandbox/sandbox.js', import.meta.url).href) : null;
 // The early host runs at the level `--isolation` asks for (the command checks the flag itself).
 const flag = process.argv.findIndex((arg) => arg === '--isolation' || arg.startsWith('--isolation='));
 const demanded = flag === -1 ? undefined : (process.argv[flag]?.split('=')[1] ?? process.argv[flag + 1]);
@@ -27,6 +27,6 @@ try {
 } finally {
   sandbox?.Sandbox.endEarly();
   // esbuild's process (the build's and the views' compiler) ends and is reaped before the grader.
-  const { stopCompiler } = await import(new URL('../.kit-build/grader/grading/compile.js', import.meta.url).href);
+  const { stopCompiler } = await import(new URL('../.kit-build/grader/engine/grading/compile.js', import.meta.url).href);
   await stopCompiler();
 }

@@ -9,9 +9,9 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { outputName } from '../grader/batch/output-name.js';
-import { isolationSupport, type IsolationLevel } from '../grader/sandbox/isolation.js';
-import type { GradeResult } from '../grader/results.js';
+import { outputName } from '../grader/instructor/class/output-name.js';
+import { isolationSupport, type IsolationLevel } from '../grader/engine/sandbox/isolation.js';
+import type { GradeResult } from '../grader/engine/results.js';
 import { outFolder } from './class-fixture.js';
 import { kitRoot, runKit } from './run-kit.js';
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GradeResult } from '../grader/results.js';
+import type { GradeResult } from '../grader/engine/results.js';
 import { chromiumArgs, chromiumPath, noChromium } from './browser.js';
 import { classSize, classSlugs, makeClass, outFolder } from './class-fixture.js';
 import { runKit } from './run-kit.js';

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCourse } from '../grader/course.js';
+import { loadCourse } from '../grader/engine/course/course.js';
 import { kitRoot } from './run-kit.js';
 
 const templates = path.join(kitRoot, 'templates');

@@ -4,7 +4,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { GradeResult } from '../grader/results.js';
+import type { GradeResult } from '../grader/engine/results.js';
 import { kitRoot, runKit } from './run-kit.js';
 
 const ansi = new RegExp(String.fromCharCode(27) + "\\[");

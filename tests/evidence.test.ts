@@ -4,8 +4,8 @@
  * grader's one event loop.
  */
 import { describe, expect, it } from 'vitest';
-import { Evidence, type Seen } from '../grader/checking/evidence.js';
-import type { Exchange } from '../grader/checking/visitor.js';
+import { Evidence, type Seen } from '../grader/engine/check-language/evidence.js';
+import type { Exchange } from '../grader/engine/check-language/visitor.js';
 
 const login: Exchange = { visitor: 'visitor 1', method: 'POST', path: '/login', fields: { username: 'alice' }, cookie: null, status: 200, text: 'nope', setCookies: [], handlerError: null, sentAt: 1, answeredAt: 3 };
 

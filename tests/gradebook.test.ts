@@ -1,6 +1,6 @@
 /** Gradebook fields as a spreadsheet reads them. */
 import { describe, expect, it } from 'vitest';
-import { csvCell } from '../grader/batch/escape.js';
+import { csvCell } from '../grader/outputs/escape.js';
 
 describe('a gradebook field', () => {
   it('is quoted when it holds a comma, a quote or a line break', () => {

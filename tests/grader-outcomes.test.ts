@@ -3,8 +3,8 @@
  * verdict is proven together with "the other exercises are still graded".
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { grade } from '../grader/grading/grade.js';
-import type { ExerciseResult, GradeResult } from '../grader/results.js';
+import { grade } from '../grader/engine/grading/grade.js';
+import type { ExerciseResult, GradeResult } from '../grader/engine/results.js';
 import { fakeCourse, submission } from './fake-course/course.js';
 
 let result: GradeResult;

@@ -10,7 +10,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, write
 import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GradeResult } from '../grader/results.js';
+import type { GradeResult } from '../grader/engine/results.js';
 import { classSlugs, outFolder } from './class-fixture.js';
 import { kitRoot, runKit } from './run-kit.js';
 
@@ -73,7 +73,7 @@ describe('npm run package:gradescope', () => {
     const names = entries.map((entry) => entry.name);
     expect(names.slice(0, 2)).toEqual(['setup.sh', 'run_autograder']);
     for (const script of entries.slice(0, 2)) expect(script.mode).toBe(0o755);
-    for (const name of ['package.json', 'package-lock.json', 'grader/kit.mjs', 'grader/cli.ts', 'grader/batch/class-run.ts']) expect(names).toContain(name);
+    for (const name of ['package.json', 'package-lock.json', 'grader/kit.mjs', 'grader/cli.ts', 'grader/instructor/class/class-run.ts']) expect(names).toContain(name);
     for (const slug of classSlugs) expect(names).toContain(`grader/checks/${slug}/hidden.ts`);
     const setup = entries[0]?.data.toString('utf8') ?? '';
     expect(setup).toMatch(/^#!\/usr\/bin\/env bash/);

@@ -8,10 +8,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hiddenChecks, publicChecks } from '../grader/checking/check.js';
-import { expectAnswer } from '../grader/checking/expect.js';
-import { gradeJobs, type GradedExercise } from '../grader/grading/grade.js';
-import type { ExerciseResult } from '../grader/results.js';
+import { hiddenChecks, publicChecks } from '../grader/engine/check-language/check.js';
+import { expectAnswer } from '../grader/engine/check-language/expect.js';
+import { gradeJobs, type GradedExercise } from '../grader/engine/grading/grade.js';
+import type { ExerciseResult } from '../grader/engine/results.js';
 
 /** What the hidden check alone sends, in its request's query. */
 const secret = 'hidden-marker-7f3a';

@@ -6,8 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hostDir } from '../grader/paths.js';
-import { defaultHeapMb, hostV8Flags } from '../grader/sandbox/host-flags.js';
+import { hostDir } from '../grader/engine/paths.js';
+import { defaultHeapMb, hostV8Flags } from '../grader/engine/sandbox/host-flags.js';
 
 const sandboxDir = hostDir();
 

@@ -16,9 +16,9 @@ import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rea
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { LearnerRecord } from '../grader/batch/class-outputs.js';
-import { outputName } from '../grader/batch/output-name.js';
-import type { GradeResult } from '../grader/results.js';
+import type { LearnerRecord } from '../grader/instructor/class/class-outputs.js';
+import { outputName } from '../grader/instructor/class/output-name.js';
+import type { GradeResult } from '../grader/engine/results.js';
 import { outFolder, parseCsv } from './class-fixture.js';
 import { kitRoot, runKit } from './run-kit.js';
 

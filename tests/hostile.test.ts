@@ -12,11 +12,11 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadCourse } from '../grader/course.js';
-import { defaultLimits, gradeJobs, type GradedExercise, type Limits } from '../grader/grading/grade.js';
-import type { ExerciseResult, ExerciseStatus } from '../grader/results.js';
-import { isolationSupport, type IsolationLevel } from '../grader/sandbox/isolation.js';
-import { demandIsolation } from '../grader/sandbox/sandbox.js';
+import { loadCourse } from '../grader/engine/course/course.js';
+import { defaultLimits, gradeJobs, type GradedExercise, type Limits } from '../grader/engine/grading/grade.js';
+import type { ExerciseResult, ExerciseStatus } from '../grader/engine/results.js';
+import { isolationSupport, type IsolationLevel } from '../grader/engine/sandbox/isolation.js';
+import { demandIsolation } from '../grader/engine/sandbox/sandbox.js';
 import { kitRoot } from './run-kit.js';
 
 const hostileDir = path.join(kitRoot, 'tests', 'hostile');

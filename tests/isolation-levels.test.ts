@@ -9,10 +9,10 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { GradeResult } from '../grader/results.js';
-import { isolationLevels, isolationSupport, type IsolationLevel } from '../grader/sandbox/isolation.js';
-import { accessHeader, type LoadRequest } from '../grader/sandbox/protocol.js';
-import { Sandbox } from '../grader/sandbox/sandbox.js';
+import type { GradeResult } from '../grader/engine/results.js';
+import { isolationLevels, isolationSupport, type IsolationLevel } from '../grader/engine/sandbox/isolation.js';
+import { accessHeader, type LoadRequest } from '../grader/engine/sandbox/protocol.js';
+import { Sandbox } from '../grader/engine/sandbox/sandbox.js';
 import { kitRoot, runKit } from './run-kit.js';
 
 const setpriv = '/usr/bin/setpriv';

@@ -10,10 +10,10 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { xmlAttribute } from '../grader/batch/escape.js';
-import { learnerView } from '../grader/batch/learner-view.js';
-import { outputName } from '../grader/batch/output-name.js';
-import type { GradeResult } from '../grader/results.js';
+import { xmlAttribute } from '../grader/outputs/escape.js';
+import { learnerView } from '../grader/instructor/class/learner-view.js';
+import { outputName } from '../grader/instructor/class/output-name.js';
+import type { GradeResult } from '../grader/engine/results.js';
 import { outFolder } from './class-fixture.js';
 import { kitRoot, runKit } from './run-kit.js';
 

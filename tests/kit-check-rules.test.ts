@@ -6,9 +6,9 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Check } from '../grader/checking/check.js';
-import { loadCourse } from '../grader/course.js';
-import { codeShown, hintProblems, lessonProblems, stubProblems } from '../grader/kit-check.js';
+import type { Check } from '../grader/engine/check-language/check.js';
+import { loadCourse } from '../grader/engine/course/course.js';
+import { codeShown, hintProblems, lessonProblems, stubProblems } from '../grader/instructor/soundness/soundness.js';
 import {
   countKit,
   gradedSectionProblems,
@@ -19,9 +19,9 @@ import {
   readmeWithCountsAdded,
   whyNotFullMarks,
   type KitCounts,
-} from '../grader/kit-rules.js';
-import { manifest, type ExerciseInfo } from '../grader/manifest.js';
-import type { CheckResult, ExerciseResult } from '../grader/results.js';
+} from '../grader/instructor/soundness/rules.js';
+import { manifest, type ExerciseInfo } from '../grader/engine/course/manifest.js';
+import type { CheckResult, ExerciseResult } from '../grader/engine/results.js';
 import { copyKit, runIn } from './kit-copy.js';
 import { kitRoot } from './run-kit.js';
 

@@ -1,11 +1,11 @@
 /** The kit check on the real course, and its judgement of known mistakes on made-up results. */
 import { describe, expect, it } from 'vitest';
-import { defaultLimits } from '../grader/grading/grade.js';
-import type { Check } from '../grader/checking/check.js';
-import { matchMistakes, type KnownMistake, type Seen } from '../grader/checking/mistake.js';
-import type { Exchange } from '../grader/checking/visitor.js';
-import { checkKit, judgeMistake, mistakeListProblems, type MistakeUnderTest } from '../grader/kit-check.js';
-import type { CheckResult, ExerciseResult } from '../grader/results.js';
+import { defaultLimits } from '../grader/engine/grading/grade.js';
+import type { Check } from '../grader/engine/check-language/check.js';
+import { matchMistakes, type KnownMistake, type Seen } from '../grader/engine/check-language/mistake.js';
+import type { Exchange } from '../grader/engine/check-language/visitor.js';
+import { checkKit, judgeMistake, mistakeListProblems, type MistakeUnderTest } from '../grader/instructor/soundness/soundness.js';
+import type { CheckResult, ExerciseResult } from '../grader/engine/results.js';
 
 function checkResult(id: string, passed: boolean, points = 1): CheckResult {
   return { id, title: id, level: 'easy', visibility: 'hidden', points, passed, message: null, hint: 'h', details: null, durationMs: 0 };

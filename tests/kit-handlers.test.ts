@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Request, Response } from 'express';
 import { describe, expect, it } from 'vitest';
-import { manifest } from '../grader/manifest.js';
-import { kitHandlers } from '../grader/sandbox/kit-handlers.js';
+import { manifest } from '../grader/engine/course/manifest.js';
+import { kitHandlers } from '../grader/engine/sandbox/kit-handlers.js';
 import { kitRoot } from './run-kit.js';
 
 type Session = Record<string, unknown>;
@@ -55,7 +55,7 @@ describe("the kit's own routes", () => {
   });
 
   it('keep session keys that no exercise declares', () => {
-    const kitKeys = sessionKeys(readFileSync(path.join(kitRoot, 'grader', 'sandbox', 'kit-handlers.ts'), 'utf8'));
+    const kitKeys = sessionKeys(readFileSync(path.join(kitRoot, 'grader', 'engine', 'sandbox', 'kit-handlers.ts'), 'utf8'));
     expect(kitKeys.sort()).toEqual(['language', 'recentPages']);
     for (const exercise of manifest.exercises) {
       for (const folder of ['exercises', 'solutions']) {

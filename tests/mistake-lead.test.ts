@@ -4,9 +4,9 @@
  * whose pattern alone matched is offered below them as possible.
  */
 import { describe, expect, it } from 'vitest';
-import type { MistakeMatch } from '../grader/checking/mistake.js';
-import { renderExercise, styleFor } from '../grader/report.js';
-import type { CheckResult, ExerciseResult } from '../grader/results.js';
+import type { MistakeMatch } from '../grader/engine/check-language/mistake.js';
+import { renderExercise, styleFor } from '../grader/outputs/report.js';
+import type { CheckResult, ExerciseResult } from '../grader/engine/results.js';
 
 const plain = styleFor(process.stdout, { NO_COLOR: '1' });
 

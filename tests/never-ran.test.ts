@@ -8,12 +8,12 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { renderFeedback } from '../grader/batch/feedback.js';
-import { toGradescope } from '../grader/batch/gradescope.js';
-import { toJUnit } from '../grader/batch/junit.js';
-import { grade } from '../grader/grading/grade.js';
-import { renderExercise, styleFor } from '../grader/report.js';
-import { neverRan, type ExerciseResult, type GradeResult } from '../grader/results.js';
+import { renderFeedback } from '../grader/instructor/class/feedback.js';
+import { toGradescope } from '../grader/instructor/class/gradescope.js';
+import { toJUnit } from '../grader/instructor/class/junit.js';
+import { grade } from '../grader/engine/grading/grade.js';
+import { renderExercise, styleFor } from '../grader/outputs/report.js';
+import { neverRan, type ExerciseResult, type GradeResult } from '../grader/engine/results.js';
 import { fakeCourse, submission } from './fake-course/course.js';
 import { kitRoot, runKit } from './run-kit.js';
 

@@ -6,7 +6,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GradeResult } from '../grader/results.js';
+import type { GradeResult } from '../grader/engine/results.js';
 import { copyKit, runIn, snapshot } from './kit-copy.js';
 import { kitRoot } from './run-kit.js';
 

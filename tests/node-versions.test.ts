@@ -11,8 +11,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { GradeResult } from '../grader/results.js';
-import { permissionFlag } from '../grader/sandbox/permission-flag.js';
+import type { GradeResult } from '../grader/engine/results.js';
+import { permissionFlag } from '../grader/engine/sandbox/permission-flag.js';
 import { copyKit } from './kit-copy.js';
 import { kitRoot } from './run-kit.js';
 

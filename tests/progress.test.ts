@@ -6,11 +6,11 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeHint, hintsSeen, takeNextHint } from '../grader/hints.js';
-import { findExercise, manifest, type ExerciseInfo } from '../grader/manifest.js';
-import { emptyProgress, nextExercise, parseProgress, readProgress, recordGrading, updateProgress } from '../grader/progress.js';
-import type { ExerciseResult } from '../grader/results.js';
-import { loadCourse } from '../grader/course.js';
+import { describeHint, hintsSeen, takeNextHint } from '../grader/outputs/hints-shown.js';
+import { findExercise, manifest, type ExerciseInfo } from '../grader/engine/course/manifest.js';
+import { emptyProgress, nextExercise, parseProgress, readProgress, recordGrading, updateProgress } from '../grader/outputs/progress.js';
+import type { ExerciseResult } from '../grader/engine/results.js';
+import { loadCourse } from '../grader/engine/course/course.js';
 import { kitRoot, runKit } from './run-kit.js';
 
 /** visit-counter's points, from its checks: the reports below show them. */

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { blockFor, printedFor, readmeSamples, sampleName, withSamplesOf, type Sample } from '../grader/readme-samples.js';
+import { blockFor, printedFor, readmeSamples, sampleName, withSamplesOf, type Sample } from '../grader/instructor/soundness/readme-samples.js';
 import { kitRoot } from './run-kit.js';
 
 const readme = readFileSync(path.join(kitRoot, 'README.md'), 'utf8');

@@ -11,10 +11,10 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCourse } from '../grader/course.js';
-import { readmeSamples } from '../grader/readme-samples.js';
-import { instructorCommands, learnerCommands } from '../grader/release/package.js';
-import type { GradeResult } from '../grader/results.js';
+import { loadCourse } from '../grader/engine/course/course.js';
+import { readmeSamples } from '../grader/instructor/soundness/readme-samples.js';
+import { instructorCommands, learnerCommands } from '../grader/instructor/release/package.js';
+import type { GradeResult } from '../grader/engine/results.js';
 import { copyKit, runIn } from './kit-copy.js';
 import { kitRoot, runKit } from './run-kit.js';
 
@@ -83,7 +83,7 @@ describe('npm run release', () => {
     const listed = /the commands are (.+)$/m.exec(runKit(['no-such-command']).stderr)?.[1]?.split(', ') ?? [];
     expect(listed).toContain('grade');
     const unplaced = listed.filter((name) => learnerCommands.includes(name) === instructorCommands.includes(name));
-    expect(unplaced, 'put each command in learnerCommands or instructorCommands (grader/release/package.ts)').toEqual([]);
+    expect(unplaced, 'put each command in learnerCommands or instructorCommands (grader/instructor/release/package.ts)').toEqual([]);
   });
 
   describe("a learner's copy, released from a kit whose working folder holds answers", () => {
@@ -302,9 +302,9 @@ describe('npm run release', () => {
     it("names every known mistake a public check catches, by its evidence, with the copy's own list and checks", () => {
       // The copy's grader, built by the install above, grades each of the kit's known mistakes as a view.
       const script = [
-        "const { loadCourse } = await import('./.kit-build/grader/course.js');",
-        "const { gradeJobs, defaultLimits } = await import('./.kit-build/grader/grading/grade.js');",
-        "const { stopCompiler } = await import('./.kit-build/grader/grading/compile.js');",
+        "const { loadCourse } = await import('./.kit-build/grader/engine/course/course.js');",
+        "const { gradeJobs, defaultLimits } = await import('./.kit-build/grader/engine/grading/grade.js');",
+        "const { stopCompiler } = await import('./.kit-build/grader/engine/grading/compile.js');",
         'const jobs = (await loadCourse()).flatMap((exercise) => (exercise.mistakes ?? []).map((mistake) => ({ exercise, id: mistake.id })));',
         `const results = await gradeJobs(jobs.map(({ exercise, id }) => ({ exercise, file: ${JSON.stringify(kitRoot)} + '/grader/mistakes/' + exercise.info.slug + '/' + id + '.ts' })), { limits: defaultLimits, typecheck: false, lanes: 2 });`,
         'const missed = jobs.filter(({ id }, index) => !results[index].mistakes.some((match) => match.id === id && match.certain)).map(({ exercise, id }) => exercise.info.slug + "/" + id);',

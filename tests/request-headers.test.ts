@@ -7,10 +7,10 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { publicChecks } from '../grader/checking/check.js';
-import { expectAnswer } from '../grader/checking/expect.js';
-import { grade, type GradedExercise } from '../grader/grading/grade.js';
-import type { GradeResult } from '../grader/results.js';
+import { publicChecks } from '../grader/engine/check-language/check.js';
+import { expectAnswer } from '../grader/engine/check-language/expect.js';
+import { grade, type GradedExercise } from '../grader/engine/grading/grade.js';
+import type { GradeResult } from '../grader/engine/results.js';
 
 const checks = publicChecks([
   {

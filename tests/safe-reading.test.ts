@@ -8,9 +8,9 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { collidingNames, outputName } from '../grader/batch/output-name.js';
-import { printable } from '../grader/batch/printable.js';
-import { readView, viewSizeLimit } from '../grader/grading/read-view.js';
+import { collidingNames, outputName } from '../grader/instructor/class/output-name.js';
+import { printable } from '../grader/outputs/printable.js';
+import { readView, viewSizeLimit } from '../grader/engine/grading/read-view.js';
 import { kitRoot } from './run-kit.js';
 
 /** A folder being graded, with one exercise folder; returns the path of its view.ts. */

@@ -7,11 +7,11 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { applyAllOrNothing } from '../grader/scaffold/apply.js';
-import { ManifestShapeError, withEntryAppended } from '../grader/scaffold/manifest-entry.js';
-import { namesOf, slugProblem } from '../grader/scaffold/names.js';
-import { addedCounts, exerciseFiles } from '../grader/scaffold/templates.js';
-import { gradedSectionProblems } from '../grader/kit-rules.js';
+import { applyAllOrNothing } from '../grader/instructor/scaffold/apply.js';
+import { ManifestShapeError, withEntryAppended } from '../grader/instructor/scaffold/manifest-entry.js';
+import { namesOf, slugProblem } from '../grader/instructor/scaffold/names.js';
+import { addedCounts, exerciseFiles } from '../grader/instructor/scaffold/templates.js';
+import { gradedSectionProblems } from '../grader/instructor/soundness/rules.js';
 import { snapshot } from './kit-copy.js';
 
 const entry = (indent: string): string => `${indent}{ slug: 'new-one' },`;

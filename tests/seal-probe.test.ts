@@ -13,9 +13,9 @@ import type { AddressInfo } from 'node:net';
 import os, { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isolationLevels, isolationSupport, sealedCommand, type IsolationLevel, type IsolationSupport } from '../grader/sandbox/isolation.js';
-import { accessHeader } from '../grader/sandbox/protocol.js';
-import { Sandbox } from '../grader/sandbox/sandbox.js';
+import { isolationLevels, isolationSupport, sealedCommand, type IsolationLevel, type IsolationSupport } from '../grader/engine/sandbox/isolation.js';
+import { accessHeader } from '../grader/engine/sandbox/protocol.js';
+import { Sandbox } from '../grader/engine/sandbox/sandbox.js';
 import { kitRoot } from './run-kit.js';
 
 const written = [path.join(kitRoot, '.seal-probe-v8'), path.join(kitRoot, '.seal-probe-write'), path.join(kitRoot, '.npmrc')];

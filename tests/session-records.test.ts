@@ -4,8 +4,8 @@
  * what a `set` may store, and a record larger than that never passes the protocol.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { maxRecordBytes, parseHostMessage } from '../grader/sandbox/protocol.js';
-import { SessionRecords } from '../grader/sandbox/session-records.js';
+import { maxRecordBytes, parseHostMessage } from '../grader/engine/sandbox/protocol.js';
+import { SessionRecords } from '../grader/engine/sandbox/session-records.js';
 
 const record = (data: Record<string, unknown>, expires: string | null = null): string =>
   JSON.stringify({ cookie: { originalMaxAge: null, expires }, ...data });

@@ -7,9 +7,9 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeAnswer, describeFields, expectAnswer } from '../grader/checking/expect.js';
-import type { Exchange } from '../grader/checking/visitor.js';
-import { loadCourse } from '../grader/course.js';
+import { describeAnswer, describeFields, expectAnswer } from '../grader/engine/check-language/expect.js';
+import type { Exchange } from '../grader/engine/check-language/visitor.js';
+import { loadCourse } from '../grader/engine/course/course.js';
 import { kitRoot, runKit } from './run-kit.js';
 
 const answer = (text: string, status = 200): Exchange => ({

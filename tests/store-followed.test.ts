@@ -9,10 +9,10 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadCourse, publicChecksOf } from '../grader/course.js';
-import { defaultLimits, gradeJobs, type GradedExercise } from '../grader/grading/grade.js';
-import { manifest } from '../grader/manifest.js';
-import type { ExerciseResult } from '../grader/results.js';
+import { loadCourse, publicChecksOf } from '../grader/engine/course/course.js';
+import { defaultLimits, gradeJobs, type GradedExercise } from '../grader/engine/grading/grade.js';
+import { manifest } from '../grader/engine/course/manifest.js';
+import type { ExerciseResult } from '../grader/engine/results.js';
 import { kitRoot } from './run-kit.js';
 
 const mistake = 'copy-kept-beside-session';

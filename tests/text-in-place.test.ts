@@ -4,15 +4,15 @@
  * element, a CSV cell or a terminal line, and ids that look alike but for an invisible character.
  */
 import { describe, expect, it } from 'vitest';
-import { renderClassReport } from '../grader/batch/class-report.js';
-import { csvCell, htmlText, markdownCode, markdownFence, markdownText, terminalText, xmlAttribute, xmlText } from '../grader/batch/escape.js';
-import { renderFeedback } from '../grader/batch/feedback.js';
-import { renderGradebook, type ClassEntry } from '../grader/batch/gradebook.js';
-import { toGradescope } from '../grader/batch/gradescope.js';
-import { toJUnit } from '../grader/batch/junit.js';
-import { printable, visible } from '../grader/batch/printable.js';
-import { renderExercise, styleFor } from '../grader/report.js';
-import type { CheckResult, ExerciseResult, GradeResult } from '../grader/results.js';
+import { renderClassReport } from '../grader/instructor/class/class-report.js';
+import { csvCell, htmlText, markdownCode, markdownFence, markdownText, terminalText, xmlAttribute, xmlText } from '../grader/outputs/escape.js';
+import { renderFeedback } from '../grader/instructor/class/feedback.js';
+import { renderGradebook, type ClassEntry } from '../grader/instructor/class/gradebook.js';
+import { toGradescope } from '../grader/instructor/class/gradescope.js';
+import { toJUnit } from '../grader/instructor/class/junit.js';
+import { printable, visible } from '../grader/outputs/printable.js';
+import { renderExercise, styleFor } from '../grader/outputs/report.js';
+import type { CheckResult, ExerciseResult, GradeResult } from '../grader/engine/results.js';
 
 const plain = styleFor(process.stdout, { NO_COLOR: '1' });
 

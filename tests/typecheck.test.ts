@@ -6,9 +6,9 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, syml
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { gradeJobs, type GradingJob } from '../grader/grading/grade.js';
-import { compileForWarnings, readDiagnostics } from '../grader/grading/typecheck-compiler.js';
-import type { ExerciseResult, GradeResult, TypeWarning } from '../grader/results.js';
+import { gradeJobs, type GradingJob } from '../grader/engine/grading/grade.js';
+import { compileForWarnings, readDiagnostics } from '../grader/engine/grading/type-warnings-compiler.js';
+import type { ExerciseResult, GradeResult, TypeWarning } from '../grader/engine/results.js';
 import { fakeCourse, submission } from './fake-course/course.js';
 import { copyKit, runIn } from './kit-copy.js';
 import { kitRoot, runKit } from './run-kit.js';
@@ -34,7 +34,7 @@ describe("reading the compiler's report", () => {
       '../../learner/exercises/theme/view.ts(12,9): error TS2322: Type \'(a: string) => void\' is not assignable to type \'(a: number) => void\'.',
       "  Types of parameters 'a' and 'a' are incompatible.",
       "    Type 'number' is not assignable to type 'string'.",
-      '../../kit/grader/sandbox/kit-handlers.ts(3,1): error TS2304: Cannot find name \'nope\'.',
+      '../../kit/grader/engine/sandbox/kit-handlers.ts(3,1): error TS2304: Cannot find name \'nope\'.',
       '  A chained line of a file not asked about.',
       '../../learner/exercises/theme/view.ts(20,3): error TS2554: Expected 1 arguments, but got 2.',
       '',

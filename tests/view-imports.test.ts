@@ -7,11 +7,11 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { publicChecks } from '../grader/checking/check.js';
-import { expectAnswer } from '../grader/checking/expect.js';
-import { compileView, importRule } from '../grader/grading/compile.js';
-import { grade, type GradedExercise } from '../grader/grading/grade.js';
-import type { ExerciseResult, GradeResult } from '../grader/results.js';
+import { publicChecks } from '../grader/engine/check-language/check.js';
+import { expectAnswer } from '../grader/engine/check-language/expect.js';
+import { compileView, importRule } from '../grader/engine/grading/compile.js';
+import { grade, type GradedExercise } from '../grader/engine/grading/grade.js';
+import type { ExerciseResult, GradeResult } from '../grader/engine/results.js';
 import { kitRoot } from './run-kit.js';
 
 const checks = publicChecks([

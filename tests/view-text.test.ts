@@ -5,11 +5,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { addExportHint } from '../grader/grading/export-hint.js';
-import { markNotStarted } from '../grader/grading/not-started.js';
-import { viewTextLimit, withoutComments } from '../grader/grading/view-text.js';
-import { findExercise, type ExerciseInfo } from '../grader/manifest.js';
-import { exerciseResult, type ExerciseStatus } from '../grader/results.js';
+import { addExportHint } from '../grader/engine/grading/export-hint.js';
+import { markNotStarted } from '../grader/engine/grading/not-started.js';
+import { viewTextLimit, withoutComments } from '../grader/engine/grading/view-text.js';
+import { findExercise, type ExerciseInfo } from '../grader/engine/course/manifest.js';
+import { exerciseResult, type ExerciseStatus } from '../grader/engine/results.js';
 import { kitRoot } from './run-kit.js';
 
 const info = findExercise('visit-counter') as ExerciseInfo;

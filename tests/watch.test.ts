@@ -6,10 +6,10 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readProgress } from '../grader/progress.js';
+import { readProgress } from '../grader/outputs/progress.js';
 import { copyOfExercises, hostPids, isRunning, LiveKit, progressFileForTest } from './live-kit.js';
-import { loadCourse } from '../grader/course.js';
-import { manifest } from '../grader/manifest.js';
+import { loadCourse } from '../grader/engine/course/course.js';
+import { manifest } from '../grader/engine/course/manifest.js';
 import { kitRoot } from './run-kit.js';
 
 /** An exercise's place in the course, as watch's status line shows it (`last-page (3/11)`), escaped for a pattern. */

@@ -5,11 +5,11 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { defaultLimits, type Limits } from '../grading/grade.js';
-import { findExercise, manifest, type ExerciseInfo } from '../manifest.js';
-import { kitRoot } from '../paths.js';
-import { isolationLevels, type IsolationLevel } from '../sandbox/isolation.js';
-import { demandIsolation, isolationInForce } from '../sandbox/sandbox.js';
+import { defaultLimits, type Limits } from '../engine/grading/grade.js';
+import { findExercise, manifest, type ExerciseInfo } from '../engine/course/manifest.js';
+import { kitRoot } from '../engine/paths.js';
+import { isolationLevels, type IsolationLevel } from '../engine/sandbox/isolation.js';
+import { demandIsolation, isolationInForce } from '../engine/sandbox/sandbox.js';
 import { seconds, UsageError, userPath, wholeNumber } from './args.js';
 
 /** The exercise named on the command line; a usage error lists the slugs when there is none. */

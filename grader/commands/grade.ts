@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
-import { loadCourse } from '../course.js';
-import { grade, HostPool } from '../grading/grade.js';
-import { recordGrading } from '../progress.js';
-import { renderExercise, renderSummary, renderWarnings, styleFor } from '../report.js';
-import { totalsOf, type ExerciseResult } from '../results.js';
-import { classRun, classUsage } from '../batch/dispatch.js';
+import { loadCourse } from '../engine/course/course.js';
+import { grade, HostPool } from '../engine/grading/grade.js';
+import { recordGrading } from '../outputs/progress.js';
+import { renderExercise, renderSummary, renderWarnings, styleFor } from '../outputs/report.js';
+import { totalsOf, type ExerciseResult } from '../engine/results.js';
+import { classRun, classUsage } from '../instructor/commands/class.js';
 import { wholeNumber, type Command } from './args.js';
 import { exerciseFolder, exerciseNamed, isolationAvailable, limitOptions, limitsFrom } from './exercise-args.js';
 

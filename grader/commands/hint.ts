@@ -3,8 +3,8 @@
  * Each call shows one more; the count is kept with the learner's progress.
  */
 import { parseArgs } from 'node:util';
-import { describeHint, takeNextHint } from '../hints.js';
-import { nextExercise, readProgress } from '../progress.js';
+import { describeHint, takeNextHint } from '../outputs/hints-shown.js';
+import { nextExercise, readProgress } from '../outputs/progress.js';
 import type { Command } from './args.js';
 import { exerciseNamed, oneSlug } from './exercise-args.js';
 

@@ -3,10 +3,10 @@
  * hints seen, and which one to do next. It reads what gradings recorded; it grades nothing.
  */
 import { parseArgs } from 'node:util';
-import { hintsSeen } from '../hints.js';
-import { manifest } from '../manifest.js';
-import { nextExercise, readProgress, type Progress } from '../progress.js';
-import { styleFor, type Style } from '../report.js';
+import { hintsSeen } from '../outputs/hints-shown.js';
+import { manifest } from '../engine/course/manifest.js';
+import { nextExercise, readProgress, type Progress } from '../outputs/progress.js';
+import { styleFor, type Style } from '../outputs/report.js';
 import { UsageError, type Command } from './args.js';
 
 const listUsage = `Usage: npm run list

@@ -1,15 +1,15 @@
 /**
  * `npm run reset -- <slug>`: puts an exercise's stub back, keeping the learner's version beside it.
- * The stub is the one the course hands out (`grader/stubs/<slug>/view.ts`, see
+ * The stub is the one the course hands out (`exercises/<slug>/.stub/view.ts`, see
  * `release/stubs.ts`), so reset works the same in the kit and in a learner's copy, with or
  * without git, whatever the learner committed.
  */
 import { constants, copyFileSync, existsSync, lstatSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { displayPath } from '../grading/grade.js';
-import { forgetGrading } from '../progress.js';
-import { readStub, stubPath } from '../release/stubs.js';
+import { displayPath } from '../engine/grading/grade.js';
+import { forgetGrading } from '../outputs/progress.js';
+import { readStub, stubPath } from '../engine/course/stubs.js';
 import { UsageError, type Command } from './args.js';
 import { exerciseFolder, exerciseNamed, oneSlug } from './exercise-args.js';
 
@@ -17,7 +17,7 @@ const resetUsage = `Usage: npm run reset -- <slug> [--target <dir>]
 
 Puts the exercise's stub back in <slug>/view.ts and keeps your version beside it as view.ts.bak
 (then view.ts.bak.2, .3, ...: an earlier backup is never overwritten). The stub is the one the
-course hands out, kept in grader/stubs/<slug>/view.ts.
+course hands out, kept in exercises/<slug>/.stub/view.ts.
 
 Options:
   --target <dir>   the folder of exercise folders (default: exercises)

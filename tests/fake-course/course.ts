@@ -4,9 +4,9 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { publicChecks, hiddenChecks } from '../../grader/checking/check.js';
-import { expectAnswer } from '../../grader/checking/expect.js';
-import type { GradedExercise } from '../../grader/grading/grade.js';
+import { publicChecks, hiddenChecks } from '../../grader/engine/check-language/check.js';
+import { expectAnswer } from '../../grader/engine/check-language/expect.js';
+import type { GradedExercise } from '../../grader/engine/grading/grade.js';
 
 export const submission = path.join(path.dirname(fileURLToPath(import.meta.url)), 'submission');
 

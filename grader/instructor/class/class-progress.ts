@@ -1,0 +1,58 @@
+/**
+ * Progress of a class run. On a terminal: one bar redrawn in place (learners done, rate, time
+ * left). Anywhere else (a log, a pipe, CI): one plain line per learner graded.
+ */
+import { renderSummary, type Style } from '../../outputs/report.js';
+import { notBegun, type GradeResult } from '../../engine/results.js';
+import { printable } from '../../outputs/printable.js';
+
+export interface ProgressSink {
+  isTTY?: boolean;
+  columns?: number;
+  write(text: string): unknown;
+}
+
+export class Progress {
+  private done = 0;
+  private readonly started = Date.now();
+  private readonly live: boolean;
+
+  constructor(
+    private readonly total: number,
+    private readonly sink: ProgressSink,
+    private readonly style: Style,
+  ) {
+    this.live = Boolean(sink.isTTY) && process.env.TERM !== 'dumb';
+    if (this.live) this.draw();
+  }
+
+  /** One learner finished (graded now or kept from an earlier run). */
+  learner(learner: string, result: GradeResult, verdict: string, kept: boolean): void {
+    this.done += 1;
+    if (this.live) {
+      this.draw();
+      return;
+    }
+    const untouched = result.exercises.every((exercise) => notBegun(exercise.status));
+    const summary = renderSummary(result, this.style).replace(/^Total: /, '') + (untouched ? ', none started' : '');
+    const how = kept ? 'kept from the earlier run' : verdict === 'graded' ? summary : `not graded: ${verdict}`;
+    // The id is the learner's folder name: shown escaped, so that it cannot forge a line of its own.
+    this.sink.write(`[${this.done}/${this.total}] ${printable(learner)}: ${how}\n`);
+  }
+
+  private draw(): void {
+    const elapsed = (Date.now() - this.started) / 1000;
+    const rate = elapsed > 0 ? this.done / elapsed : 0;
+    const left = rate > 0 ? Math.ceil((this.total - this.done) / rate) : null;
+    const tail = ` ${this.done}/${this.total} learners  ${rate.toFixed(1)}/s${left === null || this.done === this.total ? '' : `  about ${left} s left`}`;
+    const width = Math.max(10, Math.min(40, (this.sink.columns ?? 80) - tail.length - 4));
+    const filled = this.total === 0 ? width : Math.round((width * this.done) / this.total);
+    const bar = `${this.style.green('█'.repeat(filled))}${this.style.dim('░'.repeat(width - filled))}`;
+    this.sink.write(`\r\x1b[2K[${bar}]${tail}`);
+  }
+
+  /** Ends the bar's line, so that what follows starts on a line of its own. */
+  finish(): void {
+    if (this.live) this.sink.write('\n');
+  }
+}

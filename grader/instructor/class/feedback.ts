@@ -1,0 +1,68 @@
+/**
+ * A learner's feedback file: the same report `npm run grade` prints, as Markdown, from the learner's
+ * view of the result (hidden checks by title, verdict and hint only). A learner with nothing to
+ * grade (a folder the grader could not use, or only stubs and missing files) gets a short
+ * paragraph saying so and what to hand in, not a list of checks that never had a chance.
+ *
+ * Learner text keeps its place: the id and the reason as prose (`markdownText`), folder names in
+ * code spans (`markdownCode`), the report in a fenced block no line of it can close (`markdownFence`).
+ */
+import { manifest } from '../../engine/course/manifest.js';
+import { renderExercise, renderSummary, styleFor } from '../../outputs/report.js';
+import { notBegun, type GradeResult } from '../../engine/results.js';
+import { markdownCode, markdownFence, markdownText } from '../../outputs/escape.js';
+import { printable } from '../../outputs/printable.js';
+
+/** The plain style: no colours in a file. */
+const plain = styleFor(process.stdout, { NO_COLOR: '1' });
+
+/** What a learner's folder should hold, with the exercises graded. */
+function whatToHandIn(view: GradeResult): string {
+  const slugs = view.exercises.map((exercise) => exercise.slug);
+  const example = slugs[0] ?? manifest.exercises[0]?.slug ?? 'favorite-color';
+  return (
+    `Hand in one folder per exercise, each with its \`view.ts\` (${markdownCode(`${example}/view.ts`)}, …), or your whole copy of the kit ` +
+    `(its \`exercises/\` folder is found). The exercises graded: ${slugs.map(markdownCode).join(', ')}.`
+  );
+}
+
+/** Where the graded exercise folders were found, when not at the top of the learner's folder or its `exercises/`. */
+function foundIn(view: GradeResult): string[] {
+  if (view.target === '.' || view.target === 'exercises') return [];
+  return [`Your exercises were found in ${markdownCode(`${printable(view.target)}/`)} inside the folder you handed in.`, ''];
+}
+
+/** Markdown feedback for one learner; `view` is already the learner's view of the result. */
+export function renderFeedback(learner: string, view: GradeResult, note: string | null): string {
+  const lines = [`# Feedback for ${markdownText(printable(learner))}`, ''];
+  const total = `**${renderSummary(view, plain)}**`;
+  if (note) {
+    lines.push(`Your submission could not be graded: ${markdownText(note)}.`, '', whatToHandIn(view), '', total);
+    return `${lines.join('\n')}\n`;
+  }
+  lines.push(...foundIn(view));
+  const untouched = view.exercises.every((exercise) => notBegun(exercise.status));
+  if (untouched && view.exercises.length > 0) {
+    const slugsWith = (status: string): string[] => view.exercises.filter((exercise) => exercise.status === status).map((exercise) => markdownCode(exercise.slug));
+    const stubs = slugsWith('not-started');
+    const missing = slugsWith('missing-file');
+    const stubText = `in ${stubs.join(', ')} every handler still answers "Not implemented yet", as the kit hands it out`;
+    const missingText = `${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing`;
+    lines.push(
+      `None of your exercises is started yet: ${[stubs.length > 0 ? stubText : '', missing.length > 0 ? missingText : ''].filter(Boolean).join('; ')}. ` +
+        'Replace the TODOs in each `view.ts` and try it with `npm run grade` before handing it in.',
+      '',
+      whatToHandIn(view),
+      '',
+      total,
+    );
+    return `${lines.join('\n')}\n`;
+  }
+  lines.push(total, '');
+  for (const exercise of view.exercises) {
+    const text = renderExercise(exercise, plain);
+    const marks = markdownFence(text);
+    lines.push(`## ${markdownText(exercise.title)} (${markdownCode(exercise.slug)}): ${exercise.score}/${exercise.maxScore}`, '', `${marks}text`, text, marks, '');
+  }
+  return `${lines.join('\n').trimEnd()}\n`;
+}
