@@ -3,35 +3,63 @@
  * (whatever the score), 1 when `--fail-under` was not reached or a kit check found problems,
  * 2 for a usage error (bad flag, unknown slug, missing folder), with one line saying what to fix.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { flagsTakenByNpmLine, parseErrorLine, UsageError, type Command } from './commands/args.js';
 import { kitRoot } from './engine/paths.js';
 
 /**
- * Every command, in the order help lists them. Each is loaded only when run: `npm run grade`
- * does not pay for loading the class grader, the release builder or the benchmark.
+ * Every command, in the order help lists them: the learner's (`commands/`), then the instructor's
+ * (`instructor/`, which a learner's copy does not hold). Each is loaded only when run: `npm run
+ * grade` does not pay for loading the class grader, the release builder or the benchmark.
  */
-const commands: Record<string, () => Promise<Command>> = {
+const learnerCommands: Record<string, () => Promise<Command>> = {
   grade: async () => (await import('./commands/grade.js')).gradeCommand,
   watch: async () => (await import('./commands/watch.js')).watchCommand,
   hint: async () => (await import('./commands/hint.js')).hintCommand,
   list: async () => (await import('./commands/list.js')).listCommand,
   reset: async () => (await import('./commands/reset.js')).resetCommand,
   serve: async () => (await import('./commands/serve.js')).serveCommand,
+};
+const instructorCommands: Record<string, () => Promise<Command>> = {
   check: async () => (await import('./instructor/commands/check.js')).checkCommand,
   bench: async () => (await import('./instructor/commands/bench.js')).benchCommand,
   'new-exercise': async () => (await import('./instructor/commands/new-exercise.js')).newExerciseCommand,
   release: async () => (await import('./instructor/commands/release.js')).releaseCommand,
   'package-gradescope': async () => (await import('./instructor/commands/package-gradescope.js')).packageGradescopeCommand,
 };
+const commands = { ...learnerCommands, ...instructorCommands };
+
+/** Whether this copy of the kit holds the instructor's tools (a learner's copy does not). */
+const hasInstructorTools = existsSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'instructor'));
+
+/** `npm run grade -- --submissions …` and `npm run grade -- merge …` grade a class: the instructor's. */
+function asksForClass(name: string, args: readonly string[]): boolean {
+  return name === 'grade' && (args[0] === 'merge' || args.some((arg) => arg === '--submissions' || arg.startsWith('--submissions=')));
+}
+
+/** The class grader's command: `grade` with a class's flags. */
+async function classCommand(): Promise<Command> {
+  const { classRun } = await import('./instructor/commands/class.js');
+  return { name: 'grade', summary: 'grade a class', run: async (args) => (await classRun(args)) ?? 0 };
+}
+
+/** `npm run grade -- --help`: the learner's options, and the class's where the instructor's tools are. */
+async function gradeHelp(): Promise<number> {
+  const { gradeUsage } = await import('./commands/grade.js');
+  console.log(gradeUsage);
+  if (hasInstructorTools) console.log(`\n${(await import('./instructor/commands/class.js')).classUsage}`);
+  return 0;
+}
 
 /** `npm run help`: every command with what it does, learners' first, as npm runs it. */
 async function help(): Promise<number> {
   const { scripts } = JSON.parse(readFileSync(path.join(kitRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
   const scriptOf = (name: string): string | undefined =>
     Object.keys(scripts).find((script) => scripts[script]?.endsWith(`kit.mjs ${name}`));
-  const loaded = await Promise.all(Object.values(commands).map((load) => load()));
+  const available = hasInstructorTools ? Object.values(commands) : Object.values(learnerCommands);
+  const loaded = await Promise.all(available.map((load) => load()));
   // A learner's copy has only the learner's scripts: the others are not listed there.
   const lines = loaded.flatMap((command) => {
     const script = scriptOf(command.name);
@@ -46,9 +74,14 @@ async function help(): Promise<number> {
 export async function main(argv: string[]): Promise<number> {
   const [name = 'grade', ...args] = argv;
   if (name === 'help') return help();
-  const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (name === 'grade' && args.includes('--help') && !asksForClass(name, args)) return gradeHelp();
+  const instructors = Object.hasOwn(instructorCommands, name) || asksForClass(name, args);
+  const load = asksForClass(name, args) ? classCommand : Object.hasOwn(commands, name) ? commands[name] : undefined;
   try {
-    if (!load) throw new UsageError(`no command "${name}": the commands are ${Object.keys(commands).join(', ')}`);
+    if (instructors && !hasInstructorTools) {
+      throw new UsageError(`${asksForClass(name, args) ? 'grading a class' : `npm run ${name}`} is the instructor's: this learner's copy of the kit does not have it`);
+    }
+    if (!load) throw new UsageError(`no command "${name}": the commands are ${Object.keys(hasInstructorTools ? commands : learnerCommands).join(', ')}`);
     const takenByNpm = flagsTakenByNpmLine(name);
     if (takenByNpm) console.error(`warning: ${takenByNpm}`);
     return await (await load()).run(args);

@@ -4,11 +4,10 @@ import { grade, HostPool } from '../engine/grading/grade.js';
 import { recordGrading } from '../outputs/progress.js';
 import { renderExercise, renderSummary, renderWarnings, styleFor } from '../outputs/report.js';
 import { totalsOf, type ExerciseResult } from '../engine/results.js';
-import { classRun, classUsage } from '../instructor/commands/class.js';
 import { wholeNumber, type Command } from './args.js';
 import { exerciseFolder, exerciseNamed, isolationAvailable, limitOptions, limitsFrom } from './exercise-args.js';
 
-const gradeUsage = `Usage: npm run grade -- [slug...] [options]
+export const gradeUsage = `Usage: npm run grade -- [slug...] [options]
 
 Grades your exercises and prints a report. With slugs, grades only those exercises.
 
@@ -22,15 +21,11 @@ Options:
   --isolation <level>       how your app is sealed off: bwrap, uid or permission-model
                             (default: the strongest this machine has)
   --no-typecheck            skip the type warnings (behaviour is graded either way)
-  --help                    show this help
-
-${classUsage}`;
+  --help                    show this help`;
 
 const waitingLine = 'checking types…';
 
 async function run(args: string[]): Promise<number> {
-  const forClass = classRun(args);
-  if (forClass) return forClass;
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,

@@ -28,7 +28,7 @@ import {
   type LearnerRecord,
   type OutputFormat,
 } from './class-outputs.js';
-import { classUsage } from '../commands/class.js';
+import { classUsage } from './usage.js';
 import type { ClassEntry } from './gradebook.js';
 import { gradescopeVisibilities, type GradescopeVisibility } from './gradescope.js';
 import { PeakMemory } from './memory.js';

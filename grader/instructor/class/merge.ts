@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { UsageError, userPath } from '../../commands/args.js';
 import { writeAtomic } from '../../outputs/atomic-write.js';
 import { classEntry, learnerFiles, learnersIn, outPaths, readLearner, writeClassFiles } from './class-outputs.js';
-import { classUsage } from '../commands/class.js';
+import { classUsage } from './usage.js';
 import type { ClassEntry } from './gradebook.js';
 import { printable } from '../../outputs/printable.js';
 
