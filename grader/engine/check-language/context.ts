@@ -1,6 +1,7 @@
 import type http from 'node:http';
 import { sessionIdOf } from './cookies.js';
-import { Visitor, type Connection, type Exchange } from './visitor.js';
+import type { Exchange } from './exchange.js';
+import { Visitor, type Connection } from './visitor.js';
 
 import type { SessionRecord } from '../sandbox/session-records.js';
 import type { StoreEvent } from '../sandbox/store-events.js';

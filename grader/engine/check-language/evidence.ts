@@ -6,7 +6,8 @@
  */
 import type { StoreEvent } from '../sandbox/store-events.js';
 import { clearsCookie, decodeCookie, sessionIdOf } from './cookies.js';
-import { sessionCookieName, type Exchange } from './visitor.js';
+import type { Exchange } from './exchange.js';
+import { sessionCookieName } from './visitor.js';
 
 /** What one failed check saw. */
 export interface Seen {

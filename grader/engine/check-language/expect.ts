@@ -4,7 +4,8 @@
  */
 import type { CheckContext, SessionRecord } from './context.js';
 import { clearsCookie, decodeCookie, sessionIdOf } from './cookies.js';
-import { sessionCookieName, type Exchange, type Visitor } from './visitor.js';
+import type { Exchange } from './exchange.js';
+import { sessionCookieName, type Visitor } from './visitor.js';
 
 export class CheckFailure extends Error {
   constructor(

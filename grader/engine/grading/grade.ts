@@ -14,8 +14,10 @@ import type { Check } from '../check-language/check.js';
 import { createContext } from '../check-language/context.js';
 import { matchMistakes, type KnownMistake, type Seen } from '../check-language/mistake.js';
 import { CheckFailure, describeAnswer, describeFields } from '../check-language/expect.js';
-import { NoAnswer, type Exchange } from '../check-language/visitor.js';
-import { RequestLog, applyCharges, requestLogOf } from '../check-language/request-log.js';
+import type { Exchange } from '../check-language/exchange.js';
+import { NoAnswer } from '../check-language/visitor.js';
+import { RequestLog, requestLogOf } from '../check-language/request-log.js';
+import { applyCharges } from './charges.js';
 import { sharedTurn, turnAlone, type Turn } from './fair-share.js';
 import type { ExerciseInfo } from '../course/manifest.js';
 import {
