@@ -1,6 +1,8 @@
 /**
- * `npm run package:gradescope`: the zip holds Gradescope's two scripts at its root and the grader
- * with its hidden checks, and nothing that is a whole view (no solution, variant or known mistake).
+ * `npm run package:gradescope`: the zip holds Gradescope's two scripts at its root, the grader and
+ * of the course what grading reads (the hidden checks and the known mistakes' list from solutions/
+ * included), and nothing that is a whole view (no solution, variant, known mistake's code,
+ * look-alike or stub).
  * Unpacked as Gradescope does into a folder standing in for /autograder, with only the packages
  * `npm ci --omit=dev` installs and the build `setup.sh` makes, its `run_autograder` grades each way
  * a learner hands work in and writes the results Gradescope reads.
@@ -10,6 +12,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, write
 import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { manifest } from '../../grader/engine/course/manifest.js';
 import type { GradeResult } from '../../grader/engine/results.js';
 import { classSlugs, outFolder } from '../class-fixture.js';
 import { kitRoot, runKit } from '../run-kit.js';
@@ -69,12 +72,19 @@ describe('npm run package:gradescope', () => {
     expect(scripts['package:gradescope']).toBe('node grader/kit.mjs package-gradescope');
   });
 
-  it('holds setup.sh and run_autograder at its root, executable, and the grader with its hidden checks', () => {
+  it('holds setup.sh and run_autograder at its root, executable, the grader, and the course with its hidden checks', () => {
     const names = entries.map((entry) => entry.name);
     expect(names.slice(0, 2)).toEqual(['setup.sh', 'run_autograder']);
     for (const script of entries.slice(0, 2)) expect(script.mode).toBe(0o755);
-    for (const name of ['package.json', 'package-lock.json', 'grader/kit.mjs', 'grader/cli.ts', 'grader/instructor/class/class-run.ts']) expect(names).toContain(name);
-    for (const slug of classSlugs) expect(names).toContain(`grader/checks/${slug}/hidden.ts`);
+    for (const name of ['package.json', 'package-lock.json', 'grader/kit.mjs', 'grader/cli.ts', 'grader/instructor/class/class-run.ts', 'exercises/course.json']) expect(names).toContain(name);
+    // Every exercise of the course, not only those graded: the course's list names them all.
+    for (const { slug } of manifest.exercises) {
+      for (const file of ['exercises/<slug>/exercise.json', 'exercises/<slug>/checks.ts', 'solutions/<slug>/checks.ts', 'solutions/<slug>/mistakes.ts']) {
+        const name = file.replace('<slug>', slug);
+        if (existsSync(path.join(kitRoot, name))) expect(names).toContain(name);
+      }
+    }
+    for (const slug of classSlugs) expect(names).toContain(`solutions/${slug}/checks.ts`);
     const setup = entries[0]?.data.toString('utf8') ?? '';
     expect(setup).toMatch(/^#!\/usr\/bin\/env bash/);
     expect(setup).toContain('setup_24.x');
@@ -86,15 +96,20 @@ describe('npm run package:gradescope', () => {
     expect(readFileSync(path.join(kitRoot, 'package-lock.json')).equals(entries.find((entry) => entry.name === 'package-lock.json')?.data ?? Buffer.alloc(0))).toBe(true);
   });
 
-  it('holds no solution, correct variant or known mistake, by name or by content', () => {
+  it('holds no solution, correct variant, known mistake, look-alike, stub or lesson, by name or by content', () => {
     const names = entries.map((entry) => entry.name);
-    expect(names.filter((name) => /^(solutions|exercises|node_modules|\.kit-build|tests|grader\/variants|grader\/mistakes)\//.test(name))).toEqual([]);
-    const views = ['solutions', 'grader/variants', 'grader/mistakes'].flatMap((folder) =>
-      readdirSync(path.join(kitRoot, folder), { recursive: true, withFileTypes: true })
-        .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
-        .map((entry) => path.join(entry.parentPath, entry.name)),
-    );
-    expect(views.length).toBeGreaterThan(60);
+    expect(names.filter((name) => /^(node_modules|\.kit-build|tests)\//.test(name))).toEqual([]);
+    // Of solutions/, the hidden checks and the list of known mistakes alone; of exercises/, the course's data and public checks.
+    expect(names.filter((name) => name.startsWith('solutions/') && !/^solutions\/[^/]+\/(checks|mistakes)\.ts$/.test(name))).toEqual([]);
+    expect(names.filter((name) => name.startsWith('exercises/') && !/^exercises\/(course\.json|[^/]+\/(exercise\.json|checks\.ts))$/.test(name))).toEqual([]);
+    // Every view of the kit: each file of solutions/ but its checks and list, and the stubs.
+    const views = readdirSync(path.join(kitRoot, 'solutions'), { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
+      .map((entry) => path.join(entry.parentPath, entry.name))
+      .filter((file) => !/^[^/]+\/(checks|mistakes)\.ts$/.test(path.relative(path.join(kitRoot, 'solutions'), file)))
+      .concat(manifest.exercises.map(({ slug }) => path.join(kitRoot, 'exercises', slug, '.stub', 'view.ts')));
+    for (const { slug } of manifest.exercises) expect(views).toContain(path.join(kitRoot, 'solutions', slug, 'view.ts'));
+    for (const folder of ['mistakes', 'variants']) expect(views.some((file) => file.includes(`/${folder}/`)), folder).toBe(true);
     const contents = new Set(views.map((file) => readFileSync(file, 'utf8').trim()));
     expect(entries.filter((entry) => contents.has(entry.data.toString('utf8').trim())).map((entry) => entry.name)).toEqual([]);
   });
@@ -155,8 +170,11 @@ describe('npm run package:gradescope', () => {
 
     /** A learner's work: one solution, one known mistake that hidden checks catch. */
     function work(exercises: string): void {
-      for (const slug of classSlugs) cpSync(path.join(kitRoot, 'solutions', slug), path.join(exercises, slug), { recursive: true });
-      cpSync(path.join(kitRoot, 'grader', 'mistakes', 'visit-counter', 'module-counter.ts'), path.join(exercises, 'visit-counter', 'view.ts'));
+      for (const slug of classSlugs) {
+        mkdirSync(path.join(exercises, slug));
+        cpSync(path.join(kitRoot, 'solutions', slug, 'view.ts'), path.join(exercises, slug, 'view.ts'));
+      }
+      cpSync(path.join(kitRoot, 'solutions', 'visit-counter', 'mistakes', 'module-counter.ts'), path.join(exercises, 'visit-counter', 'view.ts'));
       writeFileSync(path.join(exercises, 'favorite-color', 'view.ts'), 'export function saveColor(req, res {\n  res.send("oops");\n}\n');
     }
 

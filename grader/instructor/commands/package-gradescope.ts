@@ -1,15 +1,18 @@
 /**
  * `npm run package:gradescope`: the autograder zip to upload to Gradescope. It holds Gradescope's
  * two entry scripts at its root (`setup.sh`: Node 24, `npm ci --omit=dev` and the build;
- * `run_autograder`: grades `/autograder/submission` into `/autograder/results/results.json`) and
- * the kit's grader with its hidden checks. Never the solutions, the correct variants or the known
- * mistakes: each is a whole view, and a submission could read what the zip holds.
+ * `run_autograder`: grades `/autograder/submission` into `/autograder/results/results.json`), the
+ * whole grader (a class run is the instructor's), and of the course what grading reads: the list,
+ * each exercise's entry and public checks, and from `solutions/` its hidden checks and its list of
+ * known mistakes. Never a view of `solutions/` (the solution, a known mistake's code, a look-alike,
+ * a correct variant), nor a stub or a lesson: grading reads none of them, and a submission could
+ * read what the zip holds.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError, userPath, type Command } from '../../commands/args.js';
-import { findExercise, manifest } from '../../engine/course/manifest.js';
+import { courseListFile, entryFile, findExercise, manifest } from '../../engine/course/manifest.js';
 import { kitRoot } from '../../engine/paths.js';
 import { writeAtomic } from '../../outputs/atomic-write.js';
 import { gradescopeVisibilities, type GradescopeVisibility } from '../class/gradescope.js';
@@ -32,17 +35,24 @@ export const gradescopeTemplates = path.join(kitRoot, 'templates', 'gradescope')
 /** The line of `run_autograder` that the packager fills with the grade flags. */
 const flagsLine = /^grade_flags=\(\).*$/m;
 
-/** Folders of the grader that grading does not read and that hold whole views: the kit check's. */
-export const leftOutOfGradescope = ['grader/variants', 'grader/mistakes'];
-
 function filesUnder(dir: string, relative = ''): string[] {
   return readdirSync(path.join(dir, relative), { withFileTypes: true })
     .flatMap((entry) => {
       const name = path.posix.join(relative, entry.name);
-      if (entry.isDirectory()) return leftOutOfGradescope.includes(name) ? [] : filesUnder(dir, name);
+      if (entry.isDirectory()) return filesUnder(dir, name);
       return entry.isFile() ? [name] : [];
     })
     .sort();
+}
+
+/**
+ * The course's files that grading reads (`engine/course/`), by path from the kit's root: the
+ * list, and of each exercise its entry, its public checks, its hidden checks and its list of
+ * known mistakes, those it has.
+ */
+export function gradedCourseFiles(): string[] {
+  const perExercise = manifest.exercises.flatMap(({ slug }) => [entryFile(slug), `exercises/${slug}/checks.ts`, `solutions/${slug}/checks.ts`, `solutions/${slug}/mistakes.ts`]);
+  return [courseListFile, ...perExercise.filter((file) => existsSync(path.join(kitRoot, file)))];
 }
 
 function shellQuote(text: string): string {
@@ -65,6 +75,7 @@ export function gradescopeEntries(flags: readonly string[]): ZipEntry[] {
     kitFile('package.json'),
     kitFile('package-lock.json'),
     ...filesUnder(kitRoot, 'grader').map(kitFile),
+    ...gradedCourseFiles().map(kitFile),
   ];
 }
 
