@@ -10,6 +10,8 @@ import type { GradeResult } from '../../grader/engine/results.js';
 import { copyKit, runIn, snapshot } from '../kit-copy.js';
 import { kitRoot } from '../run-kit.js';
 
+const courseList = 'exercises/course.json';
+
 const slug = 'remember-name';
 
 function gradeJson(kit: string, args: string[]): GradeResult {
@@ -28,31 +30,58 @@ describe('npm run new-exercise', () => {
     rmSync(path.dirname(kit), { recursive: true, force: true });
   });
 
-  it.each(['Remember_Name', 'remember--name', '_remember', 'remember-', '9-lives', 'remember name'])('refuses the slug "%s" with one line, changing nothing', (bad) => {
+  it.each([
+    ['Remember_Name', 'is not a kebab-case slug'],
+    ['RememberName', 'is not a kebab-case slug'],
+    ['remember--name', 'is not a kebab-case slug'],
+    ['_remember', 'is not a kebab-case slug'],
+    ['remember-', 'is not a kebab-case slug'],
+    ['9-lives', 'is not a kebab-case slug'],
+    ['remember name', 'is not a kebab-case slug'],
+    ['con', 'is a name Windows reserves for a device'],
+    ['lpt1', 'is a name Windows reserves for a device'],
+    ['a'.repeat(300), 'is 300 characters long'],
+  ])('refuses the slug "%.40s" with one line, changing nothing', (bad, why) => {
     const before = snapshot(kit);
     const run = runIn(kit, ['new-exercise', bad]);
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/^error: ".*" is not a kebab-case slug: .*\n$/);
+    expect(run.stderr).toMatch(/^error: "[^\n]*" [^\n]*\n$/);
+    expect(run.stderr).toContain(why);
     expect(run.stdout).toBe('');
     expect(snapshot(kit)).toEqual(before);
   });
 
-  it('refuses a slug the manifest has, or that a folder already uses, changing nothing', () => {
-    const orphan = path.join(kit, 'grader', 'variants', 'orphan-notes');
-    mkdirSync(orphan);
+  it('refuses a slug the course lists, or that a folder already uses, changing nothing', () => {
+    const orphan = path.join(kit, 'solutions', 'orphan-notes', 'variants');
+    mkdirSync(orphan, { recursive: true });
     writeFileSync(path.join(orphan, 'idea.ts'), '// an unfinished variant\n');
     try {
       const before = snapshot(kit);
       const inManifest = runIn(kit, ['new-exercise', 'visit-counter']);
-      expect([inManifest.status, inManifest.stderr]).toEqual([2, 'error: "visit-counter" is taken: grader/manifest.ts has an exercise with that slug; choose another\n']);
+      expect([inManifest.status, inManifest.stderr]).toEqual([2, `error: "visit-counter" is taken: ${courseList} lists an exercise with that slug; choose another\n`]);
       const inFolder = runIn(kit, ['new-exercise', 'orphan-notes']);
       expect(inFolder.status).toBe(2);
-      expect(inFolder.stderr).toBe('error: "orphan-notes" is taken: grader/variants/orphan-notes exists; choose another slug or remove that folder\n');
+      expect(inFolder.stderr).toBe('error: "orphan-notes" is taken: solutions/orphan-notes exists; choose another slug or remove that folder\n');
       const none = runIn(kit, ['new-exercise']);
       expect([none.status, none.stderr]).toEqual([2, 'error: give one slug: npm run new-exercise -- <slug>\n']);
       expect(snapshot(kit)).toEqual(before);
     } finally {
-      rmSync(orphan, { recursive: true });
+      rmSync(path.dirname(orphan), { recursive: true });
+    }
+  });
+
+  it("refuses, in one line and changing nothing, a course's list it cannot append to", () => {
+    const file = path.join(kit, courseList);
+    const good = readFileSync(file, 'utf8');
+    writeFileSync(file, good.replace(/\n(\s*\])/, ',\n$1'));
+    try {
+      const before = snapshot(kit);
+      const run = runIn(kit, ['new-exercise', slug]);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toMatch(new RegExp(`^error: ${courseList} is not valid JSON \\([^\\n]*\\): fix it, then run again\\n$`));
+      expect(snapshot(kit)).toEqual(before);
+    } finally {
+      writeFileSync(file, good);
     }
   });
 
@@ -65,27 +94,27 @@ describe('npm run new-exercise', () => {
     const changed = [...snapshot(kit)].filter(([file, hash]) => before.get(file) !== hash).map(([file]) => file.split(path.sep).join('/'));
     expect(changed.sort()).toEqual(
       [
-        `exercises/${slug}/`, `exercises/${slug}/README.md`, `exercises/${slug}/view.ts`,
-        `solutions/${slug}/`, `solutions/${slug}/view.ts`,
-        `grader/stubs/${slug}/`, `grader/stubs/${slug}/view.ts`,
-        `grader/checks/${slug}/`, `grader/checks/${slug}/public.ts`, `grader/checks/${slug}/hidden.ts`, `grader/checks/${slug}/mistakes.ts`,
-        `grader/mistakes/${slug}/`, `grader/mistakes/${slug}/module-variable.ts`,
-        'grader/manifest.ts', 'README.md',
+        `exercises/${slug}/`, `exercises/${slug}/README.md`, `exercises/${slug}/exercise.json`, `exercises/${slug}/view.ts`,
+        `exercises/${slug}/.stub/`, `exercises/${slug}/.stub/view.ts`, `exercises/${slug}/checks.ts`,
+        `solutions/${slug}/`, `solutions/${slug}/view.ts`, `solutions/${slug}/checks.ts`, `solutions/${slug}/mistakes.ts`,
+        `solutions/${slug}/mistakes/`, `solutions/${slug}/mistakes/module-variable.ts`,
+        courseList,
       ].sort(),
     );
-    const counts = (root: string): string => /In all: [^]*?solutions/.exec(readFileSync(path.join(root, 'README.md'), 'utf8'))?.[0].replace(/\s+/g, ' ') ?? '';
-    const now = counts(kit).match(/\d+/g)?.map(Number) ?? [];
-    const was = counts(kitRoot).match(/\d+/g)?.map(Number) ?? [];
-    // The kit check below proves every count right; here, that the README moved on at all.
-    expect(now[0]).toBe((was[0] ?? 0) + 1);
-    expect(now[1]).toBeGreaterThan(was[1] ?? 0);
+    // Every file it wrote is named in what it printed, and what to do next is said.
+    for (const file of changed.filter((name) => !name.endsWith('/'))) expect(added.stdout).toContain(`  ${file}`);
+    expect(added.stdout).toMatch(/^Next:$/m);
+    // One line more in the course's list, the rest of its text as it was.
+    const listBefore = readFileSync(path.join(kitRoot, courseList), 'utf8');
+    const listAfter = readFileSync(path.join(kit, courseList), 'utf8');
+    const lastSlug = /\n(\s*)("[^"]+")(\s*\])/.exec(listBefore);
+    expect(lastSlug).not.toBeNull();
+    const [whole = '', indent = '', quoted = '', rest = ''] = lastSlug ?? [];
+    expect(listAfter).toBe(listBefore.replace(whole, `\n${indent}${quoted},\n${indent}"${slug}"${rest}`));
     const lesson = readFileSync(path.join(kit, 'exercises', slug, 'README.md'), 'utf8');
     expect(lesson.slice(lesson.indexOf('## What is graded'))).toContain(
       "- Saves a value, then shows it on the next request\n- Keeps each visitor's value apart\n- Keeps the value in the session store (hidden)\n",
     );
-    const manifest = readFileSync(path.join(kit, 'grader', 'manifest.ts'), 'utf8');
-    expect([...manifest.matchAll(/^\s+slug: '([^']+)',$/gm)].map((match) => match[1]).at(-1)).toBe(slug);
-    expect(manifest).toMatch(/\/\/ Kebab-case; also the folder under exercises\/.*\n\s+slug: 'remember-name',/);
     const stubSource = readFileSync(path.join(kit, 'exercises', slug, 'view.ts'), 'utf8');
     expect(stubSource).toContain('    rememberNameValue: string;\n');
     expect(stubSource.match(/\/\/ TODO: .*\n\s+res\.status\(501\)\.send\('Not implemented yet'\);/g)).toHaveLength(2);
@@ -107,7 +136,7 @@ describe('npm run new-exercise', () => {
 
     const mistakeTarget = mkdtempSync(path.join(path.dirname(kit), 'mistake-'));
     mkdirSync(path.join(mistakeTarget, slug));
-    writeFileSync(path.join(mistakeTarget, slug, 'view.ts'), readFileSync(path.join(kit, 'grader', 'mistakes', slug, 'module-variable.ts')));
+    writeFileSync(path.join(mistakeTarget, slug, 'view.ts'), readFileSync(path.join(kit, 'solutions', slug, 'mistakes', 'module-variable.ts')));
     const mistake = gradeJson(kit, ['--target', mistakeTarget]).exercises[0];
     expect(mistake?.checks.map((check) => [check.id, check.passed])).toEqual([
       [`${slug}/save-then-show`, true],
@@ -123,7 +152,7 @@ describe('npm run new-exercise', () => {
 
     const afterwards = snapshot(kit);
     const again = runIn(kit, ['new-exercise', slug]);
-    expect([again.status, again.stderr]).toEqual([2, `error: "${slug}" is taken: grader/manifest.ts has an exercise with that slug; choose another\n`]);
+    expect([again.status, again.stderr]).toEqual([2, `error: "${slug}" is taken: ${courseList} lists an exercise with that slug; choose another\n`]);
     expect(snapshot(kit)).toEqual(afterwards);
     // Three gradings and a whole kit check, each in a process of its own: minutes on a busy machine.
   }, 300_000);

@@ -1,20 +1,22 @@
 /**
- * The pieces of `npm run new-exercise` on made-up inputs: the manifest entry lands at the end of
- * `manifest.exercises` whatever the array's shape, and a change that fails half-way leaves the
- * folder exactly as it was.
+ * The pieces of `npm run new-exercise` on made-up inputs: the slug lands at the end of the course's
+ * list with the list's formatting kept, a bad slug is refused, a change that fails half-way leaves
+ * the folder exactly as it was, and the example's files agree with each other.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { applyAllOrNothing } from '../../grader/instructor/scaffold/apply.js';
-import { ManifestShapeError, withEntryAppended } from '../../grader/instructor/scaffold/manifest-entry.js';
-import { namesOf, slugProblem } from '../../grader/instructor/scaffold/names.js';
-import { addedCounts, exerciseFiles } from '../../grader/instructor/scaffold/templates.js';
+import { CourseListError, withSlugAppended } from '../../grader/instructor/scaffold/course-list.js';
+import { namesOf, slugMaxLength, slugProblem } from '../../grader/instructor/scaffold/names.js';
+import { exerciseFiles } from '../../grader/instructor/scaffold/templates.js';
 import { gradedSectionProblems } from '../../grader/instructor/soundness/rules.js';
+import { stubProblems } from '../../grader/instructor/soundness/soundness.js';
+import type { ExerciseInfo } from '../../grader/engine/course/manifest.js';
 import { snapshot } from '../kit-copy.js';
 
-const entry = (indent: string): string => `${indent}{ slug: 'new-one' },`;
+const list = 'exercises/course.json';
 
 const folders: string[] = [];
 function folder(): string {
@@ -26,27 +28,28 @@ afterAll(() => {
   for (const made of folders) rmSync(made, { recursive: true, force: true });
 });
 
-describe('appending to manifest.exercises', () => {
-  it('adds after the last entry, with a trailing comma or without, and keeps comments', async () => {
-    const withComma = "export const manifest = {\n  formatVersion: 1,\n  exercises: [\n    { slug: 'a' },\n    // the last one\n    { slug: 'b' },\n  ],\n};\n";
-    expect(await withEntryAppended(withComma, entry)).toBe(
-      "export const manifest = {\n  formatVersion: 1,\n  exercises: [\n    { slug: 'a' },\n    // the last one\n    { slug: 'b' },\n    { slug: 'new-one' },\n  ],\n};\n",
-    );
-    const withoutComma = "export const manifest: Manifest = {\n  exercises: [\n    { slug: 'a' }\n  ]\n} satisfies Manifest;\n";
-    expect(await withEntryAppended(withoutComma, entry)).toBe(
-      "export const manifest: Manifest = {\n  exercises: [\n    { slug: 'a' },\n    { slug: 'new-one' },\n  ]\n} satisfies Manifest;\n",
-    );
+describe("appending to the course's list", () => {
+  it('adds one line after the last slug, indented as the others, and keeps the rest of the text', () => {
+    const twoSpaces = '{\n  "exercises": [\n    "a",\n    "b"\n  ]\n}\n';
+    expect(withSlugAppended(twoSpaces, 'new-one', list)).toBe('{\n  "exercises": [\n    "a",\n    "b",\n    "new-one"\n  ]\n}\n');
+    const tabsAndMore = '{\n\t"title": "Sessions",\n\t"exercises": [\n\t\t"a"\n\t],\n\t"note": "[draft]"\n}';
+    expect(withSlugAppended(tabsAndMore, 'new-one', list)).toBe('{\n\t"title": "Sessions",\n\t"exercises": [\n\t\t"a",\n\t\t"new-one"\n\t],\n\t"note": "[draft]"\n}');
   });
 
-  it('fills an empty list', async () => {
-    expect(await withEntryAppended('export const manifest = {\n  exercises: [],\n};\n', entry)).toBe(
-      "export const manifest = {\n  exercises: [\n    { slug: 'new-one' },\n  ],\n};\n",
-    );
+  it('fills an empty list', () => {
+    expect(withSlugAppended('{\n  "exercises": []\n}\n', 'new-one', list)).toBe('{\n  "exercises": [\n    "new-one"\n  ]\n}\n');
   });
 
-  it('refuses a manifest it cannot find the list in, or an entry that breaks it', async () => {
-    await expect(withEntryAppended('export const manifest = loadIt();\n', entry)).rejects.toThrow(ManifestShapeError);
-    await expect(withEntryAppended('export const manifest = { exercises: [{}] };\n', () => '  {,')).rejects.toThrow(/could not be added .* cleanly/);
+  it('refuses a list it cannot read, naming the file and what to write', () => {
+    expect(() => withSlugAppended('{ "exercises": [ "a", ] }', 'new-one', list)).toThrow(new RegExp(`^${list} is not valid JSON .*: fix it, then run again$`));
+    expect(() => withSlugAppended('{ "lessons": ["a"] }', 'new-one', list)).toThrow(CourseListError);
+    expect(() => withSlugAppended('{ "exercises": ["a", 2] }', 'new-one', list)).toThrow(`${list} needs { "exercises": [ "<slug>", ... ] }`);
+  });
+
+  it('refuses a list whose "exercises" it would not change cleanly', () => {
+    // The first "exercises" in the text is a value, not the list: appending there would change nothing the course reads.
+    const decoy = '{ "title": "exercises", "about": { "exercises": ["x"] }, "exercises": ["a"] }';
+    expect(() => withSlugAppended(decoy, 'new-one', list)).toThrow(/could not be appended .* cleanly/);
   });
 });
 
@@ -55,6 +58,16 @@ describe('names from a slug', () => {
     expect(namesOf('remember-name')).toEqual({ slug: 'remember-name', title: 'Remember name', pascal: 'RememberName', sessionKey: 'rememberNameValue' });
     expect(slugProblem('step-2-login')).toBeNull();
     expect(slugProblem('2-step')).toMatch(/is not a kebab-case slug/);
+  });
+
+  it('refuses in one line a slug no folder can have on every system, or one too long to name paths', () => {
+    for (const reserved of ['con', 'prn', 'aux', 'nul', 'com1', 'lpt9']) expect(slugProblem(reserved)).toMatch(/^".*" is a name Windows reserves for a device/);
+    expect(slugProblem('console')).toBeNull();
+    expect(slugProblem('a'.repeat(slugMaxLength))).toBeNull();
+    const long = slugProblem('a'.repeat(300)) ?? '';
+    expect(long).toBe(`"${'a'.repeat(slugMaxLength)}…" is 300 characters long: a slug has at most ${slugMaxLength}`);
+    expect(slugProblem('Remember-Name')).toMatch(/^"Remember-Name" is not a kebab-case slug: /);
+    for (const problem of [long, slugProblem('con'), slugProblem('Remember-Name')]) expect(problem).not.toContain('\n');
   });
 });
 
@@ -93,25 +106,31 @@ describe('writing all or nothing', () => {
 
 describe('the example exercise', () => {
   const names = namesOf('remember-name');
-  const files = exerciseFiles(names);
+  const files = exerciseFiles(names, 'medium');
   /** The titles a check file gives its checks, in order, as TypeScript reads the kit's single-quoted literals. */
   const titles = (file: string): string[] =>
     [...(files[file] ?? '').matchAll(/^ {4}title: '((?:[^'\\]|\\.)*)',$/gm)].map((match) => (match[1] ?? '').replace(/\\(.)/g, '$1'));
 
+  it('is two folders: what a learner gets and what the instructor keeps', () => {
+    for (const file of Object.keys(files)) expect(file).toMatch(/^(exercises|solutions)\/remember-name\//);
+    expect(files['exercises/remember-name/.stub/view.ts']).toBe(files['exercises/remember-name/view.ts']);
+  });
+
   it("ends its lesson with the titles its check files give, hidden ones marked, so that the kit check passes at once", () => {
     const checks = [
-      ...titles('grader/checks/remember-name/public.ts').map((title) => ({ title, visibility: 'public' as const })),
-      ...titles('grader/checks/remember-name/hidden.ts').map((title) => ({ title, visibility: 'hidden' as const })),
+      ...titles('exercises/remember-name/checks.ts').map((title) => ({ title, visibility: 'public' as const })),
+      ...titles('solutions/remember-name/checks.ts').map((title) => ({ title, visibility: 'hidden' as const })),
     ];
     expect(checks.length).toBeGreaterThan(1);
     expect(gradedSectionProblems('remember-name', checks, files['exercises/remember-name/README.md'] ?? '')).toEqual([]);
   });
 
-  it('adds to the README one exercise, its checks and its known mistakes', () => {
-    const counted = addedCounts(names);
-    const checkCount = titles('grader/checks/remember-name/public.ts').length + titles('grader/checks/remember-name/hidden.ts').length;
-    expect(counted).toMatchObject({ exercises: 1, checks: checkCount, public: titles('grader/checks/remember-name/public.ts').length, variants: 0 });
-    expect(counted.mistakes).toBe(Object.keys(files).filter((file) => file.startsWith('grader/mistakes/remember-name/')).length);
-    expect(counted.easy + counted.medium + counted.hard).toBe(checkCount);
+  it('has an entry in JSON whose handlers the stub exports, at the level it is given', () => {
+    const entry = JSON.parse(files['exercises/remember-name/exercise.json'] ?? '') as Omit<ExerciseInfo, 'slug'>;
+    expect(entry.level).toBe('medium');
+    expect(entry.title).toBe(names.title);
+    const info: ExerciseInfo = { slug: names.slug, ...entry };
+    expect(info.routes.map((route) => route.handler)).toEqual(['view:saveRememberName', 'view:showRememberName']);
+    expect(stubProblems(info, files['exercises/remember-name/.stub/view.ts'] ?? '')).toEqual([]);
   });
 });

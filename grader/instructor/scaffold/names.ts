@@ -7,10 +7,21 @@
 /** Lowercase words of letters and digits joined by single hyphens, starting with a letter. */
 export const slugPattern = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
+/** Longest slug: it names folders, check ids and handlers, and a path must stay short on every system. */
+export const slugMaxLength = 40;
+
+/** Names Windows refuses for a file or folder, whatever follows them: a learner on Windows could not check the course out. */
+const windowsReserved = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
+
 /** Why `slug` cannot name an exercise, or null when it can. */
 export function slugProblem(slug: string): string | null {
-  if (slugPattern.test(slug)) return null;
-  return `"${slug}" is not a kebab-case slug: use lowercase letters and digits in words joined by "-", starting with a letter (for example remember-name)`;
+  const shown = slug.length > slugMaxLength ? `${slug.slice(0, slugMaxLength)}…` : slug;
+  if (!slugPattern.test(slug)) {
+    return `"${shown}" is not a kebab-case slug: use lowercase letters and digits in words joined by "-", starting with a letter (for example remember-name)`;
+  }
+  if (slug.length > slugMaxLength) return `"${shown}" is ${slug.length} characters long: a slug has at most ${slugMaxLength}`;
+  if (windowsReserved.test(slug)) return `"${slug}" is a name Windows reserves for a device, so no folder can have it: choose another slug`;
+  return null;
 }
 
 /** What the scaffold calls things for one slug. */

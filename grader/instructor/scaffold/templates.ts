@@ -5,7 +5,7 @@
  * each one is also an example of how its kind is written.
  */
 import type { Visibility } from '../../engine/check-language/check.js';
-import { countKit, gradedSection, type KitCounts } from '../soundness/rules.js';
+import { gradedSection } from '../soundness/rules.js';
 import type { Level } from '../../engine/course/manifest.js';
 import type { ExerciseNames } from './names.js';
 
@@ -22,7 +22,7 @@ function shows(value: string): string {
   return `Your value: ${value}`;
 }
 
-/** One of the example's checks, as its file, the lesson's "What is graded" and the README's counts name it. */
+/** One of the example's checks, as its file and the lesson's "What is graded" name it. */
 interface ExampleCheck {
   id: string;
   title: string;
@@ -30,7 +30,7 @@ interface ExampleCheck {
   visibility: Visibility;
 }
 
-/** The example's checks, in the order they run (public.ts, then hidden.ts). */
+/** The example's checks, in the order they run (the public ones, then the hidden ones). */
 function exampleChecks(n: ExerciseNames): ExampleCheck[] {
   return [
     { id: `${n.slug}/save-then-show`, title: 'Saves a value, then shows it on the next request', level: 'easy', visibility: 'public' },
@@ -169,8 +169,8 @@ export function show${n.pascal}(req: Request, res: Response): void {
 }
 
 function publicChecksFile(n: ExerciseNames): string {
-  return `import { publicChecks } from '../../../checking/check.js';
-import { expectAnswer } from '../../../checking/expect.js';
+  return `import { publicChecks } from '../../grader/engine/check-language/check.js';
+import { expectAnswer } from '../../grader/engine/check-language/expect.js';
 
 export default publicChecks([
   {
@@ -200,8 +200,8 @@ export default publicChecks([
 }
 
 function hiddenChecksFile(n: ExerciseNames): string {
-  return `import { hiddenChecks } from '../../../checking/check.js';
-import { expectAnswer, expectStored } from '../../../checking/expect.js';
+  return `import { hiddenChecks } from '../../grader/engine/check-language/check.js';
+import { expectAnswer, expectStored } from '../../grader/engine/check-language/expect.js';
 
 export default hiddenChecks([
   {
@@ -220,7 +220,7 @@ export default hiddenChecks([
 
 /** The example's list of known mistakes: one, with the exact checks its code fails and its evidence. */
 function mistakesFile(n: ExerciseNames): string {
-  return `import { knownMistakes } from '../../../checking/mistake.js';
+  return `import { knownMistakes } from '../../grader/engine/check-language/mistake.js';
 
 export default knownMistakes([
   {
@@ -255,58 +255,44 @@ export function show${n.pascal}(_req: Request, res: Response): void {
 `;
 }
 
-/** The new files of the exercise, by path from the kit's root. */
-export function exerciseFiles(n: ExerciseNames): Record<string, string> {
+/** `value` as JSON on one line, spaced as the course's entries write a route. */
+function oneLine(value: unknown): string {
+  return JSON.stringify(value, null, 1).replace(/,\n\s*/g, ', ').replace(/\n\s*/g, '');
+}
+
+/**
+ * The exercise's entry, `exercises/<slug>/exercise.json`. `level` keeps the course in order
+ * (easiest first) until the author moves the slug in `exercises/course.json`.
+ */
+function entry(n: ExerciseNames, level: Level): string {
+  const routes = [
+    { method: 'POST', path: `/${n.slug}`, handler: `view:save${n.pascal}`, fields: [{ name: 'value', example: 'tea' }] },
+    { method: 'GET', path: `/${n.slug}`, handler: `view:show${n.pascal}` },
+  ];
+  const hints = [
+    'A session belongs to one visitor and lasts between requests: keep the value there, not in a variable of the module.',
+    `In \`save${n.pascal}\`, store the posted field \`value\` in the session; in \`show${n.pascal}\`, read it back with a default for a visitor who has saved nothing yet.`,
+    `req.session.${n.sessionKey} = req.body.value; res.send('${saved}'); and to show it: res.send(\`${shows(`\${req.session.${n.sessionKey} ?? 'none'}`)}\`);`,
+  ];
+  const list = (items: unknown[]): string => `[\n${items.map((item) => `    ${oneLine(item)}`).join(',\n')}\n  ]`;
+  return `{\n  "title": ${JSON.stringify(n.title)},\n  "level": ${JSON.stringify(level)},\n  "routes": ${list(routes)},\n  "hints": ${list(hints)}\n}\n`;
+}
+
+/**
+ * The new files of the exercise, by path from the kit's root: what a learner gets under
+ * `exercises/<slug>/`, what the instructor keeps under `solutions/<slug>/`. `level` is the entry's.
+ */
+export function exerciseFiles(n: ExerciseNames, level: Level = 'easy'): Record<string, string> {
   return {
     [`exercises/${n.slug}/README.md`]: lesson(n),
+    [`exercises/${n.slug}/exercise.json`]: entry(n, level),
     [`exercises/${n.slug}/view.ts`]: stub(n),
-    // The stub as learners get it; release and reset take it from here, never from exercises/.
-    [`grader/stubs/${n.slug}/view.ts`]: stub(n),
+    // The stub as learners get it: release and reset take it from here, never from view.ts.
+    [`exercises/${n.slug}/.stub/view.ts`]: stub(n),
+    [`exercises/${n.slug}/checks.ts`]: publicChecksFile(n),
     [`solutions/${n.slug}/view.ts`]: solution(n),
-    [`grader/checks/${n.slug}/public.ts`]: publicChecksFile(n),
-    [`grader/checks/${n.slug}/hidden.ts`]: hiddenChecksFile(n),
-    [`grader/checks/${n.slug}/mistakes.ts`]: mistakesFile(n),
-    [`grader/mistakes/${n.slug}/module-variable.ts`]: mistake(n),
+    [`solutions/${n.slug}/checks.ts`]: hiddenChecksFile(n),
+    [`solutions/${n.slug}/mistakes.ts`]: mistakesFile(n),
+    [`solutions/${n.slug}/mistakes/module-variable.ts`]: mistake(n),
   };
-}
-
-/**
- * What the new exercise adds to the README's counts: its checks, its known mistakes and its
- * correct variants, counted from the files it writes.
- */
-export function addedCounts(n: ExerciseNames): KitCounts {
-  const written = Object.keys(exerciseFiles(n));
-  const count = (folder: string): number => written.filter((file) => file.startsWith(`${folder}/${n.slug}/`)).length;
-  return countKit([{ checks: exampleChecks(n) }], count('grader/mistakes'), count('grader/variants'));
-}
-
-/**
- * The exercise's entry for `manifest.exercises`, indented by `indent`, with a comment on each
- * field. `level` keeps the manifest in order (easiest first) until the author places the entry.
- */
-export function manifestEntry(n: ExerciseNames, level: Level, indent: string): string {
-  const lines = [
-    '{',
-    `  // Kebab-case; also the folder under exercises/, solutions/, grader/checks/ and grader/mistakes/.`,
-    `  slug: ${literal(n.slug)},`,
-    `  // Shown in reports and in the lesson's first line (exercises/${n.slug}/README.md).`,
-    `  title: ${literal(n.title)},`,
-    `  // easy, medium or hard; the manifest lists exercises easiest first: move this entry to its place.`,
-    `  level: ${literal(level)},`,
-    `  // The app's routes, registered in this order. \`view:<name>\` is a function that the learner's`,
-    `  // view.ts exports; \`kit:<name>\` is a handler of the kit (grader/engine/sandbox/kit-handlers.ts).`,
-    `  // \`fields\`: what a request sends (body fields, path parameters), with the lesson's examples.`,
-    '  routes: [',
-    `    { method: 'POST', path: ${literal(`/${n.slug}`)}, handler: ${literal(`view:save${n.pascal}`)}, fields: [{ name: 'value', example: 'tea' }] },`,
-    `    { method: 'GET', path: ${literal(`/${n.slug}`)}, handler: ${literal(`view:show${n.pascal}`)} },`,
-    '  ],',
-    `  // At least two, from a nudge with no code to nearly the answer; each more specific than the last.`,
-    '  hints: [',
-    `    ${literal('A session belongs to one visitor and lasts between requests: keep the value there, not in a variable of the module.')},`,
-    `    ${literal(`In \`save${n.pascal}\`, store the posted field \`value\` in the session; in \`show${n.pascal}\`, read it back with a default for a visitor who has saved nothing yet.`)},`,
-    `    ${literal(`req.session.${n.sessionKey} = req.body.value; res.send('Saved'); and to show it: res.send(\`Your value: \${req.session.${n.sessionKey} ?? 'none'}\`);`)},`,
-    '  ],',
-    '},',
-  ];
-  return lines.map((line) => `${indent}${line}`).join('\n');
 }
