@@ -20,6 +20,7 @@ import { learnerReadme } from '../release/readme.js';
 import { withCopySamples } from '../release/samples.js';
 import { readStub, stubPath } from '../../engine/course/stubs.js';
 import { checkCopy, type CopyCheck } from '../release/verify.js';
+import { classroomWorkflow, classroomWorkflowFile } from '../release/classroom-workflow.js';
 import { UsageError, userPath, type Command } from '../../commands/args.js';
 
 const usage = `Usage: npm run release -- --out <dir>
@@ -126,6 +127,7 @@ function plan(course: GradedExercise[]): Plan {
   const scripts = pkg.scripts ?? {};
   written['package.json'] = `${JSON.stringify(pkg, null, 2)}\n`;
   written['README.md'] = learnerReadme(readKit('README.md'), course, scripts);
+  written[classroomWorkflowFile] = classroomWorkflow(course);
   if (existsSync(path.join(kitRoot, 'package-lock.json'))) {
     written['package-lock.json'] = `${JSON.stringify(learnerLockfile(JSON.parse(readKit('package-lock.json')) as Lockfile, pkg), null, 2)}\n`;
   }
