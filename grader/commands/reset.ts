@@ -7,7 +7,7 @@
 import { constants, copyFileSync, existsSync, lstatSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { displayPath } from '../engine/grading/grade.js';
+import { displayPath } from '../engine/paths.js';
 import { forgetGrading } from '../outputs/progress.js';
 import { readStub, stubPath } from '../engine/course/stubs.js';
 import { UsageError, type Command } from './args.js';

@@ -12,6 +12,12 @@ function findKitRoot(): string {
   return inBuild === -1 ? path.resolve(here, '..', '..') : here.split(path.sep).slice(0, inBuild).join(path.sep);
 }
 
+/** The path as the learner should read it: relative to where they are, when it is below. */
+export function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
+}
+
 /** The folder holding the kit's package.json. */
 export const kitRoot = findKitRoot();
 

@@ -11,12 +11,12 @@ import type { SourceLocation } from './sandbox/protocol.js';
 export const schemaVersion = 1;
 
 /**
- * How grading one exercise ended. `passed`: every check passed. `failed`: the app ran and some
- * checks failed. `not-started`: the checks ran and all failed on the kit's stub, every handler
- * still as handed out (`grading/not-started.ts`): not work handed in, so a class's pass rates
- * leave it out. The others mean the app could not be graded as it stands, and say why:
- * `not-a-file` and `too-large` are a `view.ts` the grader will not read (a link out of the
- * learner's folder, a FIFO, a device; more than 256 KiB).
+ * How grading one exercise ended: its verdict, the one word every output shows. `passed`: every
+ * check passed. `failed`: the app ran and some checks failed. `not-started`: the checks ran and
+ * all failed on the kit's stub, every handler still as handed out (`grading/not-started.ts`): not
+ * work handed in, so a class's pass rates leave it out. The others mean the app could not be
+ * graded as it stands, and say why: `not-a-file` and `too-large` are a `view.ts` the grader will
+ * not read (a link out of the learner's folder, a FIFO, a device; more than 256 KiB).
  */
 export type ExerciseStatus =
   | 'passed'

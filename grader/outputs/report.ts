@@ -5,7 +5,7 @@
  * on its own line, with no escape sequence or control character, and nothing unseen.
  */
 import { terminalText } from './escape.js';
-import { displayPath } from '../engine/grading/grade.js';
+import { displayPath } from '../engine/paths.js';
 import { neverRan, notBegun, type CheckResult, type ExerciseResult, type GradeResult } from '../engine/results.js';
 
 export interface Style {

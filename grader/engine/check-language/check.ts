@@ -5,7 +5,7 @@
 import type { Level } from '../course/manifest.js';
 import type { CheckContext } from './context.js';
 
-/** Public: on failure the learner sees the requests, expected and actual. Hidden: title, verdict, hint. */
+/** Public: on failure the learner sees the requests, expected and actual. Hidden: title, passed or failed, hint. */
 export type Visibility = 'public' | 'hidden';
 
 /** A check as its author writes it. */

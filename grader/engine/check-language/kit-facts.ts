@@ -3,7 +3,7 @@
  * language, the recently viewed pages), read from the grader's copy of the store. Those routes run
  * in the learner's process, where learner code can put itself in front of them and rewrite their
  * answers: a check may still call them to set a fact (the write goes through express-session into
- * the grader's store), but its verdict on a fact comes from here, never from their answers.
+ * the grader's store), but what it concludes of a fact comes from here, never from their answers.
  */
 import type { CheckContext, SessionRecord } from './context.js';
 import { expectThat, storedData } from './expect.js';

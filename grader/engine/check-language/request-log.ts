@@ -22,13 +22,13 @@
  */
 import http from 'node:http';
 import type net from 'node:net';
-import type { RouteInfo } from '../course/manifest.js';
+import { routePattern, type RouteInfo } from '../course/manifest.js';
 import type { AfterAnswer } from '../sandbox/protocol.js';
 import { RequestFailed, sendRequest, type RawAnswer, type RawRequest } from './http-client.js';
 import type { Exchange } from './exchange.js';
 
 /** What the log asks of the host (`Sandbox.askRequests`, `Sandbox.lastRequest`). */
-export interface RequestWitness {
+export interface HostWord {
   readonly exit: { kind: string; message: string } | null;
   askRequests(ask: number[], timeoutMs: number): Promise<{ seen: number[]; after: AfterAnswer[] } | null>;
   lastRequest(): number | null;
@@ -73,12 +73,6 @@ export function requestLogOf(agent: http.Agent): RequestLog | undefined {
   return logs.get(agent);
 }
 
-/** The paths a route answers, as Express matches them (`/pages/:name`). */
-function pathPattern(route: RouteInfo): RegExp {
-  const parts = route.path.split('/').map((part) => (part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
-  return new RegExp(`^${parts.join('/')}/?$`);
-}
-
 function requestName(request: LoggedRequest): string {
   return `${request.method} ${request.path}`;
 }
@@ -107,10 +101,10 @@ export class RequestLog {
   constructor(
     agent: http.Agent,
     routes: readonly RouteInfo[],
-    private readonly witness: RequestWitness,
+    private readonly host: HostWord,
     private readonly askTimeoutMs: number,
   ) {
-    this.kitRoutes = routes.filter((route) => route.handler.startsWith('kit:')).map((route) => ({ method: route.method, path: pathPattern(route) }));
+    this.kitRoutes = routes.filter((route) => route.handler.startsWith('kit:')).map((route) => ({ method: route.method, path: routePattern(route.path) }));
     logs.set(agent, this);
   }
 
@@ -153,7 +147,7 @@ export class RequestLog {
       return await sendRequest({ ...raw, onSocket });
     } catch (error) {
       if (!(error instanceof RequestFailed) || error.reason !== 'unreachable' || !error.reused || error.answerBegun) throw error;
-      const told = await this.witness.askRequests([id], this.askTimeoutMs);
+      const told = await this.host.askRequests([id], this.askTimeoutMs);
       // A host that does not say is looked at as for any request without an answer.
       if (!told) throw error;
       // A learner's handler that received the request and closed its connection is its own cause.
@@ -192,7 +186,7 @@ export class RequestLog {
       const known = found.get(request.id);
       if (!known || rank < known.rank) found.set(request.id, { rank, message });
     };
-    const told = await this.witness.askRequests([], this.askTimeoutMs);
+    const told = await this.host.askRequests([], this.askTimeoutMs);
     for (const after of told?.after ?? []) {
       const request = this.requests.get(after.request);
       if (!request) continue;
@@ -209,8 +203,8 @@ export class RequestLog {
     }
     // A host that died names the request it received last (a forged name only moves its own failure).
     let crash: Charges['crash'] = null;
-    const exit = this.witness.exit;
-    const last = this.witness.lastRequest();
+    const exit = this.host.exit;
+    const last = this.host.lastRequest();
     const lastRequest = last === null ? undefined : this.requests.get(last);
     const culprit = exit?.kind === 'crashed' && lastRequest ? this.learnersFrom(lastRequest) : null;
     if (exit && culprit) {

@@ -34,6 +34,12 @@ export interface RouteInfo {
   fields?: FieldInfo[];
 }
 
+/** The paths a route's path answers, as Express matches them (`/pages/:name`, a trailing `/` or not). */
+export function routePattern(routePath: string): RegExp {
+  const parts = routePath.split('/').map((part) => (part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  return new RegExp(`^${parts.join('/')}/?$`);
+}
+
 /** One field of a route's request, as `npm run serve`'s page offers it to fill in. */
 export interface FieldInfo {
   /** The field's name, as the handler reads it (`req.body.<name>`, or `:<name>` in the path). */

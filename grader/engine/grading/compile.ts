@@ -9,7 +9,7 @@ import type { BuildFailure, Message, OnLoadResult, OnResolveResult, Plugin, Tran
 import { kitRoot } from '../paths.js';
 import { hostModules } from '../sandbox/host-modules.js';
 import type { SourceLocation } from '../sandbox/protocol.js';
-import { ownExtensions, readView, type ViewRefusal } from './read-view.js';
+import { isInside, ownExtensions, readView, type ViewRefusal } from './read-view.js';
 
 export type CompileOutcome =
   | { ok: true; code: string }
@@ -74,11 +74,6 @@ export const importRule =
  * bundles a whole compiler is refused here, in one line, long before.
  */
 const bundleLimit = 16 * 1024 * 1024;
-
-function isInside(child: string, parent: string): boolean {
-  const relative = path.relative(parent, child);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
-}
 
 function realOr(file: string): string {
   try {

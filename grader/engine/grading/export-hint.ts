@@ -7,7 +7,7 @@
 import type { ExerciseInfo } from '../course/manifest.js';
 import type { ExerciseResult } from '../results.js';
 import type { SourceLocation } from '../sandbox/protocol.js';
-import { shown } from './read-view.js';
+import { displayPath } from '../paths.js';
 import { lineAt, viewHandlers, viewTextLimit, withoutComments } from './view-text.js';
 
 /** Where `handler` is declared without `export` in front, or null (exported, or not declared at all). */
@@ -50,7 +50,7 @@ function missingNamed(message: string | null, info: ExerciseInfo): { handler: st
 export function addExportHint(result: ExerciseResult, source: string, info: ExerciseInfo, file: string): ExerciseResult {
   if (result.status !== 'missing-export') return result;
   const code = source.length > viewTextLimit ? null : withoutComments(source);
-  const where = shown(file);
+  const where = displayPath(file);
   let location: SourceLocation | null = result.location;
   const fixes = missingNamed(result.message, info).map(({ handler, guess }) => {
     const unexported = code === null ? null : unexportedDeclaration(code, handler);

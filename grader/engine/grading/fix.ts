@@ -8,7 +8,7 @@ import type { ExerciseInfo } from '../course/manifest.js';
 import { neverRan, type ExerciseResult } from '../results.js';
 import type { PreparedView } from './compile.js';
 import { addExportHint } from './export-hint.js';
-import { shown } from './read-view.js';
+import { displayPath } from '../paths.js';
 
 /** A line of the learner's code as the fix quotes it: trimmed, and cut when long. */
 function quotedLine(source: string, line: number): string | null {
@@ -22,8 +22,8 @@ function compileFix(result: ExerciseResult, source: string, file: string): strin
   const at = result.location;
   if (!at) return null;
   // A file the view imports: its text is not the one at hand.
-  if (at.file !== file) return `correct line ${at.line} of ${shown(at.file)} at column ${at.column}, or just before it`;
-  const where = shown(file);
+  if (at.file !== file) return `correct line ${at.line} of ${displayPath(at.file)} at column ${at.column}, or just before it`;
+  const where = displayPath(file);
   if (at.line > source.split('\n').length || /end of file/i.test(result.message ?? '')) {
     return `close what is still open at the end of ${where}: a \`{\`, \`(\`, \`[\`, quote or comment opened earlier is never closed`;
   }
@@ -34,7 +34,7 @@ function compileFix(result: ExerciseResult, source: string, file: string): strin
 
 /** What runs when the app loads is the code outside the handlers: what to do when it never finished. */
 function loadFix(result: ExerciseResult, source: string, file: string): string | null {
-  const where = shown(file);
+  const where = displayPath(file);
   const outside = `the code of ${where} outside the handlers runs once, as the app loads`;
   if (result.status === 'timeout') return `${outside}, and never finished: end the loop there, or move it into a handler`;
   if (result.status === 'out-of-memory') return `${outside}, and used up the memory: look there for a loop that keeps adding to a list or a string`;

@@ -20,6 +20,7 @@ import { RequestLog, requestLogOf } from '../check-language/request-log.js';
 import { applyCharges } from './charges.js';
 import { sharedTurn, turnAlone, type Turn } from './fair-share.js';
 import type { ExerciseInfo } from '../course/manifest.js';
+import { displayPath } from '../paths.js';
 import {
   exerciseResult,
   failedCheck,
@@ -81,12 +82,6 @@ export interface GradeOptions {
 
 /** How long to wait for a host whose request timed out to show it is still alive. */
 const pingTimeoutMs = 500;
-
-/** The path as the learner should read it: relative to where they are, when it is below. */
-export function displayPath(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
-}
 
 /**
  * What grading needs of a host. The sandbox is the only one learners' work meets; the benchmark
@@ -283,13 +278,13 @@ async function runChecks(
       continue;
     }
     if (error instanceof CheckFailure) {
-      // A hidden check's assertions would give its content away: title, verdict and hint only.
+      // A hidden check's assertions would give its content away: title, passed or failed, and hint only.
       const message = check.visibility === 'hidden' ? null : error.message;
       results.push(failedCheck(check, message, { requests: requestsOf(transcript), expected: error.expected, actual: error.actual }, ms));
       continue;
     }
     if (hidden && !(error instanceof CheckFailure)) {
-      // Title, verdict and hint only: a message here would quote the app or the hidden requests.
+      // Title, passed or failed, and hint only: a message here would quote the app or the hidden requests.
       results.push(failedCheck(check, null, null, ms));
       if (!ended) continue;
       results.push(...notRunChecks(checks.slice(index + 1), 'the app had stopped'));
@@ -427,7 +422,7 @@ async function gradePublic(exercise: GradedExercise, file: string, view: Prepare
 }
 
 /**
- * The hidden phase. Nothing of it reaches the learner but each hidden check's verdict: what the app
+ * The hidden phase. Nothing of it reaches the learner but whether each hidden check passed: what the app
  * printed is dropped, and an app that does not load again or ends is described by its kind alone.
  */
 async function gradeHidden(exercise: GradedExercise, file: string, awaiting: AwaitingHidden, pool: HostPool, secret: string, limits: Limits): Promise<ExerciseResult> {

@@ -6,6 +6,7 @@
  */
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, type Stats } from 'node:fs';
 import path from 'node:path';
+import { displayPath } from '../paths.js';
 
 /** A view is a few KiB of code; anything near this is not one, and it is never read whole. */
 export const viewSizeLimit = 256 * 1024;
@@ -32,13 +33,8 @@ export function gradedFolderOf(file: string): string {
   return path.dirname(path.dirname(file));
 }
 
-/** As the learner should read the path: relative to where they are, when it is below. */
-export function shown(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
-}
-
-function isInside(child: string, parent: string): boolean {
+/** Whether `child` lies below `parent` (a name that only starts with `..` is below). */
+export function isInside(child: string, parent: string): boolean {
   const relative = path.relative(parent, child);
   return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
 }
@@ -56,7 +52,7 @@ function kibibytes(bytes: number): string {
 }
 
 const tooLarge = (file: string, bytes: number): ViewRead =>
-  refused('too-large', `${shown(file)} is ${kibibytes(bytes)}; the limit is ${kibibytes(viewSizeLimit)}: a view needs a few KiB of code`);
+  refused('too-large', `${displayPath(file)} is ${kibibytes(bytes)}; the limit is ${kibibytes(viewSizeLimit)}: a view needs a few KiB of code`);
 
 /** What a file that is not a regular file is, in the learner's words. */
 function kindOf(stats: Stats): string {
@@ -68,7 +64,7 @@ function kindOf(stats: Stats): string {
 }
 
 function notAFile(file: string, stats: Stats): ViewRead {
-  return refused('not-a-file', `${shown(file)} is ${kindOf(stats)}, not a file: grading reads only a plain file with your code`);
+  return refused('not-a-file', `${displayPath(file)} is ${kindOf(stats)}, not a file: grading reads only a plain file with your code`);
 }
 
 /** Which link leads out: the file itself, or one of the folders on the way to it. */
@@ -79,14 +75,14 @@ function linkOut(file: string, root: string): ViewRead {
     try {
       if (lstatSync(step).isSymbolicLink()) {
         const kind = step === file ? what : 'a link to a folder outside your folder';
-        return refused('not-a-file', `${shown(step)} is ${kind}: grading reads only your own files`);
+        return refused('not-a-file', `${displayPath(step)} is ${kind}: grading reads only your own files`);
       }
     } catch {
       break;
     }
     step = path.dirname(step);
   }
-  return refused('not-a-file', `${shown(file)} is ${what}: grading reads only your own files`);
+  return refused('not-a-file', `${displayPath(file)} is ${what}: grading reads only your own files`);
 }
 
 /**
@@ -110,7 +106,7 @@ function readOpened(fd: number): { bytes: number; source: string } {
  */
 const openFlags = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 
-const changed = (file: string): ViewRead => refused('not-a-file', `${shown(file)} changed while it was read: grade it again`);
+const changed = (file: string): ViewRead => refused('not-a-file', `${displayPath(file)} changed while it was read: grade it again`);
 
 /** Reads the regular file at `real` (a path without links) if it is still the one `checked` described. */
 function readChecked(file: string, real: string, checked: Stats): ViewRead {
@@ -119,7 +115,7 @@ function readChecked(file: string, real: string, checked: Stats): ViewRead {
     fd = openSync(real, openFlags);
   } catch (error) {
     if (errorCode(error) === 'ELOOP') return changed(file);
-    return refused('missing-file', `${shown(file)} cannot be read (${errorCode(error)})`);
+    return refused('missing-file', `${displayPath(file)} cannot be read (${errorCode(error)})`);
   }
   try {
     const opened = fstatSync(fd);
@@ -130,7 +126,7 @@ function readChecked(file: string, real: string, checked: Stats): ViewRead {
     if (bytes > viewSizeLimit) return tooLarge(file, Math.max(bytes, opened.size));
     return { ok: true, source };
   } catch (error) {
-    return refused('missing-file', `${shown(file)} cannot be read (${errorCode(error)})`);
+    return refused('missing-file', `${displayPath(file)} cannot be read (${errorCode(error)})`);
   } finally {
     closeSync(fd);
   }
@@ -146,9 +142,9 @@ export function readView(file: string, root: string = gradedFolderOf(file)): Vie
     own = lstatSync(file);
   } catch (error) {
     const code = errorCode(error);
-    if (code === 'ENOENT' || code === 'ENOTDIR') return refused('missing-file', `${shown(file)} is missing`, true);
-    if (code === 'ELOOP') return refused('not-a-file', `${shown(file)} is reached through a loop of links: grading reads only a plain file with your code`);
-    return refused('missing-file', `${shown(file)} cannot be read (${code})`);
+    if (code === 'ENOENT' || code === 'ENOTDIR') return refused('missing-file', `${displayPath(file)} is missing`, true);
+    if (code === 'ELOOP') return refused('not-a-file', `${displayPath(file)} is reached through a loop of links: grading reads only a plain file with your code`);
+    return refused('missing-file', `${displayPath(file)} cannot be read (${code})`);
   }
   let real: string;
   let rootReal: string;
@@ -157,16 +153,16 @@ export function readView(file: string, root: string = gradedFolderOf(file)): Vie
     real = realpathSync(file);
   } catch (error) {
     const code = errorCode(error);
-    if (code === 'ENOENT') return refused('missing-file', `${shown(file)} is a link to a file that does not exist`);
-    if (code === 'ELOOP') return refused('not-a-file', `${shown(file)} is a link that leads back to itself: grading reads only a plain file with your code`);
-    return refused('missing-file', `${shown(file)} cannot be read (${code})`);
+    if (code === 'ENOENT') return refused('missing-file', `${displayPath(file)} is a link to a file that does not exist`);
+    if (code === 'ELOOP') return refused('not-a-file', `${displayPath(file)} is a link that leads back to itself: grading reads only a plain file with your code`);
+    return refused('missing-file', `${displayPath(file)} cannot be read (${code})`);
   }
   if (!isInside(real, rootReal)) return linkOut(file, root);
   let target: Stats;
   try {
     target = own.isSymbolicLink() ? lstatSync(real) : own;
   } catch (error) {
-    return refused('missing-file', `${shown(file)} cannot be read (${errorCode(error)})`);
+    return refused('missing-file', `${displayPath(file)} cannot be read (${errorCode(error)})`);
   }
   if (!target.isFile()) return notAFile(file, target);
   if (target.size > viewSizeLimit) return tooLarge(file, target.size);

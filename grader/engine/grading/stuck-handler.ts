@@ -5,17 +5,12 @@
  * thread is busy answers nothing, and reading its stack would take a debugger attached to
  * learner code.
  */
-import type { ExerciseInfo } from '../course/manifest.js';
-
-function pathPattern(routePath: string): RegExp {
-  const parts = routePath.split('/').map((part) => (part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
-  return new RegExp(`^${parts.join('/')}/?$`);
-}
+import { routePattern, type ExerciseInfo } from '../course/manifest.js';
 
 /** The learner's handler of `method path` (query string ignored), or null for a kit handler or no route. */
 export function handlerOf(info: ExerciseInfo, method: string, requestPath: string): string | null {
   const bare = requestPath.split('?')[0] ?? requestPath;
-  const route = info.routes.find((candidate) => candidate.method === method && pathPattern(candidate.path).test(bare));
+  const route = info.routes.find((candidate) => candidate.method === method && routePattern(candidate.path).test(bare));
   return route?.handler.startsWith('view:') ? route.handler.slice('view:'.length) : null;
 }
 

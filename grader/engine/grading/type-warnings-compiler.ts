@@ -104,7 +104,7 @@ export function readDiagnostics(output: string, files: string[], folder: string)
 }
 
 /** Runs the compiler once over `files` and gives each file's type errors. */
-async function compileOnce(files: string[], compiler: string): Promise<Record<string, TypeWarning[]>> {
+async function checkTypesOnce(files: string[], compiler: string): Promise<Record<string, TypeWarning[]>> {
   const folder = mkdtempSync(path.join(tmpdir(), 'kit-typecheck-'));
   try {
     writeFileSync(path.join(folder, 'tsconfig.json'), JSON.stringify(projectFor(files)));
@@ -138,8 +138,8 @@ function isSyntaxError(warning: TypeWarning): boolean {
  * exercise does not hide the type errors of the rest.
  */
 export async function compileForWarnings(files: string[], compiler = compilerPath()): Promise<Record<string, TypeWarning[]>> {
-  const first = await compileOnce(files, compiler);
+  const first = await checkTypesOnce(files, compiler);
   const rest = files.filter((file) => !first[file]?.some(isSyntaxError));
   if (rest.length === files.length || rest.length === 0) return first;
-  return { ...first, ...(await compileOnce(rest, compiler)) };
+  return { ...first, ...(await checkTypesOnce(rest, compiler)) };
 }

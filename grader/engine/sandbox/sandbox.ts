@@ -652,9 +652,9 @@ export class Sandbox {
   async killFor(reason: HostExit): Promise<HostExit> {
     if (!this.exit && !this.killedFor) {
       // A host that stopped answering on its way to a limit is out of memory or flooding, not stuck.
-      const verdict = reason.kind === 'timeout' ? await this.stuckOrSpending(reason) : reason;
+      const ended = reason.kind === 'timeout' ? await this.stuckOrSpending(reason) : reason;
       if (!this.exit && !this.killedFor) {
-        this.killedFor = verdict;
+        this.killedFor = ended;
         this.end();
       }
     }
