@@ -51,8 +51,8 @@ export function makeClass(): string {
   writeFileSync(path.join(folder(classLearners.stubs), 'package.json'), '{ "name": "session-kit" }\n');
 
   solutionsOf(folder(classLearners.mistaken));
-  cpSync(path.join(kitRoot, 'grader', 'mistakes', 'favorite-color', 'session-set-method.ts'), path.join(folder(classLearners.mistaken), 'favorite-color', 'view.ts'));
-  cpSync(path.join(kitRoot, 'grader', 'mistakes', 'visit-counter', 'module-counter.ts'), path.join(folder(classLearners.mistaken), 'visit-counter', 'view.ts'));
+  cpSync(path.join(kitRoot, 'solutions', 'favorite-color', 'mistakes', 'session-set-method.ts'), path.join(folder(classLearners.mistaken), 'favorite-color', 'view.ts'));
+  cpSync(path.join(kitRoot, 'solutions', 'visit-counter', 'mistakes', 'module-counter.ts'), path.join(folder(classLearners.mistaken), 'visit-counter', 'view.ts'));
 
   solutionsOf(folder(classLearners.broken));
   writeFileSync(path.join(folder(classLearners.broken), 'favorite-color', 'view.ts'), 'export function saveColor(req, res {\n  res.send("oops");\n}\n');

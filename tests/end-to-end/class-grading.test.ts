@@ -55,9 +55,9 @@ describe('finding work wrapped in folders', () => {
     learner('two-copies', 'a-older', 'inside');
     mkdirSync(path.join(root, 'class', 'through-a-link'));
     symlinkSync(path.dirname(learner('elsewhere-outside')), path.join(root, 'class', 'through-a-link', 'wrapped'));
-    // A whole copy of the kit, handed in with nothing in exercises/, and one wrapped: never graded from the kit's own stubs below it.
+    // A whole copy of the kit, handed in with nothing in exercises/, and one wrapped: never graded from the kit's own views below it (solutions/).
     for (const copy of [path.join('empty-copy'), path.join('empty-copy-wrapped', 'session-kit-main')]) {
-      cpSync(path.join(kitRoot, 'grader', 'stubs'), path.join(root, 'class', copy, 'grader', 'stubs'), { recursive: true });
+      cpSync(path.join(kitRoot, 'solutions'), path.join(root, 'class', copy, 'solutions'), { recursive: true, filter: (source) => !source.includes(`${path.sep}mistakes`) });
       mkdirSync(path.join(root, 'class', copy, 'exercises'));
     }
     mkdirSync(path.join(root, 'class', 'linked-exercises', 'session-kit-main'), { recursive: true });

@@ -24,7 +24,7 @@ const hostile = (name: string): string => path.join(kitRoot, 'tests', 'hostile',
 /** Each learner's two exercises, so that the class brings every status there is. */
 const learners: Record<string, Record<string, string | null>> = {
   // passed, failed
-  ada: { 'favorite-color': path.join(kitRoot, 'solutions', 'favorite-color', 'view.ts'), 'visit-counter': path.join(kitRoot, 'grader', 'mistakes', 'visit-counter', 'module-counter.ts') },
+  ada: { 'favorite-color': path.join(kitRoot, 'solutions', 'favorite-color', 'view.ts'), 'visit-counter': path.join(kitRoot, 'solutions', 'visit-counter', 'mistakes', 'module-counter.ts') },
   // compile-error, missing-file
   bo: { 'favorite-color': hostile('syntax-error'), 'visit-counter': null },
   // crashed (at load, whatever the exercise), missing-export
@@ -32,7 +32,7 @@ const learners: Record<string, Record<string, string | null>> = {
   // timeout (at load), out-of-memory
   di: { 'favorite-color': hostile('loops-at-import'), 'visit-counter': hostile('unbounded-memory') },
   // not-started: the stubs as handed out
-  ed: { 'favorite-color': path.join(kitRoot, 'grader', 'stubs', 'favorite-color', 'view.ts'), 'visit-counter': path.join(kitRoot, 'grader', 'stubs', 'visit-counter', 'view.ts') },
+  ed: { 'favorite-color': path.join(kitRoot, 'exercises', 'favorite-color', '.stub', 'view.ts'), 'visit-counter': path.join(kitRoot, 'exercises', 'visit-counter', '.stub', 'view.ts') },
 };
 
 /** `xmllint --schema`: exit status and what it said. */

@@ -18,7 +18,7 @@ function exerciseResult(checks: CheckResult[]): ExerciseResult {
 }
 
 const entry: KnownMistake = { id: 'shared', title: 'shared state', hint: 'keep it apart', fails: ['demo/apart'], evidence: (seen) => seen.showedAnotherVisitorsValue(), noLookalike: 'shared state is shared state' };
-const mistake: MistakeUnderTest = { slug: 'demo', file: '/kit/grader/mistakes/demo/shared.ts', entry };
+const mistake: MistakeUnderTest = { slug: 'demo', file: '/kit/solutions/demo/mistakes/shared.ts', entry };
 
 function check(id: string, visibility: Check['visibility']): Check {
   return { id, title: id, level: 'easy', visibility, points: 1, hint: 'h', run: async () => undefined };
@@ -46,7 +46,7 @@ describe('the kit check', () => {
   });
 
   it('reports a look-alike given the name, or failing other checks', () => {
-    const lookalike = { ...mistake, file: '/kit/grader/mistakes/demo/lookalikes/other-bug.ts', lookalike: true };
+    const lookalike = { ...mistake, file: '/kit/solutions/demo/lookalikes/other-bug.ts', lookalike: true };
     const graded = exerciseResult([checkResult('demo/basic', true), checkResult('demo/apart', false)]);
     expect(judgeMistake(lookalike, graded)).toEqual([]);
     expect(judgeMistake(lookalike, { ...graded, mistakes: [{ id: 'shared', title: 't', hint: 'h', certain: true }] })).toEqual([expect.stringMatching(/a look-alike of shared, is given its name/)]);
@@ -55,7 +55,7 @@ describe('the kit check', () => {
 
   it('reports a mistake whose checks differ from its entry, with the list to write', () => {
     const problems = judgeMistake(mistake, exerciseResult([checkResult('demo/basic', false), checkResult('demo/apart', true)]));
-    expect(problems).toEqual([expect.stringMatching(/shared\.ts fails demo\/basic, not what grader\/checks\/demo\/mistakes\.ts lists for it: write fails: \['demo\/basic'\]$/)]);
+    expect(problems).toEqual([expect.stringMatching(/shared\.ts fails demo\/basic, not what solutions\/demo\/mistakes\.ts lists for it: write fails: \['demo\/basic'\]$/)]);
   });
 
   it('counts a mistake that did not run as a problem, not as caught', () => {
@@ -66,39 +66,39 @@ describe('the kit check', () => {
   it('pairs mistake files with their entries', () => {
     const checks = [check('demo/basic', 'public'), check('demo/apart', 'hidden')];
     const caught = { ...entry, fails: ['demo/basic', 'demo/apart'] };
-    expect(mistakeListProblems('demo', ['/kit/grader/mistakes/demo/shared.ts', '/kit/grader/mistakes/demo/extra.ts'], [caught, { ...caught, id: 'gone', fails: ['demo/basic', 'demo/nope'] }], checks)).toEqual([
-      "grader/mistakes/demo/extra.ts has no entry in grader/checks/demo/mistakes.ts: give it a title, a hint and the checks it fails, or name it in another entry's also",
-      'grader/checks/demo/mistakes.ts lists gone, but grader/mistakes/demo/gone.ts is missing',
-      'grader/checks/demo/mistakes.ts: gone names the check demo/nope, which demo does not have',
+    expect(mistakeListProblems('demo', ['/kit/solutions/demo/mistakes/shared.ts', '/kit/solutions/demo/mistakes/extra.ts'], [caught, { ...caught, id: 'gone', fails: ['demo/basic', 'demo/nope'] }], checks)).toEqual([
+      "solutions/demo/mistakes/extra.ts has no entry in solutions/demo/mistakes.ts: give it a title, a hint and the checks it fails, or name it in another entry's also",
+      'solutions/demo/mistakes.ts lists gone, but solutions/demo/mistakes/gone.ts is missing',
+      'solutions/demo/mistakes.ts: gone names the check demo/nope, which demo does not have',
     ]);
-    expect(mistakeListProblems('demo', ['/kit/grader/mistakes/demo/shared.ts'], [caught], checks)).toEqual([]);
+    expect(mistakeListProblems('demo', ['/kit/solutions/demo/mistakes/shared.ts'], [caught], checks)).toEqual([]);
   });
 
   it('wants evidence for every mistake, and a look-alike or the reason there is none', () => {
     const checks = [check('demo/apart', 'public')];
-    const files = ['/kit/grader/mistakes/demo/shared.ts'];
-    expect(mistakeListProblems('demo', files, [{ ...entry, evidence: undefined }], checks)).toEqual([expect.stringMatching(/^grader\/checks\/demo\/mistakes\.ts: shared has no evidence: /)]);
+    const files = ['/kit/solutions/demo/mistakes/shared.ts'];
+    expect(mistakeListProblems('demo', files, [{ ...entry, evidence: undefined }], checks)).toEqual([expect.stringMatching(/^solutions\/demo\/mistakes\.ts: shared has no evidence: /)]);
     expect(mistakeListProblems('demo', files, [{ ...entry, noLookalike: ' ' }], checks)).toEqual([expect.stringMatching(/: shared has no look-alike: .* or say in noLookalike why none can be written$/)]);
     expect(mistakeListProblems('demo', files, [{ ...entry, noLookalike: undefined, lookalikes: ['gone'] }], checks)).toEqual([
-      'grader/checks/demo/mistakes.ts: shared names the look-alike gone, but neither grader/mistakes/demo/lookalikes/gone.ts nor grader/mistakes/demo/gone.ts exists',
+      'solutions/demo/mistakes.ts: shared names the look-alike gone, but neither solutions/demo/lookalikes/gone.ts nor solutions/demo/mistakes/gone.ts exists',
     ]);
   });
 
   it('takes more code of one mistake through also, and wants every file it names', () => {
     const checks = [check('demo/basic', 'public')];
-    const files = ['/kit/grader/mistakes/demo/shared.ts', '/kit/grader/mistakes/demo/shared-from-a-tutorial.ts'];
+    const files = ['/kit/solutions/demo/mistakes/shared.ts', '/kit/solutions/demo/mistakes/shared-from-a-tutorial.ts'];
     const folded = { ...entry, fails: ['demo/basic'], also: ['shared-from-a-tutorial'] };
     expect(mistakeListProblems('demo', files, [folded], checks)).toEqual([]);
     expect(mistakeListProblems('demo', files.slice(0, 1), [folded], checks)).toEqual([
-      'grader/checks/demo/mistakes.ts lists shared-from-a-tutorial, but grader/mistakes/demo/shared-from-a-tutorial.ts is missing',
+      'solutions/demo/mistakes.ts lists shared-from-a-tutorial, but solutions/demo/mistakes/shared-from-a-tutorial.ts is missing',
     ]);
   });
 
   it('asks that a public check catch each mistake, unless its entry says why only a hidden one can', () => {
     const checks = [check('demo/basic', 'public'), check('demo/apart', 'hidden')];
-    const files = ['/kit/grader/mistakes/demo/shared.ts'];
+    const files = ['/kit/solutions/demo/mistakes/shared.ts'];
     expect(mistakeListProblems('demo', files, [entry], checks)).toEqual([
-      "grader/checks/demo/mistakes.ts: shared is caught by hidden checks only, so a learner's copy cannot tell the learner: add a public check that catches it, or say in onlyHidden why only a hidden check can",
+      "solutions/demo/mistakes.ts: shared is caught by hidden checks only, so a learner's copy cannot tell the learner: add a public check that catches it, or say in onlyHidden why only a hidden check can",
     ]);
     expect(mistakeListProblems('demo', files, [{ ...entry, onlyHidden: '  ' }], checks)).toHaveLength(1);
     expect(mistakeListProblems('demo', files, [{ ...entry, onlyHidden: 'only rewriting the store shows it' }], checks)).toEqual([]);

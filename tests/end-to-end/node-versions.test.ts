@@ -65,7 +65,7 @@ describe.each(nodes)('Node %s', (version, node) => {
     const solved = grade(path.join(kit, 'solutions'));
     expect(solved.exercises.map((exercise) => exercise.status)).toEqual(['passed']);
     expect(solved.score).toBe(solved.maxScore);
-    const stub = grade(path.join(kit, 'grader', 'stubs'));
+    const stub = grade(path.join(kit, 'exercises'));
     expect(stub.score).toBe(0);
     expect(stub.isolation).toBe(solved.isolation);
   });

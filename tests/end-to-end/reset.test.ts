@@ -1,6 +1,6 @@
 /**
  * `npm run reset` in a copy of the kit that is not a git repository (as a learner's copy or a
- * downloaded zip is): the stub comes from `grader/stubs/`, whatever `exercises/` holds; every
+ * downloaded zip is): the stub comes from `exercises/<slug>/.stub/view.ts`, whatever the working view.ts holds; every
  * earlier version is kept in a backup of its own; refusals are one line and change nothing.
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { copyKit, runIn } from '../kit-copy.js';
 import { kitRoot, runKit } from '../run-kit.js';
 
 const solved = readFileSync(path.join(kitRoot, 'solutions', 'visit-counter', 'view.ts'), 'utf8');
-const stubOf = (root: string, slug: string): string => readFileSync(path.join(root, 'grader', 'stubs', slug, 'view.ts'), 'utf8');
+const stubOf = (root: string, slug: string): string => readFileSync(path.join(root, 'exercises', slug, '.stub', 'view.ts'), 'utf8');
 
 describe('npm run reset, without git', () => {
   let kit: string;
@@ -42,7 +42,7 @@ describe('npm run reset, without git', () => {
 
     const again = runIn(kit, ['reset', 'visit-counter']);
     expect([again.status, again.stdout]).toEqual([0, 'exercises/visit-counter/view.ts is already the stub: nothing to reset.\n']);
-    expect(readdirSync(path.dirname(view('visit-counter'))).sort()).toEqual(['README.md', 'view.ts', 'view.ts.bak', 'view.ts.bak.2']);
+    expect(readdirSync(path.dirname(view('visit-counter'))).sort()).toEqual(['.stub', 'README.md', 'checks.ts', 'exercise.json', 'view.ts', 'view.ts.bak', 'view.ts.bak.2']);
   });
 
   it("takes the kit's stub even when exercises/ holds another stub-like file, and puts back a deleted view.ts", () => {
@@ -81,13 +81,13 @@ describe('npm run reset, without git', () => {
     expect(existsSync(`${view('favorite-color')}.bak`)).toBe(false);
 
     writeFileSync(view('shopping-cart'), '// my cart\n');
-    rmSync(path.join(kit, 'grader', 'stubs', 'shopping-cart', 'view.ts'));
+    rmSync(path.join(kit, 'exercises', 'shopping-cart', '.stub', 'view.ts'));
     const noStub = runIn(kit, ['reset', 'shopping-cart']);
     expect([noStub.status, noStub.stderr]).toEqual([
       1,
-      'error: cannot reset shopping-cart: the kit has no stub for shopping-cart (grader/stubs/shopping-cart/view.ts is missing); nothing was changed\n',
+      'error: cannot reset shopping-cart: the kit has no stub for shopping-cart (exercises/shopping-cart/.stub/view.ts is missing); nothing was changed\n',
     ]);
-    expect(readdirSync(path.dirname(view('shopping-cart'))).sort()).toEqual(['README.md', 'view.ts']);
+    expect(readdirSync(path.dirname(view('shopping-cart'))).sort()).toEqual(['.stub', 'README.md', 'checks.ts', 'exercise.json', 'view.ts']);
     expect(readFileSync(view('shopping-cart'), 'utf8')).toBe('// my cart\n');
   });
 

@@ -16,7 +16,7 @@ import type { ExerciseResult } from '../../grader/engine/results.js';
 import { kitRoot } from '../run-kit.js';
 
 const mistake = 'copy-kept-beside-session';
-const copyOf = (slug: string): string => path.join(kitRoot, 'grader', 'mistakes', slug, `${mistake}.ts`);
+const copyOf = (slug: string): string => path.join(kitRoot, 'solutions', slug, 'mistakes', `${mistake}.ts`);
 
 const course = new Map<string, GradedExercise>();
 const graded = new Map<string, ExerciseResult>();

@@ -41,8 +41,8 @@ export function ping(req: Request, res: Response) {
   },
   'imports-a-helper': {
     view: `import type { Request, Response } from 'express';
-import { answer } from '../helper.ts';
-import { twice } from '../lib/index.js';
+import { answer } from './helper.ts';
+import { twice } from './lib/index.js';
 export function ping(_req: Request, res: Response) {
   res.send(twice(1) === 2 ? answer() : 'wrong');
 }
@@ -77,13 +77,13 @@ export function ping(req: Request, res: Response) {
   'imports-the-solution': {
     view: `import type { Request, Response } from 'express';
 
-import { ping as solved } from '../../../solutions/ping/view';
+import { ping as solved } from '../../solutions/ping/view';
 export const ping = (req: Request, res: Response) => solved(req, res);
 `,
   },
   'imports-an-absolute-path': { view: '' },
   'imports-a-link-out': {
-    view: `import { ping as solved } from '../solved.ts';
+    view: `import { ping as solved } from './solved.ts';
 export const ping = solved;
 `,
   },
@@ -93,7 +93,7 @@ export const ping = _.noop;
 `,
   },
   'imports-a-json-file': {
-    view: `import data from '../data.json';
+    view: `import data from './data.json';
 export const ping = data;
 `,
     helpers: { 'data.json': '{}\n' },
@@ -182,14 +182,14 @@ describe('compiling a view', () => {
   it('names the helper and its line when a helper does not compile', async () => {
     const folder = mkdtempSync(path.join(tmpdir(), 'view-imports-'));
     writeFileSync(path.join(folder, 'helper.ts'), 'export const answer = (: string => "pong";\n');
-    const compiled = await compileView(`import { answer } from '../helper.ts';\nexport const ping = answer;\n`, path.join(folder, 'view.ts'));
+    const compiled = await compileView(`import { answer } from './helper.ts';\nexport const ping = answer;\n`, path.join(folder, 'view.ts'));
     expect(compiled).toMatchObject({ ok: false, status: 'compile-error', message: expect.stringMatching(/^helper\.ts does not compile: /), location: { file: path.join(folder, 'helper.ts'), line: 1 } });
   });
 
   it.each([
-    ['a template', 'import { h } from "../helper.ts";\nexport const ping = require(`../solutions/${h}/view.ts`);\n'],
-    ['a sum', 'import { h } from "../helper.ts";\nexport const ping = require("../solutions/" + h + "/view.ts");\n'],
-    ['a dynamic import', 'import { h } from "../helper.ts";\nexport const ping = import(`../solutions/${h}/view.ts`);\n'],
+    ['a template', 'import { h } from "./helper.ts";\nexport const ping = require(`../solutions/${h}/view.ts`);\n'],
+    ['a sum', 'import { h } from "./helper.ts";\nexport const ping = require("../solutions/" + h + "/view.ts");\n'],
+    ['a dynamic import', 'import { h } from "./helper.ts";\nexport const ping = import(`../solutions/${h}/view.ts`);\n'],
   ])('refuses an import by %s, which the bundler would expand into every file on disk it matches', async (_kind, view) => {
     const root = mkdtempSync(path.join(tmpdir(), 'view-imports-'));
     const solution = path.join(root, 'solutions', 'ping', 'view.ts');
@@ -205,7 +205,7 @@ describe('compiling a view', () => {
   it('refuses a helper that imports by a pattern, and a view nested deeper than any a person writes, before esbuild sees them', async () => {
     const folder = mkdtempSync(path.join(tmpdir(), 'view-imports-'));
     writeFileSync(path.join(folder, 'helper.ts'), 'const name = "x";\nexport const h = require(`./${name}.ts`);\n');
-    const helper = await compileView('import { h } from "../helper.ts";\nexport const ping = h;\n', path.join(folder, 'view.ts'));
+    const helper = await compileView('import { h } from "./helper.ts";\nexport const ping = h;\n', path.join(folder, 'view.ts'));
     expect(helper).toMatchObject({ ok: false, message: 'helper.ts imports a file by a pattern: a view imports by a name in quotes, not by a pattern built at run time' });
     const deep = await compileView(`export const ping = ${'['.repeat(20_000)}${']'.repeat(20_000)};\n`, path.join(folder, 'view.ts'));
     expect(deep).toMatchObject({ ok: false, message: 'view.ts nests brackets more than 500 deep: simplify it' });

@@ -13,7 +13,7 @@ import { exerciseResult, type ExerciseStatus } from '../../grader/engine/results
 import { kitRoot } from '../run-kit.js';
 
 const info = findExercise('visit-counter') as ExerciseInfo;
-const stub = readFileSync(path.join(kitRoot, 'grader', 'stubs', 'visit-counter', 'view.ts'), 'utf8');
+const stub = readFileSync(path.join(kitRoot, 'exercises', 'visit-counter', '.stub', 'view.ts'), 'utf8');
 const zero = (status: ExerciseStatus) =>
   exerciseResult({ slug: 'visit-counter', title: 'Visit counter', status, message: null, location: null, hiddenChecksIncluded: true, output: '', checks: [], durationMs: 1 });
 
