@@ -1,6 +1,6 @@
 /**
- * The kit check's rules for what an author writes by hand, on made-up lessons, stubs, hints,
- * READMEs and results: each rule accepts the kit's own course and names what is wrong in a broken
+ * The kit check's rules for what an author writes by hand, on made-up lessons, stubs, hints and
+ * results: each rule accepts the kit's own course and names what is wrong in a broken
  * one; and the kit check itself, run on a broken copy of the kit, claims nothing that failed.
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,17 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Check } from '../../grader/engine/check-language/check.js';
 import { loadCourse } from '../../grader/engine/course/course.js';
 import { codeShown, hintProblems, lessonProblems, stubProblems } from '../../grader/instructor/soundness/soundness.js';
-import {
-  countKit,
-  gradedSectionProblems,
-  hintNameProblems,
-  lessonNameProblems,
-  readmeCountProblems,
-  readmeCounts,
-  readmeWithCountsAdded,
-  whyNotFullMarks,
-  type KitCounts,
-} from '../../grader/instructor/soundness/rules.js';
+import { gradedSectionProblems, hintNameProblems, lessonNameProblems, whyNotFullMarks } from '../../grader/instructor/soundness/rules.js';
 import { manifest, type ExerciseInfo } from '../../grader/engine/course/manifest.js';
 import type { CheckResult, ExerciseResult } from '../../grader/engine/results.js';
 import { copyKit, runIn } from '../kit-copy.js';
@@ -279,33 +269,6 @@ describe('routes and handler names in lessons and hints, against the manifest', 
   });
 });
 
-describe("the README's counts, against the kit", () => {
-  const readme = 'Intro.\n\nIn all: 2 exercises and 5\nchecks (2 easy, 2 medium, 1 hard; 3 public, 2 hidden), 4 known mistakes each caught by the\nchecks it names, and 1 correct-but-unusual solutions that get full marks.\n';
-  const counts: KitCounts = { exercises: 2, checks: 5, easy: 2, medium: 2, hard: 1, public: 3, hidden: 2, mistakes: 4, variants: 1 };
-
-  it('counts the checks by level and visibility, and reads the sentence across line breaks', () => {
-    const exercises = [{ checks: [{ level: 'easy', visibility: 'public' }, { level: 'hard', visibility: 'hidden' }] }, { checks: [{ level: 'easy', visibility: 'public' }, { level: 'medium', visibility: 'public' }, { level: 'medium', visibility: 'hidden' }] }] as const;
-    expect(countKit(exercises, 4, 1)).toEqual(counts);
-    expect(readmeCounts(readme)).toEqual(counts);
-    expect(readmeCountProblems(readme, counts)).toEqual([]);
-  });
-
-  it('names each count that differs and the sentence to write, when others add checks, mistakes or variants', () => {
-    expect(readmeCountProblems(readme, { ...counts, checks: 6, hard: 2, hidden: 3, mistakes: 5 })).toEqual([
-      'README.md\'s counts are not the kit\'s (checks 5 → 6, hard 1 → 2, hidden 2 → 3, known mistakes 4 → 5): write "In all: 2 exercises and 6 checks (2 easy, 2 medium, 2 hard; 3 public, 3 hidden), 5 known mistakes … and 1 correct-but-unusual solutions"',
-    ]);
-    expect(readmeCountProblems('No counts here.', counts)).toEqual([
-      'README.md does not count the kit: under "### Exercises", write "In all: 2 exercises and 5 checks (2 easy, 2 medium, 1 hard; 3 public, 2 hidden), 4 known mistakes … and 1 correct-but-unusual solutions"',
-    ]);
-  });
-
-  it("moves the counts on for a new exercise, keeping the author's words and line breaks", () => {
-    const added = { exercises: 1, checks: 3, easy: 1, medium: 2, hard: 0, public: 2, hidden: 1, mistakes: 1, variants: 0 };
-    expect(readmeWithCountsAdded(readme, added)).toBe(readme.replace('2 exercises and 5\nchecks (2 easy, 2 medium, 1 hard; 3 public, 2 hidden), 4', '3 exercises and 8\nchecks (3 easy, 4 medium, 1 hard; 5 public, 3 hidden), 5'));
-    expect(readmeWithCountsAdded('No counts here.', added)).toBe('No counts here.');
-  });
-});
-
 describe('why a view that should get full marks did not', () => {
   type Graded = Pick<ExerciseResult, 'status' | 'message' | 'checks'>;
   const result = (checkResults: Partial<CheckResult>[], fields: Partial<Graded> = {}): Graded => ({
@@ -333,9 +296,6 @@ describe('the kit check on a broken copy of the kit', () => {
     try {
       const at = (file: string): string => path.join(kit, file);
       writeFileSync(at('solutions/visit-counter/view.ts'), readFileSync(at('exercises/visit-counter/view.ts')));
-      const readme = readFileSync(at('README.md'), 'utf8');
-      const stated = readmeCounts(readme) as KitCounts;
-      writeFileSync(at('README.md'), readmeWithCountsAdded(readme, { exercises: 0, checks: 1, easy: 0, medium: 0, hard: 1, public: 0, hidden: 1, mistakes: 0, variants: 0 }));
       const lessonFile = at('exercises/visit-counter/README.md');
       writeFileSync(lessonFile, readFileSync(lessonFile, 'utf8').replace('- A first visit counts 1\n', '').replace('`countVisit` answers', '`countVisits` answers'));
       // An edit made to the working stub instead of grader/stubs/: its TODOs differ, its handlers still answer 501.
@@ -346,7 +306,7 @@ describe('the kit check on a broken copy of the kit', () => {
       const claimed = run.stdout.split('\n').filter((line) => line.startsWith('✔'));
       expect(claimed.join('\n')).toMatch(/^✔ \d+ exercises and \d+ checks agree with the manifest and their folders$/m);
       expect(claimed.join('\n')).toMatch(/stubs get zero$/m);
-      for (const broken of [/solutions get full marks/, /lessons, stubs and hint lists/, /What is graded/, /README\.md counts/]) {
+      for (const broken of [/solutions get full marks/, /lessons, stubs and hint lists/, /What is graded/]) {
         expect(claimed.join('\n')).not.toMatch(broken);
       }
       const problems = run.stdout.split('\n').filter((line) => line.startsWith('✘'));
@@ -355,7 +315,6 @@ describe('the kit check on a broken copy of the kit', () => {
       expect(problems).toContain(
         "✘ exercises/visit-counter/README.md: 'What is graded' lacks the check 'A first visit counts 1': add \"- A first visit counts 1\" at the top of its list",
       );
-      expect(problems).toContainEqual(expect.stringMatching(new RegExp(`^✘ README\\.md's counts are not the kit's \\(checks ${stated.checks + 1} → ${stated.checks}, hard ${stated.hard + 1} → ${stated.hard}, hidden ${stated.hidden + 1} → ${stated.hidden}\\): write "In all: `)));
       // A solution replaced by its stub says why it scores nothing, then which checks failed.
       expect(problems).toContainEqual(expect.stringMatching(/^✘ solutions\/visit-counter\/view\.ts scores 0\/\d+: not-started: every handler still answers "Not implemented yet"; replace the TODOs in view\.ts; also failed: visit-counter\/first-visit, visit-counter\/counts-up, /));
     } finally {

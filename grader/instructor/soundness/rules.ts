@@ -1,11 +1,12 @@
 /**
  * The kit check's rules on what authors write by hand beside the checks: each lesson's "What is
- * graded" list, the routes and handler names that lessons and hints mention, the README's counts,
- * and why a view that should get full marks did not. Each rule is a function of texts and the
- * course, so that tests can feed it a broken kit; each problem is one line that says what to write.
+ * graded" list, the routes and handler names that lessons and hints mention, and why a view that
+ * should get full marks did not (no document counts the course by hand, so no rule compares
+ * counts). Each rule is a function of texts and the course, so that tests can feed it a broken
+ * kit; each problem is one line that says what to write.
  */
-import type { Check, Visibility } from '../../engine/check-language/check.js';
-import type { ExerciseInfo, Level, RouteInfo } from '../../engine/course/manifest.js';
+import type { Check } from '../../engine/check-language/check.js';
+import type { ExerciseInfo, RouteInfo } from '../../engine/course/manifest.js';
 import type { ExerciseResult } from '../../engine/results.js';
 
 /** The heading of a lesson's last section, the list of its checks. */
@@ -275,93 +276,6 @@ export function hintNameProblems(info: ExerciseInfo, checks: readonly Pick<Check
     }
   }
   return problems;
-}
-
-/** What the README's "In all: …" sentence counts. */
-export interface KitCounts {
-  exercises: number;
-  checks: number;
-  easy: number;
-  medium: number;
-  hard: number;
-  public: number;
-  hidden: number;
-  mistakes: number;
-  variants: number;
-}
-
-/** The kit's counts, from its exercises' checks and the number of known mistakes and correct variants. */
-export function countKit(exercises: readonly { checks: readonly { level: Level; visibility: Visibility }[] }[], mistakes: number, variants: number): KitCounts {
-  const checks = exercises.flatMap((exercise) => exercise.checks);
-  const count = (keep: (check: (typeof checks)[number]) => boolean): number => checks.filter(keep).length;
-  return {
-    exercises: exercises.length,
-    checks: checks.length,
-    easy: count((check) => check.level === 'easy'),
-    medium: count((check) => check.level === 'medium'),
-    hard: count((check) => check.level === 'hard'),
-    public: count((check) => check.visibility === 'public'),
-    hidden: count((check) => check.visibility === 'hidden'),
-    mistakes,
-    variants,
-  };
-}
-
-const countNames: Record<keyof KitCounts, string> = {
-  exercises: 'exercises',
-  checks: 'checks',
-  easy: 'easy',
-  medium: 'medium',
-  hard: 'hard',
-  public: 'public',
-  hidden: 'hidden',
-  mistakes: 'known mistakes',
-  variants: 'correct-but-unusual solutions',
-};
-
-/**
- * The README's sentence: its numbers at the odd groups (in `countOrder`), the text between them at
- * the even ones, so that the scaffold can rewrite the numbers and keep the author's words and
- * line breaks.
- */
-const countsPattern =
-  /In all: (\d+)(\s+exercises\s+and\s+)(\d+)(\s+checks\s+\()(\d+)(\s+easy,\s+)(\d+)(\s+medium,\s+)(\d+)(\s+hard;\s+)(\d+)(\s+public,\s+)(\d+)(\s+hidden\),\s+)(\d+)(\s+known\s+mistakes\b[^]*?\s)(\d+)(\s+correct-but-unusual\s+solutions)/;
-
-/** The order of `countsPattern`'s numbers. */
-const countOrder: (keyof KitCounts)[] = ['exercises', 'checks', 'easy', 'medium', 'hard', 'public', 'hidden', 'mistakes', 'variants'];
-
-/** The counts the README states, or null when it has no "In all: …" sentence. */
-export function readmeCounts(readme: string): KitCounts | null {
-  const match = countsPattern.exec(readme);
-  if (!match) return null;
-  return Object.fromEntries(countOrder.map((key, index) => [key, Number(match[2 * index + 1])])) as unknown as KitCounts;
-}
-
-/** The first part of the README's sentence, up to the known mistakes, and its last number, as an author writes them. */
-function countsToWrite(counts: KitCounts): string {
-  return (
-    `"In all: ${counts.exercises} exercises and ${counts.checks} checks (${counts.easy} easy, ${counts.medium} medium, ${counts.hard} hard; ` +
-    `${counts.public} public, ${counts.hidden} hidden), ${counts.mistakes} known mistakes … and ${counts.variants} correct-but-unusual solutions"`
-  );
-}
-
-/** What is wrong with the README's counts: one line naming the numbers to write, or nothing. */
-export function readmeCountProblems(readme: string, counts: KitCounts): string[] {
-  const stated = readmeCounts(readme);
-  if (stated === null) return [`README.md does not count the kit: under "### Exercises", write ${countsToWrite(counts)}`];
-  const wrong = countOrder.filter((key) => stated[key] !== counts[key]);
-  if (wrong.length === 0) return [];
-  const changes = wrong.map((key) => `${countNames[key]} ${stated[key]} → ${counts[key]}`).join(', ');
-  return [`README.md's counts are not the kit's (${changes}): write ${countsToWrite(counts)}`];
-}
-
-/** `readme` with its counts moved on by `added` (an exercise the scaffold adds); unchanged without the sentence. */
-export function readmeWithCountsAdded(readme: string, added: KitCounts): string {
-  return readme.replace(countsPattern, (_sentence, ...groups: unknown[]) => {
-    const parts = groups.slice(0, 2 * countOrder.length).map(String);
-    const moved = parts.map((part, index) => (index % 2 === 0 ? String(Number(part) + added[countOrder[index / 2] as keyof KitCounts]) : part));
-    return `In all: ${moved.join('')}`;
-  });
 }
 
 /**

@@ -11,7 +11,7 @@ import { isUntouchedStub } from '../../engine/grading/not-started.js';
 import { loadCourse, withEveryCheckShown } from '../../engine/course/course.js';
 import { gradeJobs, type GradedExercise, type GradingJob, type Limits } from '../../engine/grading/grade.js';
 import { typeWarnings } from '../../engine/grading/type-warnings.js';
-import { countKit, gradedSectionProblems, hintNameProblems, lessonNameProblems, readmeCountProblems, whyNotFullMarks } from './rules.js';
+import { gradedSectionProblems, hintNameProblems, lessonNameProblems, whyNotFullMarks } from './rules.js';
 import { manifest, type ExerciseInfo } from '../../engine/course/manifest.js';
 import { kitRoot } from '../../engine/paths.js';
 import type { ExerciseResult } from '../../engine/results.js';
@@ -344,11 +344,6 @@ export async function checkKit(limits: Limits): Promise<KitCheckReport> {
     }
     variants.push(...tsFiles(variantsDir(slug)).map((file) => job(withEveryCheckShown(exercise), file)));
   }
-  const counts = countKit(exercises, mistakes.length, variants.length);
-  claim(
-    `README.md counts the kit: ${counts.exercises} exercises, ${counts.checks} checks, ${counts.mistakes} known mistakes, ${counts.variants} correct variants`,
-    readmeCountProblems(readFileSync(path.join(kitRoot, 'README.md'), 'utf8'), counts),
-  );
   const byslug = new Map(exercises.map((exercise) => [exercise.info.slug, exercise]));
   const mistakeJobs = [...mistakes, ...lookalikes].map((mistake) => job(byslug.get(mistake.slug) as GradedExercise, mistake.file));
   // Learners see type warnings: the kit's own stubs and solutions must not give them any.
