@@ -1,16 +1,20 @@
 /**
- * Sample outputs in a README, produced by running the kit. A fenced `text` block under a
+ * Sample outputs in a document, produced by running the kit. A fenced `text` block under a
  * `<!-- sample: … -->` mark is what the commands the mark names print when the views it names are
- * graded. The kit's own tests hold each of the kit README's blocks to what the kit prints, and
- * `npm run release` writes the learner's copy's blocks by running the same commands in that copy,
- * whose checks are the public ones alone. The marks read:
+ * graded. The kit's own tests hold each block of the kit's documents (the learner's guide,
+ * `docs/learner-guide.md`, has them) to what the kit prints, and `npm run release` writes the
+ * learner's copy's blocks, in its README, by running the same commands in that copy, whose checks
+ * are the public ones alone. A sample shows one exercise, or the first rows of the list, so that a
+ * new exercise changes none of them. The marks read:
  *
  *   <!-- sample: npm run grade -- <slug> [flags], with <file> as its view.ts -->
  *   <!-- sample: [after grading <slug>=<file> …, ]with <n> hint(s) of <slug> seen -->  (the block opens with `$ npm run …`)
  *   <!-- sample: npm run watch -- <slug> [flags], with <file> as its view.ts; the report -->  (the lines above the status line, which with the keys is a terminal's, with its timings)
  *
  * A line `…` in a block stands for lines left out: the lines before it start the output, the lines
- * after it end it. Files are named from the root of the kit that holds them.
+ * after it end it. Files are named from the root of the kit that holds them. The list's columns are
+ * as wide as the course's longest slug, so a list is compared with its runs of spaces as one
+ * (`comparable`).
  */
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -76,7 +80,7 @@ export function readmeSamples(readme: string): Sample[] {
     const start = match.index;
     const fenced = /^<!-- sample: .*? -->\n```text\n([\s\S]*?)\n```/.exec(readme.slice(start));
     const sample = fenced ? sampleOf(match[1] ?? '', { mark: match[0], block: fenced[1] ?? '', start, end: start + fenced[0].length }) : null;
-    if (sample === null) throw new Error(`the README's "${match[0]}" is not a sample mark the kit can produce (grader/readme-samples.ts lists the forms), or no \`\`\`text block follows it`);
+    if (sample === null) throw new Error(`the README's "${match[0]}" is not a sample mark the kit can produce (grader/instructor/soundness/readme-samples.ts lists the forms), or no \`\`\`text block follows it`);
     samples.push(sample);
   }
   return samples;
@@ -203,6 +207,14 @@ export function blockFor(sample: Sample, printed: string): string {
   if (gap === -1) return lines.join('\n');
   const tail = shown.length - gap - 1;
   return [...lines.slice(0, gap), '…', ...(tail === 0 ? [] : lines.slice(-tail))].join('\n');
+}
+
+/**
+ * A block as the kit's tests compare it with what the kit prints: as it is, but a list's runs of
+ * spaces read as one, since a new exercise with a longer slug widens its columns.
+ */
+export function comparable(sample: Sample, block: string): string {
+  return sample.kind === 'progress' && sample.command[0] === 'list' ? block.replace(/ {2,}/g, ' ') : block;
 }
 
 /**
