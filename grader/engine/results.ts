@@ -17,6 +17,7 @@ export const schemaVersion = 1;
  * work handed in, so a class's pass rates leave it out. The others mean the app could not be
  * graded as it stands, and say why: `not-a-file` and `too-large` are a `view.ts` the grader will
  * not read (a link out of the learner's folder, a FIFO, a device; more than 256 KiB).
+ * `grading/verdict.ts` turns what each stage of grading observed into one of these.
  */
 export type ExerciseStatus =
   | 'passed'

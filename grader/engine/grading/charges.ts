@@ -6,6 +6,7 @@ import type { Check } from '../check-language/check.js';
 import type { Exchange } from '../check-language/exchange.js';
 import type { Charges } from '../check-language/request-log.js';
 import { didNotRun, failedCheck, notRunChecks, type CheckResult, type ExerciseStatus } from '../results.js';
+import { afterCharges } from './verdict.js';
 
 /**
  * Charges each check its failure (see `RequestLog.charges`): a check that passed or failed on a
@@ -33,5 +34,5 @@ export function applyCharges(
     if (!check || !result || didNotRun(result.message)) continue;
     results[index] = failedCheck(check, check.visibility === 'public' ? message : null, { requests: describe(exchanges), expected: null, actual: null }, result.durationMs);
   }
-  if (run.status === 'passed' && results.some((result) => !result.passed)) run.status = 'failed';
+  run.status = afterCharges(run.status, results);
 }

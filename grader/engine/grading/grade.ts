@@ -20,7 +20,6 @@ import { RequestLog, requestLogOf } from '../check-language/request-log.js';
 import { applyCharges } from './charges.js';
 import { sharedTurn, turnAlone, type Turn } from './fair-share.js';
 import type { ExerciseInfo } from '../course/manifest.js';
-import { displayPath } from '../paths.js';
 import {
   exerciseResult,
   failedCheck,
@@ -29,18 +28,28 @@ import {
   passedCheck,
   type CheckResult,
   type ExerciseResult,
-  type ExerciseStatus,
   type GradeResult,
   type TypeWarning,
 } from '../results.js';
-import type { SourceLocation } from '../sandbox/protocol.js';
 import { defaultHeapMb } from '../sandbox/host-flags.js';
-import { Sandbox, formatSeconds, isolationInForce, type HostExit, type LoadOutcome } from '../sandbox/sandbox.js';
+import { Sandbox, isolationInForce, type HostExit, type LoadOutcome } from '../sandbox/sandbox.js';
 import { prepareView, type PreparedView } from './compile.js';
 import { addFix } from './fix.js';
-import { markNotStarted } from './not-started.js';
 import { inHandler } from './stuck-handler.js';
 import { typeWarnings } from './type-warnings.js';
+import {
+  checksVerdict,
+  hiddenReloadVerdict,
+  hostEndedInHiddenVerdict,
+  hostEndedVerdict,
+  loadVerdict,
+  outOfTimeVerdict,
+  ranOutOfTime,
+  ranToTheEnd,
+  viewVerdict,
+  withNotStarted,
+  type Verdict,
+} from './verdict.js';
 
 /** An exercise ready to grade: what the manifest says of it and its checks. */
 export interface GradedExercise {
@@ -145,23 +154,6 @@ function requestsOf(transcript: Exchange[]): string[] {
   });
 }
 
-interface ExerciseRun {
-  status: ExerciseStatus;
-  message: string | null;
-  location: SourceLocation | null;
-}
-
-/**
- * How a host that ended during a hidden check is described: by its kind alone. The usual message
- * quotes what the app printed (its error) and names the request it was serving, which a view could
- * fill with what it saw of the hidden check.
- */
-const endedInHidden: Record<HostExit['kind'], string> = {
-  crashed: 'the app crashed during a hidden check',
-  'out-of-memory': 'the app used more memory than allowed during a hidden check',
-  timeout: 'the app stopped answering during a hidden check (an endless loop?)',
-};
-
 /** How much of an answer evidence keeps: its signs are in the first words, and a class holds many. */
 const seenTextLimit = 4096;
 /** How much of the records written during one failed check evidence keeps. */
@@ -196,7 +188,7 @@ async function runChecks(
   exerciseDeadline: number,
   retries: { left: number },
   agent: http.Agent,
-): Promise<{ results: CheckResult[]; run: ExerciseRun; seen: Seen[] }> {
+): Promise<{ results: CheckResult[]; run: Verdict; seen: Seen[] }> {
   const results: CheckResult[] = [];
   /** What every check saw, for the known mistakes' evidence. */
   const seen: Seen[] = [];
@@ -242,9 +234,9 @@ async function runChecks(
     const remaining = deadline - Date.now();
     if (remaining <= 0) {
       turn.release();
-      const message = `the checks took longer than ${formatSeconds(limits.exerciseTimeoutMs)} in all`;
-      results.push(...notRunChecks(checks.slice(index), message));
-      return { results, run: { status: 'timeout', message, location: null }, seen };
+      const run = outOfTimeVerdict(limits.exerciseTimeoutMs);
+      results.push(...notRunChecks(checks.slice(index), run.message ?? run.status));
+      return { results, run, seen };
     }
     let outcome = await attempt(check, remaining).finally(() => turn.release());
     // The check's own time: its runs, not the waits for a turn.
@@ -288,7 +280,7 @@ async function runChecks(
       results.push(failedCheck(check, null, null, ms));
       if (!ended) continue;
       results.push(...notRunChecks(checks.slice(index + 1), 'the app had stopped'));
-      return { results, run: { status: ended.kind, message: endedInHidden[ended.kind], location: null }, seen };
+      return { results, run: hostEndedInHiddenVerdict(ended.kind), seen };
     }
     if (!(error instanceof NoAnswer)) {
       const why = error instanceof Error ? error.message : String(error);
@@ -301,10 +293,9 @@ async function runChecks(
     }
     results.push(failedCheck(check, ended.message, { requests: requestsOf(transcript), expected: null, actual: null }, ms));
     results.push(...notRunChecks(checks.slice(index + 1), 'the app had stopped'));
-    return { results, run: { status: ended.kind, message: ended.message, location: ended.location }, seen };
+    return { results, run: hostEndedVerdict(ended), seen };
   }
-  const allPassed = results.every((result) => result.passed);
-  return { results, run: { status: allPassed ? 'passed' : 'failed', message: null, location: null }, seen };
+  return { results, run: checksVerdict(results), seen };
 }
 
 /** Checks of one exercise that may be retried alone after a time-out on a crowded machine. */
@@ -359,12 +350,12 @@ type FirstPhase = { result: ExerciseResult } | { awaiting: AwaitingHidden };
 /** Builds results for one exercise, so that every way it ends is said the same way. */
 function resultsOf(exercise: GradedExercise) {
   const base = { slug: exercise.info.slug, title: exercise.info.title, hiddenChecksIncluded: exercise.hiddenChecksIncluded };
-  const finish = (run: ExerciseRun, checks: CheckResult[], output: string, durationMs: number, seen: Seen[] = []): ExerciseResult => {
+  const finish = (run: Verdict, checks: CheckResult[], output: string, durationMs: number, seen: Seen[] = []): ExerciseResult => {
     // Only an app that ran and answered has a pattern of passed and failed checks to match.
     const mistakes = run.status === 'failed' ? matchMistakes(exercise.mistakes ?? [], checks, seen) : [];
     return exerciseResult({ ...base, ...run, checks, output, mistakes, durationMs });
   };
-  return { finish, stopped: (run: ExerciseRun): ExerciseResult => finish(run, notRunChecks(exercise.checks, run.message ?? run.status), '', 0) };
+  return { finish, stopped: (run: Verdict): ExerciseResult => finish(run, notRunChecks(exercise.checks, run.message ?? run.status), '', 0) };
 }
 
 /** Loads the app, runs `checks` against it and unloads it; what the app printed is the caller's to keep or drop. */
@@ -378,14 +369,14 @@ async function runPhase(
   limits: Limits,
   budgetMs: number,
   retries: { left: number },
-): Promise<{ loaded: LoadOutcome; results: CheckResult[]; run: ExerciseRun; output: string; seen: Seen[] }> {
+): Promise<{ loaded: LoadOutcome; results: CheckResult[]; run: Verdict; output: string; seen: Seen[] }> {
   const host = await pool.get();
   host.takeOutput();
   const loaded = await host.load(
     { type: 'load', slug: exercise.info.slug, routes: exercise.info.routes, code, filename: file, secret },
     Math.min(limits.requestTimeoutMs, budgetMs),
   );
-  if (!loaded.ok) return { loaded, results: [], run: { status: loaded.kind, message: loaded.message, location: loaded.location }, output: host.takeOutput(), seen: [] };
+  if (!loaded.ok) return { loaded, results: [], run: loadVerdict(loaded), output: host.takeOutput(), seen: [] };
   // One connection pool for the phase's checks (see `Connection.agent`).
   const agent = new http.Agent({ keepAlive: true });
   const requests = new RequestLog(agent, exercise.info.routes, host, pingTimeoutMs);
@@ -404,8 +395,7 @@ async function runPhase(
 /** The public phase: the whole exercise when it has no hidden checks or ends early. */
 async function gradePublic(exercise: GradedExercise, file: string, view: PreparedView, pool: HostPool, secret: string, limits: Limits): Promise<FirstPhase> {
   const { finish, stopped } = resultsOf(exercise);
-  if ('missing' in view) return { result: stopped({ status: 'missing-file', message: `${displayPath(file)} is missing`, location: null }) };
-  if (!view.ok) return { result: stopped({ status: view.status, message: view.message, location: view.location }) };
+  if (!view.ok) return { result: stopped(viewVerdict(view, file)) };
   const started = Date.now();
   const publicOnes = exercise.checks.filter((check) => check.visibility === 'public');
   const hiddenOnes = exercise.checks.filter((check) => check.visibility !== 'public');
@@ -413,9 +403,9 @@ async function gradePublic(exercise: GradedExercise, file: string, view: Prepare
   const phase = await runPhase(exercise, publicOnes, view.code, file, pool, secret, limits, limits.exerciseTimeoutMs, retries);
   const spentMs = Date.now() - started;
   if (!phase.loaded.ok) return { result: finish(phase.run, notRunChecks(exercise.checks, phase.run.message ?? phase.run.status), phase.output, spentMs) };
-  const ended = phase.run.status !== 'passed' && phase.run.status !== 'failed';
+  const ended = !ranToTheEnd(phase.run.status);
   if (ended || hiddenOnes.length === 0) {
-    const notRun = ended ? notRunChecks(hiddenOnes, phase.run.status === 'timeout' && phase.run.message?.startsWith('the checks took') ? phase.run.message : 'the app had stopped') : [];
+    const notRun = ended ? notRunChecks(hiddenOnes, ranOutOfTime(phase.run) ? (phase.run.message ?? phase.run.status) : 'the app had stopped') : [];
     return { result: finish(phase.run, [...phase.results, ...notRun], phase.output, spentMs, phase.seen) };
   }
   return { awaiting: { code: view.code, checks: phase.results, output: phase.output, spentMs, retries, seen: phase.seen } };
@@ -433,14 +423,12 @@ async function gradeHidden(exercise: GradedExercise, file: string, awaiting: Awa
   // The time shown is the public checks': the hidden ones' is the app's to stretch, so it could carry what they sent.
   const durationMs = awaiting.spentMs;
   if (!phase.loaded.ok) {
-    const kind: HostExit['kind'] = phase.loaded.kind === 'timeout' || phase.loaded.kind === 'out-of-memory' ? phase.loaded.kind : 'crashed';
-    const message = `${endedInHidden[kind]} (loading the app again for them)`;
-    return finish({ status: kind, message, location: null }, [...awaiting.checks, ...notRunChecks(hiddenOnes, 'the app had stopped')], awaiting.output, durationMs);
+    return finish(hiddenReloadVerdict(phase.loaded), [...awaiting.checks, ...notRunChecks(hiddenOnes, 'the app had stopped')], awaiting.output, durationMs);
   }
   const checks = [...awaiting.checks, ...phase.results];
-  const ended = phase.run.status !== 'passed' && phase.run.status !== 'failed';
-  const status = ended ? phase.run.status : checks.every((check) => check.passed) ? 'passed' : 'failed';
-  return finish({ status, message: ended ? phase.run.message : null, location: null }, checks, awaiting.output, durationMs, [...awaiting.seen, ...phase.seen]);
+  // An end during a hidden check is said by its kind alone, and never where.
+  const verdict = ranToTheEnd(phase.run.status) ? checksVerdict(checks) : { ...phase.run, location: null };
+  return finish(verdict, checks, awaiting.output, durationMs, [...awaiting.seen, ...phase.seen]);
 }
 
 /** One view to grade against one exercise's checks. */
@@ -478,8 +466,7 @@ export interface GradeJobsOptions {
  * one graded, not the file as it is now (watch mode saves on).
  */
 function explainedByText(result: ExerciseResult, job: GradingJob, view: PreparedView): ExerciseResult {
-  const marked = result.status === 'failed' && view.ok ? markNotStarted(result, view.source, job.exercise.info) : result;
-  return addFix(marked, view, job.exercise.info, job.file);
+  return addFix(withNotStarted(result, view, job.exercise.info), view, job.exercise.info, job.file);
 }
 
 /** The type warnings of each file it is given, by file name. */
