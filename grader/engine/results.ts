@@ -124,7 +124,7 @@ export interface ExerciseResult {
   /** Type errors in the learner's file (empty when type checking was off). */
   warnings: TypeWarning[];
   /**
-   * The known mistakes whose pattern the failed checks show (`grader/checks/<slug>/mistakes.ts`):
+   * The known mistakes whose pattern the failed checks show (`solutions/<slug>/mistakes.ts`):
    * usually one, two when only public checks ran and two mistakes look alike there; empty when
    * none matches or the app did not run.
    */

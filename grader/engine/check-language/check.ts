@@ -1,6 +1,7 @@
 /**
- * What a check is. Checks live in `grader/checks/<slug>/public.ts` and `hidden.ts`: the file says
- * who may see a check's code and details, so a learner's copy is made by leaving `hidden.ts` out.
+ * What a check is. Checks live in `exercises/<slug>/checks.ts` (public) and
+ * `solutions/<slug>/checks.ts` (hidden): the folder says who may see a check's code and details,
+ * so a learner's copy is made by leaving `solutions/` out.
  */
 import type { Level } from '../course/manifest.js';
 import type { CheckContext } from './context.js';
@@ -29,12 +30,12 @@ export interface Check extends CheckSpec {
   visibility: Visibility;
 }
 
-/** The checks of `public.ts`: their details are shown to the learner. */
+/** The checks of `exercises/<slug>/checks.ts`: their details are shown to the learner. */
 export function publicChecks(specs: CheckSpec[]): Check[] {
   return specs.map((spec) => ({ ...spec, visibility: 'public' }));
 }
 
-/** The checks of `hidden.ts`: left out of a learner's copy, shown only by title and hint. */
+/** The checks of `solutions/<slug>/checks.ts`: left out of a learner's copy, shown only by title and hint. */
 export function hiddenChecks(specs: CheckSpec[]): Check[] {
   return specs.map((spec) => ({ ...spec, visibility: 'hidden' }));
 }

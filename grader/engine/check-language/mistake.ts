@@ -1,7 +1,7 @@
 /**
  * Known mistakes, as the report names them. Each exercise lists its own in
- * `grader/checks/<slug>/mistakes.ts`, beside its checks and shipped with them (a learner's copy
- * has the list but not the code: `grader/mistakes/<slug>/<id>.ts` stays with the instructor). The
+ * `solutions/<slug>/mistakes.ts`, beside its hidden checks (a learner's copy gets the list, as
+ * `exercises/<slug>/mistakes.ts`, but not the code: `solutions/<slug>/mistakes/<id>.ts` stays with the instructor). The
  * kit check grades each mistake's code and proves it fails exactly the checks listed.
  */
 import { Evidence, type Seen } from './evidence.js';
@@ -10,7 +10,7 @@ export type { Evidence, Seen };
 
 /** A mistake learners make, and the checks that catch it. */
 export interface KnownMistake {
-  /** The name of its code, `grader/mistakes/<slug>/<id>.ts`. */
+  /** The name of its code, `solutions/<slug>/mistakes/<id>.ts`. */
   id: string;
   /** What the learner did, completing "This looks like: …" (lowercase, no final stop). */
   title: string;
@@ -19,7 +19,7 @@ export interface KnownMistake {
   /** Exactly the checks its code fails, public and hidden: the pattern a learner's result is matched against. */
   fails: string[];
   /**
-   * More code of the same mistake, `grader/mistakes/<slug>/<name>.ts`, in another form (often
+   * More code of the same mistake, `solutions/<slug>/mistakes/<name>.ts`, in another form (often
    * adapted from a public source): the kit check proves each fails exactly `fails` too.
    */
   also?: string[];
@@ -36,7 +36,7 @@ export interface KnownMistake {
    */
   evidence?: (seen: Evidence) => boolean;
   /**
-   * Code, `grader/mistakes/<slug>/<name>.ts`, that fails exactly the same checks for another
+   * Code, `solutions/<slug>/lookalikes/<name>.ts` (or another mistake's), that fails exactly the same checks for another
    * reason: the kit check proves that it is not given this mistake's name.
    */
   lookalikes?: string[];

@@ -33,7 +33,7 @@ export const accessHeader = 'x-kit-access';
  * The header that numbers each request the grader sends (its id, unique in the grader's process).
  * A failure that no answer can carry (the handler threw after answering, the app closed the
  * connection) is told by the host against that id, and the grader charges it to the check that
- * sent the request (`checking/request-log.ts`).
+ * sent the request (`check-language/request-log.ts`).
  */
 export const requestHeader = 'x-kit-request';
 

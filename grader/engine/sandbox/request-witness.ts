@@ -5,7 +5,7 @@
  * later, as another request's broken connection.
  *
  * The grader asks (`requests`) and weighs every word against its own log of what it sent
- * (`checking/request-log.ts`): learner code runs in this process and could change what is said
+ * (`check-language/request-log.ts`): learner code runs in this process and could change what is said
  * here, but all it could gain is a failure of its own checks.
  */
 import type http from 'node:http';

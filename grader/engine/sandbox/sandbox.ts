@@ -514,7 +514,7 @@ export class Sandbox {
   /**
    * Which of the grader's requests `ask` (by id, see `requestHeader`) reached the app, and what the
    * host saw fail after an answer since the exercise loaded; null when the host does not say in
-   * time. The host's word: the grader weighs it against its own log (`checking/request-log.ts`).
+   * time. The host's word: the grader weighs it against its own log (`check-language/request-log.ts`).
    */
   async askRequests(ask: number[], timeoutMs: number): Promise<{ seen: number[]; after: AfterAnswer[] } | null> {
     const id = this.nextId++;
