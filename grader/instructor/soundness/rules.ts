@@ -135,12 +135,12 @@ export function gradedSectionProblems(slug: string, checks: readonly ListedCheck
     }
     const check = checks[titles.indexOf(entry.title)];
     if (check === undefined) {
-      problems.push(`${where} lists '${entry.title}', which is not a check of ${slug}: remove the line, or write the title as grader/checks/${slug}/ has it`);
+      problems.push(`${where} lists '${entry.title}', which is not a check of ${slug}: remove the line, or write the title as exercises/${slug}/checks.ts or solutions/${slug}/checks.ts has it`);
     } else if (check.visibility !== entry.visibility) {
       problems.push(
         check.visibility === 'hidden'
           ? `${where} lists the hidden check '${entry.title}' without "${hiddenMark.trim()}": write "${gradedLine({ ...check, title: entry.title })}"`
-          : `${where} marks '${entry.title}' hidden, but it is public (grader/checks/${slug}/public.ts): write "${gradedLine({ ...check, title: entry.title })}"`,
+          : `${where} marks '${entry.title}' hidden, but it is public (exercises/${slug}/checks.ts): write "${gradedLine({ ...check, title: entry.title })}"`,
       );
     }
   });
@@ -241,8 +241,8 @@ export function lessonNameProblems(info: ExerciseInfo, text: string, course: rea
     if (handler === said) continue;
     problems.push(
       route.handler.startsWith('kit:')
-        ? `${name} says \`${said}\` answers ${method} ${path}, but the kit answers it (${route.handler} in grader/manifest.ts)`
-        : `${name} says \`${said}\` answers ${method} ${path}, but its handler is \`${handler}\` (grader/manifest.ts)`,
+        ? `${name} says \`${said}\` answers ${method} ${path}, but the kit answers it (${route.handler} in exercises/${info.slug}/exercise.json)`
+        : `${name} says \`${said}\` answers ${method} ${path}, but its handler is \`${handler}\` (exercises/${info.slug}/exercise.json)`,
     );
   }
   let fenced = false;
