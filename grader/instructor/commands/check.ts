@@ -6,9 +6,10 @@ import type { Command } from '../../commands/args.js';
 
 const checkUsage = `Usage: npm run check
 
-Proves the kit is sound: the manifest and the folders agree, every solution gets full marks, every
-stub gets zero, every known mistake is caught by the checks it names, every correct variant gets
-full marks, and lessons, hints and checks are well formed. Exits 1 with the list of problems.`;
+Proves the kit is sound: exercises/course.json and the folders agree, every solution gets full
+marks, every stub gets zero, every known mistake is caught by the checks it names, every correct
+variant gets full marks, and lessons, hints and checks are well formed. Exits 1 with the list of
+problems.`;
 
 async function run(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { help: { type: 'boolean' } } });

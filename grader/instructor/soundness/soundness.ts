@@ -1,5 +1,5 @@
 /**
- * The kit check: proves the course is sound. The manifest and the folders agree, every solution
+ * The kit check: proves the course is sound. The course list and the folders agree, every solution
  * gets full marks, every stub gets zero, every known mistake is caught by the checks it names,
  * every correct variant gets full marks, and each lesson, hint list and check is well formed.
  */
@@ -147,7 +147,7 @@ function folders(dir: string): string[] {
 interface WritingProblems {
   /** Slugs, folders, required files and checks. */
   layout: string[];
-  /** Lessons, stubs and hints, against each other and against the manifest. */
+  /** Lessons, stubs and hints, against each other and against their exercise.json. */
   writing: string[];
   /** The lessons' "What is graded" lists, against the checks. */
   graded: string[];
@@ -161,11 +161,11 @@ function checkLayout(exercises: GradedExercise[]): WritingProblems {
   for (const slug of slugs) {
     const problem = slugProblem(slug);
     if (problem) problems.push(`slug ${problem}`);
-    if (slugs.indexOf(slug) !== slugs.lastIndexOf(slug)) problems.push(`slug "${slug}" is in the manifest twice`);
+    if (slugs.indexOf(slug) !== slugs.lastIndexOf(slug)) problems.push(`slug "${slug}" is in exercises/course.json twice`);
   }
   for (const dir of exerciseFolders) {
     for (const folder of folders(path.join(kitRoot, dir))) {
-      if (!slugs.includes(folder)) problems.push(`${dir}/${folder} is not an exercise of the manifest`);
+      if (!slugs.includes(folder)) problems.push(`${dir}/${folder} is not an exercise of exercises/course.json: add its slug there, or remove the folder`);
     }
   }
   const ids = new Map<string, string>();
@@ -316,8 +316,8 @@ export async function checkKit(limits: Limits): Promise<KitCheckReport> {
   };
   const { layout, writing, graded } = checkLayout(exercises);
   const checkCount = exercises.reduce((sum, exercise) => sum + exercise.checks.length, 0);
-  claim(`${exercises.length} exercises and ${checkCount} checks agree with the manifest and their folders`, layout);
-  claim(`${exercises.length} lessons, stubs and hint lists are well formed, with the manifest's routes and handlers`, writing);
+  claim(`${exercises.length} exercises and ${checkCount} checks agree with exercises/course.json and their folders`, layout);
+  claim(`${exercises.length} lessons, stubs and hint lists are well formed, with their exercise.json's routes and handlers`, writing);
   claim(`${exercises.length} lessons list their checks under "What is graded", as the checks title them`, graded);
   const job = (exercise: GradedExercise, file: string): GradingJob => ({ exercise, file });
   // Authors must see why a hidden check failed a view that should pass: the kit check shows every message.
