@@ -1,10 +1,13 @@
 /**
  * `npm run release`, from a copy of the kit whose working folder holds a solution, a backup and
- * stray files: the learner's copy takes its stubs from grader/stubs and only the files its rules
- * name, checks itself (and refuses to be written when it fails), has a README for learners whose
- * sample outputs show the scores the copy itself gives, installs from the npm cache, grades a solution with its public checks only and resets without
- * git; nothing in it (sources, build, source maps, lockfile) gives a hidden check, a solution, a
- * known mistake, a correct variant or a test away. Bad --out folders are refused with one line.
+ * stray files: the learner's copy is each exercise's folder (its view.ts written from .stub/view.ts)
+ * and the grader without grader/instructor/, checks itself (and refuses to be written when it
+ * fails: any file of solutions/ or of the instructor's tools, by name, and their code anywhere), has
+ * a README for learners whose sample outputs show the scores the copy itself gives, installs from
+ * the npm cache, grades a solution with its public checks only, resets without git and has only
+ * the learner's commands; nothing in it (sources, build, source maps, lockfile) gives a hidden
+ * check, a solution, a known mistake, a correct variant or a test away. Bad --out folders are
+ * refused with one line.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCourse } from '../../grader/engine/course/course.js';
 import { readmeSamples } from '../../grader/instructor/soundness/readme-samples.js';
 import { instructorCommands, learnerCommands } from '../../grader/instructor/release/package.js';
+import { learnerGuideFile } from '../../grader/instructor/release/readme.js';
 import type { GradeResult } from '../../grader/engine/results.js';
 import { copyKit, runIn } from '../kit-copy.js';
 import { kitRoot, runKit } from '../run-kit.js';
@@ -90,7 +94,7 @@ describe('npm run release', () => {
     let kit: string;
     let copy: string;
     const solution = (slug: string): string => readFileSync(path.join(kitRoot, 'solutions', slug, 'view.ts'), 'utf8');
-    const stub = (slug: string): string => readFileSync(path.join(kitRoot, 'grader', 'stubs', slug, 'view.ts'), 'utf8');
+    const stub = (slug: string): string => readFileSync(path.join(kitRoot, 'exercises', slug, '.stub', 'view.ts'), 'utf8');
     let released: { status: number | null; stdout: string; stderr: string };
     beforeAll(() => {
       kit = copyKit();
@@ -99,7 +103,7 @@ describe('npm run release', () => {
       writeFileSync(path.join(kit, 'exercises', 'visit-counter', 'view.ts'), solution('visit-counter'));
       writeFileSync(path.join(kit, 'exercises', 'theme', 'view.ts.bak'), solution('theme'));
       writeFileSync(path.join(kit, 'exercises', 'notes.txt'), 'answers: see solutions/');
-      writeFileSync(path.join(kit, 'grader', 'checks', 'theme', 'draft.ts'), '// a check not ready yet\n');
+      writeFileSync(path.join(kit, 'exercises', 'theme', 'draft.ts'), '// a check not ready yet\n');
       mkdirSync(path.join(kit, '.kit-state'), { recursive: true });
       writeFileSync(path.join(kit, '.kit-state', 'progress.json'), '{}');
       copy = path.join(mkdtempSync(path.join(tmpdir(), 'release-')), 'learner');
@@ -112,7 +116,7 @@ describe('npm run release', () => {
       rmSync(path.dirname(kit), { recursive: true, force: true });
     });
 
-    it('takes the stubs from grader/stubs and leaves every planted file out, saying so', () => {
+    it("takes the stubs from each exercise's .stub/ and leaves every planted file out, saying so", () => {
       expect(released.stderr).toBe('');
       expect(released.status).toBe(0);
       const files = filesOf(copy);
@@ -120,28 +124,35 @@ describe('npm run release', () => {
       expect(files.filter((file) => /\.bak|notes\.txt|draft\.ts|\.kit-state/.test(file))).toEqual([]);
       for (const { info } of course) {
         expect(readFileSync(path.join(copy, 'exercises', info.slug, 'view.ts'), 'utf8')).toBe(stub(info.slug));
-        expect(readFileSync(path.join(copy, 'grader', 'stubs', info.slug, 'view.ts'), 'utf8')).toBe(stub(info.slug));
+        expect(readFileSync(path.join(copy, 'exercises', info.slug, '.stub', 'view.ts'), 'utf8')).toBe(stub(info.slug));
+        for (const file of ['README.md', 'exercise.json', 'checks.ts', 'mistakes.ts']) expect(files).toContain(`exercises/${info.slug}/${file}`);
       }
       expect(released.stdout).toContain('Not the stub in your kit, so the copy has the stub instead: exercises/visit-counter/view.ts.');
       expect(released.stdout).toContain(
-        'Also left out, as no rule of the copy names them: exercises/notes.txt, exercises/theme/view.ts.bak (a backup), grader/checks/theme/draft.ts.',
+        'Also left out, as no rule of the copy names them: exercises/notes.txt, exercises/theme/draft.ts, exercises/theme/view.ts.bak (a backup).',
       );
       // What the copy holds, by kind, counted from the copy itself.
       const publicChecks = course.flatMap((exercise) => exercise.checks.filter((check) => check.visibility === 'public'));
       const lessons = files.filter((file) => /^exercises\/[^/]+\/README\.md$/.test(file)).length;
       expect(released.stdout).toMatch(new RegExp(`^ +${lessons} lessons +exercises/<slug>/README\\.md$`, 'm'));
-      expect(released.stdout).toMatch(new RegExp(`^ +${course.length} public check files +grader/checks/<slug>/public\\.ts: ${publicChecks.length} checks, `, 'm'));
+      expect(released.stdout).toMatch(new RegExp(`^ +${course.length} public check files +exercises/<slug>/checks\\.ts: ${publicChecks.length} checks, `, 'm'));
+      expect(released.stdout).toMatch(new RegExp(`^ +${course.length + 1} course entries +exercises/course\\.json and exercises/<slug>/exercise\\.json$`, 'm'));
+      expect(readFileSync(path.join(copy, 'exercises', 'course.json'), 'utf8')).toBe(readFileSync(path.join(kit, 'exercises', 'course.json'), 'utf8'));
       expect(released.stdout).toMatch(new RegExp(`^Wrote a learner's copy of ${course.length} exercises to .*: ${files.length} files\\.$`, 'm'));
-      expect(released.stdout).toMatch(new RegExp(`^Checked: no solution, hidden check, known mistake, correct variant or backup in it; its ${course.length} stubs answer 501 "Not implemented yet" on all \\d+ routes and score 0 on all \\d+ checks\\.$`, 'm'));
+      expect(released.stdout).toMatch(new RegExp(`^Checked: no file of solutions/ or grader/instructor/ in it, by name or by content, no hidden check's id and no backup; its ${course.length} stubs answer 501 "Not implemented yet" on all \\d+ routes and score 0 on all \\d+ checks\\.$`, 'm'));
       expect(released.stdout).toContain(`Learners run: cd ${copy} && npm install && npm run grade`);
     });
 
-    it('has no solutions, hidden checks, mistakes, variants, tests, builds or caches, and only learner scripts', () => {
+    it("has nothing of solutions/ or of the instructor's tools, no tests, builds or caches, and only learner scripts", () => {
       const files = filesOf(copy);
       expect(files).toContain('exercises/visit-counter/view.ts');
-      expect(files).toContain('grader/checks/visit-counter/public.ts');
-      expect(files.filter((file) => /^(solutions|tests|\.ci|\.git|\.kit-build|\.kit-state|bench-results|grader\/mistakes|grader\/variants)\//.test(file))).toEqual([]);
-      expect(files.filter((file) => /hidden\.ts$|\.test\.ts$|^CONTRIBUTING\.md$|^vitest\.config\.ts$/.test(file))).toEqual([]);
+      expect(files).toContain('exercises/visit-counter/checks.ts');
+      expect(files).toContain('grader/engine/grading/grade.ts');
+      expect(files.filter((file) => /^(solutions|tests|templates|\.ci|\.git|\.kit-build|\.kit-state|bench-results|grader\/instructor)\//.test(file))).toEqual([]);
+      expect(files.filter((file) => /\.test\.ts$|^CONTRIBUTING\.md$|^vitest\.config\.ts$/.test(file))).toEqual([]);
+      // The grader but its instructor's folder, file for file.
+      const grader = filesOf(path.join(kit, 'grader')).filter((file) => !file.startsWith('instructor/') && /\.[cm]?[jt]s$/.test(file)).map((file) => `grader/${file}`);
+      expect(files.filter((file) => file.startsWith('grader/')).sort()).toEqual(grader.sort());
 
       const pkg = JSON.parse(readFileSync(path.join(copy, 'package.json'), 'utf8')) as { scripts: Record<string, string>; devDependencies: Record<string, string> };
       expect(pkg.scripts.grade).toBe('node grader/kit.mjs grade');
@@ -180,14 +191,14 @@ describe('npm run release', () => {
       for (const [, doc] of readme.matchAll(/\]\((docs\/[^)]+)\)/g)) expect(existsSync(path.join(copy, doc ?? ''))).toBe(true);
     });
 
-    it("--check fails a copy that holds a backup, a hidden check, a solution in place of a stub or a README sample of the kit's, listing each", () => {
+    it("--check fails a copy that holds a backup, a solution in place of a stub or a README sample of the kit's, listing each", () => {
       // A sample as the instructor's kit prints it: its mark, the kit's maximum, a hidden check.
       const readmeFile = path.join(copy, 'README.md');
       const readmeBefore = readFileSync(readmeFile, 'utf8');
       const [all, own] = [pointsOf('visit-counter', 'all'), pointsOf('visit-counter', 'public')];
       const hiddenTitle = course.find((exercise) => exercise.info.slug === 'visit-counter')?.checks.find((check) => check.visibility === 'hidden')?.title;
       const planted = [
-        '<!-- sample: npm run grade -- visit-counter, with grader/mistakes/visit-counter/count-in-cookie.ts as its view.ts -->',
+        '<!-- sample: npm run grade -- visit-counter, with solutions/visit-counter/mistakes/count-in-cookie.ts as its view.ts -->',
         '```text',
         `visit-counter · Visit counter  6/${all}  failed`,
         `  ✘ hard   2 pt  ${hiddenTitle} (hidden)`,
@@ -198,14 +209,12 @@ describe('npm run release', () => {
       const at = readmeBefore.split('\n').length;
       writeFileSync(readmeFile, `${readmeBefore}${planted.join('\n')}\n`);
       writeFileSync(path.join(copy, 'exercises', 'theme', 'view.ts.bak'), solution('theme'));
-      cpSync(path.join(kitRoot, 'grader', 'checks', 'theme', 'hidden.ts'), path.join(copy, 'grader', 'checks', 'theme', 'hidden.ts'));
       writeFileSync(path.join(copy, 'exercises', 'last-page', 'view.ts'), solution('last-page'));
       let failed;
       try {
         failed = runIn(kit, ['release', '--check', copy], { timeoutMs: 120_000 });
       } finally {
         rmSync(path.join(copy, 'exercises', 'theme', 'view.ts.bak'));
-        rmSync(path.join(copy, 'grader', 'checks', 'theme', 'hidden.ts'));
         writeFileSync(path.join(copy, 'exercises', 'last-page', 'view.ts'), stub('last-page'));
         writeFileSync(readmeFile, readmeBefore);
       }
@@ -214,9 +223,7 @@ describe('npm run release', () => {
       expect(lines[0]).toMatch(new RegExp(`^error: ${copy} is not fit to hand out: \\d+ problem\\(s\\):$`));
       expect(lines).toContain("  exercises/theme/view.ts.bak: a backup, which a learner's copy does not hold");
       expect(lines).toContain('  exercises/theme/view.ts.bak: holds a solution (solutions/theme/view.ts)');
-      expect(lines).toContain("  grader/checks/theme/hidden.ts: hidden checks, which a learner's copy does not hold");
-      expect(lines).toContain('  grader/checks/theme/hidden.ts: holds hidden checks (grader/checks/theme/hidden.ts)');
-      expect(lines).toContain('  exercises/last-page/view.ts: not the stub (grader/stubs/last-page/view.ts)');
+      expect(lines).toContain('  exercises/last-page/view.ts: not the stub (exercises/last-page/.stub/view.ts)');
       expect(lines).toContain('  exercises/last-page/view.ts: holds a solution (solutions/last-page/view.ts)');
       expect(lines).toContain('  exercises/last-page/view.ts: not every handler answers 501 "Not implemented yet" (failed: GET /pages/about answered 200 "Previous page: none", expected 501 "Not implemented yet")');
       expect(lines.some((line) => /^ {2}exercises\/last-page\/view\.ts: scores [1-9]\d*\/\d+, passing last-page\//.test(line))).toBe(true);
@@ -227,7 +234,56 @@ describe('npm run release', () => {
 
       const passed = runIn(kit, ['release', '--check', copy], { timeoutMs: 120_000 });
       expect([passed.status, passed.stderr]).toEqual([0, '']);
-      expect(passed.stdout).toMatch(/^Checked: no solution, hidden check/m);
+      expect(passed.stdout).toMatch(/^Checked: no file of solutions\/ or grader\/instructor\/ in it/m);
+    }, 240_000);
+
+    it("--check refuses any file of solutions/ or of the instructor's tools, by its place, and their code wherever it is", () => {
+      // Every file of the kit's solutions/ and grader/instructor/ at its place, and a note in each whose text is no secret.
+      const byName = ['solutions', 'grader/instructor'].flatMap((folder) => filesOf(path.join(kit, folder)).map((file) => `${folder}/${file}`));
+      const notes = ['solutions/notes.md', 'grader/instructor/notes.txt'];
+      // Code of the instructor's appended to files the copy holds.
+      const first = (folder: string): string => `${folder}/${filesOf(path.join(kit, folder)).find((file) => file.endsWith('.ts')) ?? ''}`;
+      const pasted: Record<string, string> = {
+        'exercises/theme/checks.ts': first('solutions/theme/variants'),
+        'exercises/theme/README.md': first('solutions/theme/mistakes'),
+        'exercises/theme/mistakes.ts': first('solutions/theme/lookalikes'),
+        'grader/engine/paths.ts': 'grader/instructor/release/verify.ts',
+      };
+      const before = new Map(Object.keys(pasted).map((file) => [file, readFileSync(path.join(copy, file), 'utf8')]));
+      for (const file of byName) {
+        mkdirSync(path.dirname(path.join(copy, file)), { recursive: true });
+        cpSync(path.join(kit, file), path.join(copy, file));
+      }
+      for (const file of notes) writeFileSync(path.join(copy, file), 'to do\n');
+      for (const [file, from] of Object.entries(pasted)) writeFileSync(path.join(copy, file), `${before.get(file) ?? ''}\n${readFileSync(path.join(kit, from), 'utf8')}`);
+      let failed;
+      try {
+        failed = runIn(kit, ['release', '--check', copy], { timeoutMs: 120_000 });
+      } finally {
+        rmSync(path.join(copy, 'solutions'), { recursive: true, force: true });
+        rmSync(path.join(copy, 'grader', 'instructor'), { recursive: true, force: true });
+        for (const [file, text] of before) writeFileSync(path.join(copy, file), text);
+      }
+      expect(failed.status).toBe(1);
+      const lines = failed.stderr.trim().split('\n').slice(1);
+      const refusedByName = (file: string): boolean => lines.some((line) => line.startsWith(`  ${file}: `) && line.endsWith(", which a learner's copy does not hold"));
+      expect([...byName, ...notes].filter((file) => !refusedByName(file))).toEqual([]);
+      expect(lines).toContain("  solutions/notes.md: a file of solutions/, the instructor's, which a learner's copy does not hold");
+      expect(lines).toContain("  solutions/theme/view.ts: a solution of solutions/, the instructor's, which a learner's copy does not hold");
+      expect(lines).toContain("  solutions/theme/checks.ts: hidden checks of solutions/, the instructor's, which a learner's copy does not hold");
+      expect(lines).toContain("  grader/instructor/notes.txt: the instructor's tools (grader/instructor/), which a learner's copy does not hold");
+      expect(lines).toContain("  grader/instructor/release/verify.ts: the instructor's tools (grader/instructor/), which a learner's copy does not hold");
+      expect(lines).toContain('  solutions/theme/view.ts: holds a solution (solutions/theme/view.ts)');
+      expect(lines).toContain(`  exercises/theme/checks.ts: holds a correct variant (${pasted['exercises/theme/checks.ts']})`);
+      expect(lines).toContain(`  exercises/theme/README.md: holds a known mistake's code (${pasted['exercises/theme/README.md']})`);
+      expect(lines).toContain(`  exercises/theme/mistakes.ts: holds a look-alike (${pasted['exercises/theme/mistakes.ts']})`);
+      expect(lines).toContain("  grader/engine/paths.ts: holds the instructor's tools' code (grader/instructor/release/verify.ts)");
+      // Nothing else is wrong with the copy: each problem is a planted file's.
+      const planted = [...byName, ...notes, ...Object.keys(pasted)];
+      expect(lines.filter((line) => !planted.some((file) => line.startsWith(`  ${file}: `)))).toEqual([]);
+
+      const passed = runIn(kit, ['release', '--check', copy], { timeoutMs: 120_000 });
+      expect([passed.status, passed.stderr]).toEqual([0, '']);
     }, 240_000);
 
     it('installs from the npm cache, grades a solution on its public checks alone, resets without git; nothing gives answers away', async () => {
@@ -251,9 +307,9 @@ describe('npm run release', () => {
       expect([color?.score, color?.hiddenChecksIncluded]).toEqual([0, false]);
       expect(existsSync(path.join(copy, '.kit-build', 'grader', 'cli.js'))).toBe(true);
 
-      // The scores its README's samples show are what this copy gives the views the kit's sample
-      // marks name, graded here as a learner would (from a folder outside the copy).
-      const views = [...new Set(readmeSamples(readFileSync(path.join(kitRoot, 'README.md'), 'utf8')).flatMap((sample) => (sample.kind === 'progress' ? sample.graded : [[sample.slug, sample.view] as const]).map((pair) => pair.join('='))))];
+      // The scores its README's samples show are what this copy gives the views the sample marks of
+      // the kit's learner's guide name, graded here as a learner would (from a folder outside the copy).
+      const views = [...new Set(readmeSamples(readFileSync(path.join(kitRoot, learnerGuideFile), 'utf8')).flatMap((sample) => (sample.kind === 'progress' ? sample.graded : [[sample.slug, sample.view] as const]).map((pair) => pair.join('='))))];
       const given = views.map((pair) => {
         const [slug = '', view = ''] = pair.split('=');
         const target = mkdtempSync(path.join(tmpdir(), 'sample-view-'));
@@ -268,7 +324,7 @@ describe('npm run release', () => {
       expect(shown.length).toBeGreaterThan(0);
       for (const { slug, score, max, line } of shown) expect(given, line).toContain(`${slug} ${score}/${max}`);
 
-      // The copy is no git repository: reset takes the stub from the copy's grader/stubs.
+      // The copy is no git repository: reset takes the stub from the copy's exercises/<slug>/.stub/.
       expect(existsSync(path.join(copy, '.git'))).toBe(false);
       const reset = npm(copy, ['run', '--silent', 'reset', '--', 'visit-counter']);
       expect([reset.status, reset.stdout]).toEqual([0, 'Restored exercises/visit-counter/view.ts to its stub.\nYour version is kept in exercises/visit-counter/view.ts.bak.\n']);
@@ -280,11 +336,14 @@ describe('npm run release', () => {
       const hidden = course.flatMap((exercise) => exercise.checks.filter((check) => check.visibility === 'hidden'));
       expect(hidden.length).toBeGreaterThan(0);
       const secrets = hidden.map((check) => check.id);
-      for (const file of [...kitFiles('grader/mistakes'), ...kitFiles('grader/variants')]) {
-        const header = /(?:Known mistake|Correct variant):.*?(?=\s*\*\/|$)/m.exec(readFileSync(file, 'utf8'))?.[0];
+      const kept = kitFiles('solutions').filter((file) => /\/(mistakes|variants|lookalikes)\/[^/]+\.ts$/.test(file));
+      expect(kept.length).toBeGreaterThan(0);
+      for (const file of kept) {
+        const header = /(?:Known mistake|Correct variant|Look-alike of [\w-]+):.*?(?=\s*\*\/|$)/m.exec(readFileSync(file, 'utf8'))?.[0];
         secrets.push(header ?? readFileSync(file, 'utf8').replace(/\s+/g, ' ').trim());
       }
-      for (const file of kitFiles('solutions')) secrets.push(readFileSync(file, 'utf8').replace(/\s+/g, ' ').trim());
+      // The solutions and hidden checks whole; the list of known mistakes, whose public part the copy holds, by its hidden checks' ids above.
+      for (const file of kitFiles('solutions').filter((name) => /\/(view|checks)\.ts$/.test(name) && !kept.includes(name))) secrets.push(readFileSync(file, 'utf8').replace(/\s+/g, ' ').trim());
       for (const file of kitFiles('tests').filter((name) => name.endsWith('.test.ts'))) {
         secrets.push(/^\s*(?:\/\*\*|\*)\s+(.{40,}?)(?:\s*\*\/)?$/m.exec(readFileSync(file, 'utf8'))?.[1] ?? readFileSync(file, 'utf8'));
       }
@@ -297,16 +356,18 @@ describe('npm run release', () => {
         for (const secret of secrets) if (text.includes(secret) || flat.includes(secret)) found.push(`${file}: ${secret.slice(0, 80)}`);
       }
       expect(found).toEqual([]);
+      // Nor does its build hold the instructor's tools: there is nothing of them to build.
+      expect(filesOf(copy).filter((file) => file.split('/').includes('instructor'))).toEqual([]);
     }, 240_000); // installs a copy and grades it: about 15 s quiet, over 60 s on a busy machine
 
     it("names every known mistake a public check catches, by its evidence, with the copy's own list and checks", () => {
       // The copy's grader, built by the install above, grades each of the kit's known mistakes as a view.
       const script = [
-        "const { loadCourse } = await import('../.kit-build/grader/engine/course/course.js');",
-        "const { gradeJobs, defaultLimits } = await import('../.kit-build/grader/engine/grading/grade.js');",
-        "const { stopCompiler } = await import('../.kit-build/grader/engine/grading/compile.js');",
+        "const { loadCourse } = await import('./.kit-build/grader/engine/course/course.js');",
+        "const { gradeJobs, defaultLimits } = await import('./.kit-build/grader/engine/grading/grade.js');",
+        "const { stopCompiler } = await import('./.kit-build/grader/engine/grading/compile.js');",
         'const jobs = (await loadCourse()).flatMap((exercise) => (exercise.mistakes ?? []).map((mistake) => ({ exercise, id: mistake.id })));',
-        `const results = await gradeJobs(jobs.map(({ exercise, id }) => ({ exercise, file: ${JSON.stringify(kitRoot)} + '/grader/mistakes/' + exercise.info.slug + '/' + id + '.ts' })), { limits: defaultLimits, typecheck: false, lanes: 2 });`,
+        `const results = await gradeJobs(jobs.map(({ exercise, id }) => ({ exercise, file: ${JSON.stringify(kitRoot)} + '/solutions/' + exercise.info.slug + '/mistakes/' + id + '.ts' })), { limits: defaultLimits, typecheck: false, lanes: 2 });`,
         'const missed = jobs.filter(({ id }, index) => !results[index].mistakes.some((match) => match.id === id && match.certain)).map(({ exercise, id }) => exercise.info.slug + "/" + id);',
         'console.log(JSON.stringify({ listed: jobs.length, missed }));',
         'await stopCompiler();',
@@ -318,6 +379,27 @@ describe('npm run release', () => {
       expect(listed).toBe(caughtInPublic.length);
       expect(missed).toEqual([]);
     }, 240_000);
+    it("lists the learner's commands only, and says in one line that each of the instructor's is not in the copy", () => {
+      const listed = (run: { stdout: string }): string[] => [...run.stdout.matchAll(/^ {2}npm run (\S+)/gm)].map((match) => match[1] ?? '');
+      // The kit lists both, so that the copy's list is the copy's doing.
+      expect(listed(runKit(['help']))).toContain('check');
+      const help = runIn(copy, ['help']);
+      expect([help.status, help.stderr]).toEqual([0, '']);
+      const commands = listed(help);
+      expect(commands).toContain('grade');
+      expect(commands.filter((name) => !learnerCommands.includes(name))).toEqual([]);
+      const gradeHelp = runIn(copy, ['grade', '--help']);
+      expect(gradeHelp.status).toBe(0);
+      expect(gradeHelp.stdout).not.toContain('--submissions');
+      for (const name of instructorCommands) {
+        const run = runIn(copy, [name]);
+        expect([run.status, run.stdout, run.stderr]).toEqual([2, '', `error: npm run ${name} is the instructor's: this learner's copy of the kit does not have it\n`]);
+      }
+      const classRun = runIn(copy, ['grade', '--submissions', 'class', '--out', 'graded']);
+      expect([classRun.status, classRun.stderr]).toEqual([2, "error: grading a class is the instructor's: this learner's copy of the kit does not have it\n"]);
+      const unknown = runIn(copy, ['no-such-command']);
+      expect(unknown.stderr).toBe(`error: no command "no-such-command": the commands are ${learnerCommands.filter((name) => name !== 'help').join(', ')}\n`);
+    });
   });
 
   it('refuses to write a copy whose files would give an answer away or whose stub does not answer 501, listing them', () => {
@@ -325,9 +407,9 @@ describe('npm run release', () => {
     const out = path.join(path.dirname(kit), 'learner');
     try {
       // A solution pasted into a file the copy takes, and a stub with one handler written.
-      const publicChecks = path.join(kit, 'grader', 'checks', 'theme', 'public.ts');
+      const publicChecks = path.join(kit, 'exercises', 'theme', 'checks.ts');
       writeFileSync(publicChecks, `${readFileSync(publicChecks, 'utf8')}\n/*\n${readFileSync(path.join(kitRoot, 'solutions', 'theme', 'view.ts'), 'utf8')}*/\n`);
-      const stubFile = path.join(kit, 'grader', 'stubs', 'theme', 'view.ts');
+      const stubFile = path.join(kit, 'exercises', 'theme', '.stub', 'view.ts');
       const stubText = readFileSync(stubFile, 'utf8');
       const showTheme = stubText.lastIndexOf("res.status(501).send('Not implemented yet');");
       writeFileSync(stubFile, `${stubText.slice(0, showTheme)}res.send(\`Theme: \${req.session.theme ?? 'light'}\`);${stubText.slice(showTheme + "res.status(501).send('Not implemented yet');".length)}`);
@@ -335,9 +417,9 @@ describe('npm run release', () => {
       expect(run.status).toBe(1);
       const lines = run.stderr.trim().split('\n');
       expect(lines[0]).toBe(`error: the copy failed its check, so nothing was written to ${out}; ${lines.length - 1} problem(s), by path in the copy:`);
-      expect(lines).toContain('  grader/checks/theme/public.ts: holds a solution (solutions/theme/view.ts)');
-      expect(lines.some((line) => /^ {2}grader\/stubs\/theme\/view\.ts: not every handler answers 501 "Not implemented yet" \(failed: GET \/theme answered 200/.test(line))).toBe(true);
-      expect(lines.some((line) => /^ {2}grader\/stubs\/theme\/view\.ts: scores [1-9]\d*\/\d+, passing theme\//.test(line))).toBe(true);
+      expect(lines).toContain('  exercises/theme/checks.ts: holds a solution (solutions/theme/view.ts)');
+      expect(lines.some((line) => /^ {2}exercises\/theme\/\.stub\/view\.ts: not every handler answers 501 "Not implemented yet" \(failed: GET \/theme answered 200/.test(line))).toBe(true);
+      expect(lines.some((line) => /^ {2}exercises\/theme\/\.stub\/view\.ts: scores [1-9]\d*\/\d+, passing theme\//.test(line))).toBe(true);
       expect(run.stdout).toBe('');
       // Nothing written, not even a staging folder beside it.
       expect(readdirSync(path.dirname(kit))).toEqual(['kit']);

@@ -1,7 +1,8 @@
 /**
  * `npm run release -- --out <dir>`: writes the copy of the kit that learners get. Its files are
- * chosen by the rules of `release/contents.ts` (a list of what goes in); its stubs come from
- * `grader/stubs/`, never from the working `exercises/` folder; and the copy must pass
+ * chosen by the rules of `release/contents.ts`, stated by folder (each exercise's folder, the
+ * grader but for `grader/instructor/`; nothing from `solutions/`); its `view.ts` files are written
+ * from each exercise's `.stub/view.ts`, never from the working file; and the copy must pass
  * `release/verify.ts` before it is moved into place, whole. The sample outputs of its README are
  * made by running the copy itself (`release/samples.ts`). `--check <dir>` runs that check alone
  * on a copy made earlier (or edited by hand).
@@ -13,7 +14,7 @@ import { loadCourse, publicChecksOf } from '../../engine/course/course.js';
 import { defaultLimits, type GradedExercise } from '../../engine/grading/grade.js';
 import { pointsOf } from '../../engine/results.js';
 import { kitRoot } from '../../engine/paths.js';
-import { fileKinds, learnerMistakeList, linkedDocs, notNamed, placeOf, whyLeftOut, type FileKind } from '../release/contents.js';
+import { fileKinds, instructorFolder, isInstructors, learnerMistakeList, linkedDocs, notNamed, placeOf, solutionsFolder, whyLeftOut, type FileKind } from '../release/contents.js';
 import { importedPackages, instructorCommands, learnerLockfile, learnerPackage, type Lockfile, type PackageJson } from '../release/package.js';
 import { readmeSamples } from '../soundness/readme-samples.js';
 import { learnerReadme } from '../release/readme.js';
@@ -26,16 +27,18 @@ import { UsageError, userPath, type Command } from '../../commands/args.js';
 const usage = `Usage: npm run release -- --out <dir>
        npm run release -- --check <dir>
 
---out writes a learner's copy of the kit to <dir>, a new or empty folder outside the kit: the
-lessons, the stubs (from grader/stubs/, whatever exercises/ holds), the grader and the public
-checks, and a README written for learners. Only files the copy needs go in: no solutions, hidden
-checks, known mistakes, correct variants, tests, backups, builds, state or caches, and none of
-the instructor's scripts:
+--out writes a learner's copy of the kit to <dir>, a new or empty folder outside the kit: each
+exercise's folder (its lesson, its stub as view.ts, whatever yours holds, and in .stub/ for reset,
+its entry, its public checks and the public part of its known mistakes), exercises/course.json,
+the grader without grader/instructor/, and a README written for learners. Nothing from
+solutions/, nothing from grader/instructor/, no tests, backups, builds, state or caches, and none
+of the instructor's scripts:
   ${instructorCommands.join(', ')}, test.
-The copy is checked before it is moved into place: no file may hold a solution, a correct
-variant, a known mistake or a hidden check, and every stub, graded, must answer 501 on each route
-and score 0; the sample outputs of its README are made by running the copy itself, and must show
-the copy's points. When it fails, nothing is written and the offending files are listed.
+The copy is checked before it is moved into place: no file of solutions/ or grader/instructor/,
+nor any file holding the code of one or a hidden check's id, and every stub, graded, must answer
+501 on each route and score 0; the sample outputs of its README are made by running the copy
+itself, and must show the copy's points. When it fails, nothing is written and the offending
+files are listed.
 
 --check runs that check on a copy written earlier.`;
 
@@ -61,7 +64,7 @@ function refuse(given: string, out: string): void {
   if (readdirSync(out).length > 0) throw new UsageError(`--out ${given} exists and is not empty: choose a new or empty folder`);
 }
 
-/** The kit's files under the folders a copy draws from, and its root files, by path with `/`. */
+/** The kit's files under the folders a copy draws from (never `solutions/`), and its root files, by path with `/`. */
 function kitFiles(): string[] {
   const files: string[] = [];
   const visit = (relative: string): void => {
@@ -81,15 +84,12 @@ interface Plan {
   copied: string[];
   /** Files written for the copy, with their text. */
   written: Record<string, string>;
-  /** Files of exercises/ and grader/ left out that no rule expects there (backups, notes, drafts), with why. */
+  /** Files of exercises/ and grader/ left out that no rule expects there (backups, notes, drafts), with why; the instructor's tools are left out by design. */
   strays: string[];
   /** Working views that are not the stub: the copy has the stub instead. */
   replaced: string[];
   scripts: string[];
 }
-
-/** Files of exercises/ and grader/ that stay with the instructor by design, not by chance. */
-const instructorOnly = ['a known mistake', 'a correct variant', 'hidden checks'];
 
 /** What goes into the copy, file by file. */
 function plan(course: GradedExercise[]): Plan {
@@ -105,8 +105,8 @@ function plan(course: GradedExercise[]): Plan {
     const working = path.join(kitRoot, 'exercises', info.slug, 'view.ts');
     if (existsSync(working) && readFileSync(working, 'utf8') !== stub) replaced.push(`exercises/${info.slug}/view.ts`);
     const publicIds = new Set(publicChecksOf(exercise).map((check) => check.id));
-    const list = `grader/checks/${info.slug}/mistakes.ts`;
-    written[list] = learnerMistakeList(mistakes ?? [], publicIds, readKit(list));
+    const list = `${solutionsFolder}/${info.slug}/mistakes.ts`;
+    written[`exercises/${info.slug}/mistakes.ts`] = learnerMistakeList(mistakes ?? [], publicIds, existsSync(path.join(kitRoot, list)) ? readKit(list) : '');
   }
   // The README is written first: it decides which documents the copy takes.
   const readmeWithoutScripts = learnerReadme(readKit('README.md'), course, {});
@@ -117,7 +117,7 @@ function plan(course: GradedExercise[]): Plan {
   for (const file of files) {
     const placed = placeOf(file, slugs, docs);
     if (placed?.source === 'kit') copied.push(file);
-    else if (placed === null && /^(exercises|grader)\//.test(file) && !instructorOnly.includes(whyLeftOut(file))) {
+    else if (placed === null && /^(exercises|grader)\//.test(file) && !isInstructors(file)) {
       const why = whyLeftOut(file);
       strays.push(why === notNamed ? file : `${file} (${why})`);
     }
@@ -137,10 +137,11 @@ function plan(course: GradedExercise[]): Plan {
 /** How each kind of file is named in the summary, and where it is. */
 const kindLines: Record<FileKind, [string, string]> = {
   lesson: ['lessons', 'exercises/<slug>/README.md'],
-  stub: ['stubs', 'exercises/<slug>/view.ts, and grader/stubs/<slug>/view.ts for reset'],
-  'public checks': ['public check files', 'grader/checks/<slug>/public.ts'],
-  'mistake list': ['mistake lists', 'grader/checks/<slug>/mistakes.ts, naming public checks only'],
-  'grader module': ['grader modules', 'grader/'],
+  stub: ['stubs', 'exercises/<slug>/view.ts, and exercises/<slug>/.stub/view.ts for reset'],
+  'course data': ['course entries', 'exercises/course.json and exercises/<slug>/exercise.json'],
+  'public checks': ['public check files', 'exercises/<slug>/checks.ts'],
+  'mistake list': ['mistake lists', 'exercises/<slug>/mistakes.ts, naming public checks only'],
+  'grader module': ['grader modules', `grader/, without ${instructorFolder}/`],
   doc: ['docs', ''],
   setup: ['setup files', ''],
 };
@@ -160,7 +161,7 @@ function contentLines(check: CopyCheck, course: GradedExercise[]): string[] {
 }
 
 function checkedLine(check: CopyCheck, stubs: number): string {
-  return `Checked: no solution, hidden check, known mistake, correct variant or backup in it; its ${stubs} stubs answer 501 "Not implemented yet" on all ${check.routes} routes and score 0 on all ${check.checks} checks.`;
+  return `Checked: no file of ${solutionsFolder}/ or ${instructorFolder}/ in it, by name or by content, no hidden check's id and no backup; its ${stubs} stubs answer 501 "Not implemented yet" on all ${check.routes} routes and score 0 on all ${check.checks} checks.`;
 }
 
 function printProblems(problems: string[]): void {
@@ -238,7 +239,7 @@ async function run(args: string[]): Promise<number> {
   for (const line of contentLines(check, course)) console.log(line);
   console.log(checkedLine(check, course.length));
   if (samples > 0) console.log(`The ${samples} sample outputs in its README were made by running the copy, with its public checks only.`);
-  console.log(`Left out: the solutions, the hidden checks of ${hidden} exercises, the known mistakes, the correct variants, the tests, builds, state and caches.`);
+  console.log(`Left out: ${solutionsFolder}/ (the solutions, the hidden checks of ${hidden} exercises, the known mistakes, their look-alikes and the correct variants), the instructor's tools (${instructorFolder}/), the tests, builds, state and caches.`);
   if (replaced.length > 0) console.log(`Not the stub in your kit, so the copy has the stub instead: ${replaced.join(', ')}.`);
   if (strays.length > 0) console.log(`Also left out, as no rule of the copy names them: ${strays.join(', ')}.`);
   console.log(`Its scripts: ${scripts.join(', ')}.`);

@@ -1,14 +1,18 @@
 /**
- * What a learner's copy may hold, as a list of what goes in: each file is named by a rule below,
- * or it stays out. A file added to the kit later (a test, a note, a backup a reset left, a cache)
- * stays with the instructor until a rule here says a learner needs it. The same rules build a
- * copy and check one (`verify.ts`).
+ * What a learner's copy may hold, stated by folder: each exercise of the course as
+ * `exercises/<slug>/` hands it out, the course's list, the grader's code but for the instructor's
+ * tools (`grader/instructor/`), the documents the copy's README links to, and the root setup
+ * files. Nothing from `solutions/`, nothing from `grader/instructor/`, no tests. Any other file (a
+ * note, a backup a reset left, a draft, a cache) stays with the instructor until a rule here says a
+ * learner needs it. The same rules build a copy and check one (`verify.ts`).
  */
 import type { KnownMistake } from '../../engine/check-language/mistake.js';
+import { courseListFile } from '../../engine/course/manifest.js';
 import { stubPath } from '../../engine/course/stubs.js';
+import { classroomWorkflowFile } from './classroom-workflow.js';
 
 /** The kinds of file a copy holds, in the order its summary lists them. */
-export const fileKinds = ['lesson', 'stub', 'public checks', 'mistake list', 'grader module', 'doc', 'setup'] as const;
+export const fileKinds = ['lesson', 'stub', 'course data', 'public checks', 'mistake list', 'grader module', 'doc', 'setup'] as const;
 export type FileKind = (typeof fileKinds)[number];
 
 /** How a file gets into a copy: taken from the kit as it is, or written for the copy. */
@@ -23,8 +27,32 @@ export interface Placed {
 const rootFiles = ['tsconfig.json', '.gitignore', 'LICENSE'];
 const writtenRootFiles = ['README.md', 'package.json', 'package-lock.json'];
 
+/** The folder of the instructor's tools: class grading, bench, release, scaffolding and the kit check. */
+export const instructorFolder = 'grader/instructor';
+
+/** The folder of what an instructor keeps of each exercise: solutions, hidden checks, known mistakes, look-alikes, variants. */
+export const solutionsFolder = 'solutions';
+
 /** The grader's own code: the only file types under grader/ that a copy takes. */
 const graderCode = /\.(?:ts|mjs|cjs|js)$/;
+
+const testFile = /\.(?:test|spec)\.[cm]?[jt]s$/;
+
+/** The files of `exercises/<slug>/` a copy holds, by name, with how each gets there. */
+const exerciseFiles: Record<string, Placed> = {
+  'README.md': { kind: 'lesson', source: 'kit' },
+  // Written from the stub, whatever the instructor's working file holds.
+  'view.ts': { kind: 'stub', source: 'written' },
+  'exercise.json': { kind: 'course data', source: 'kit' },
+  'checks.ts': { kind: 'public checks', source: 'kit' },
+  // The public part of the instructor's list (`learnerMistakeList`).
+  'mistakes.ts': { kind: 'mistake list', source: 'written' },
+};
+
+/** Whether `relative` lies in `folder` (a path from the root, with `/`). */
+function isIn(relative: string, folder: string): boolean {
+  return relative.startsWith(`${folder}/`);
+}
 
 /**
  * Where the file at `relative` (from the copy's root, with `/`) belongs in a learner's copy of a
@@ -33,46 +61,63 @@ const graderCode = /\.(?:ts|mjs|cjs|js)$/;
  */
 export function placeOf(relative: string, slugs: readonly string[], docs: ReadonlySet<string>): Placed | null {
   const parts = relative.split('/');
+  const [top, slug = '', name = ''] = parts;
+  if (top === 'exercises' && slugs.includes(slug)) {
+    // The stub reset puts back is one of the two hidden files a copy holds.
+    if (relative === stubPath(slug)) return { kind: 'stub', source: 'kit' };
+    if (parts.length === 3 && Object.hasOwn(exerciseFiles, name)) return exerciseFiles[name] ?? null;
+    return null;
+  }
+  // Written from the course, for the copy as an assignment's template repository.
+  if (relative === classroomWorkflowFile) return { kind: 'setup', source: 'written' };
   // Hidden files and folders (.git, .kit-state, .kit-build, editor swap files) and installs.
   if (parts.some((part) => part === 'node_modules' || (part.startsWith('.') && part !== '.gitignore'))) return null;
   if (parts.length === 1) {
     if (writtenRootFiles.includes(relative)) return { kind: 'setup', source: 'written' };
     return rootFiles.includes(relative) ? { kind: 'setup', source: 'kit' } : null;
   }
-  const [top, slug, name, ...deeper] = parts;
+  if (relative === courseListFile) return { kind: 'course data', source: 'kit' };
   if (top === 'docs') return docs.has(relative) ? { kind: 'doc', source: 'kit' } : null;
-  if (top === 'exercises') {
-    if (slug === undefined || !slugs.includes(slug) || deeper.length > 0) return null;
-    if (name === 'README.md') return { kind: 'lesson', source: 'kit' };
-    return name === 'view.ts' ? { kind: 'stub', source: 'written' } : null;
-  }
-  if (top !== 'grader') return null;
-  if (slug === 'stubs') return parts.length === 4 && slugs.includes(name ?? '') && relative === stubPath(name ?? '') ? { kind: 'stub', source: 'kit' } : null;
-  if (slug === 'mistakes' || slug === 'variants') return null;
-  if (slug === 'checks' && parts.length > 2) {
-    if (parts.length !== 4 || !slugs.includes(name ?? '')) return null;
-    if (deeper[0] === 'public.ts') return { kind: 'public checks', source: 'kit' };
-    // Written for the copy: the public part of each pattern (`learnerMistakeList`).
-    return deeper[0] === 'mistakes.ts' ? { kind: 'mistake list', source: 'written' } : null;
-  }
-  if (/\.(?:test|spec)\.[cm]?[jt]s$/.test(relative)) return null;
+  if (top !== 'grader' || isIn(relative, instructorFolder) || testFile.test(relative)) return null;
   return graderCode.test(relative) ? { kind: 'grader module', source: 'kit' } : null;
 }
 
 /** Why a file is left out when nothing more particular is known of it. */
 export const notNamed = 'not a file a learner needs';
 
-/** Why a copy must not hold a file `placeOf` refuses, in a few words for the list of offending files. */
+/** What each file of `solutions/<slug>/` is, by its name or its folder there. */
+const solutionParts: [RegExp, string][] = [
+  [/^view\.ts$/, 'a solution'],
+  [/^checks\.ts$/, 'hidden checks'],
+  [/^mistakes\.ts$/, 'the list of known mistakes'],
+  [/^mistakes\//, "a known mistake's code"],
+  [/^variants\//, 'a correct variant'],
+  [/^lookalikes\//, 'a look-alike'],
+];
+
+/** What the file at `relative` under `solutions/` is, in a few words. */
+export function solutionPart(relative: string): string {
+  const within = relative.split('/').slice(2).join('/');
+  return solutionParts.find(([pattern]) => pattern.test(within))?.[1] ?? 'a file';
+}
+
+/**
+ * Why a copy must not hold a file `placeOf` refuses, in a few words for the list of offending
+ * files. The instructor's folders come first: a file there stays out whatever it is.
+ */
 export function whyLeftOut(relative: string): string {
   const parts = relative.split('/');
+  if (isIn(relative, solutionsFolder)) return `${solutionPart(relative)} of ${solutionsFolder}/, the instructor's`;
+  if (isIn(relative, instructorFolder)) return `the instructor's tools (${instructorFolder}/)`;
   if (/\.bak(?:\.\d+)?$|~$|\.orig$|\.sw[op]$/.test(relative)) return 'a backup';
-  if (parts[0] === 'solutions') return 'a solution';
-  if (parts[0] === 'grader' && parts[1] === 'mistakes') return 'a known mistake';
-  if (parts[0] === 'grader' && parts[1] === 'variants') return 'a correct variant';
-  if (parts[0] === 'grader' && parts[1] === 'checks' && /^hidden\./.test(parts[3] ?? '')) return 'hidden checks';
   if (parts.some((part) => part === '.kit-state' || part === '.kit-build' || part === 'node_modules' || part === '.git')) return 'state, a build, an install or history';
-  if (parts[0] === 'tests' || /\.(?:test|spec)\.[cm]?[jt]s$/.test(relative)) return "the kit's tests";
+  if (parts[0] === 'tests' || testFile.test(relative)) return "the kit's tests";
   return notNamed;
+}
+
+/** Whether a copy leaves `relative` out by design, as the instructor's, rather than as a stray no rule names. */
+export function isInstructors(relative: string): boolean {
+  return isIn(relative, solutionsFolder) || isIn(relative, instructorFolder);
 }
 
 /** The documents a README links to (`](docs/…)`), by path from the root. */
@@ -128,7 +173,8 @@ export function learnerMistakeList(mistakes: readonly KnownMistake[], publicIds:
       return evidence === undefined ? `${fields}\n}` : `${fields},\n  "evidence": ${evidence.toString()}\n}`;
     });
   const listAt = source.indexOf('export default knownMistakes(');
-  const prelude = listAt === -1 ? "import { knownMistakes } from '../../../checking/mistake.js';\n" : helpersOf(source.slice(0, listAt));
+  // Its place, exercises/<slug>/mistakes.ts, is as deep as the kit's solutions/<slug>/mistakes.ts.
+  const prelude = listAt === -1 ? "import { knownMistakes } from '../../grader/engine/check-language/mistake.js';\n" : helpersOf(source.slice(0, listAt));
   return [
     '// The learner\'s copy of this list: the public part of each pattern (written by `npm run release`).',
     `${prelude.trimEnd()}\n`,

@@ -1,9 +1,11 @@
 /**
  * The check a learner's copy must pass before it is handed out: every file is one the copy's rules
- * place (`contents.ts`), no file holds a solution, a correct variant, a known mistake's code or a
- * hidden check (its code or its id), and every stub, graded by the kit's own grader, answers
- * 501 "Not implemented yet" on each of its routes and scores 0 on every check of the kit, hidden
- * ones included. Its README's sample outputs show the copy's maxima, not the kit's (`readme-check.ts`).
+ * place (`contents.ts`: nothing from `solutions/`, nothing from `grader/instructor/`, no tests); no
+ * file, wherever it lies and whatever its name, holds the code of a file of `solutions/` (a
+ * solution, hidden checks, a known mistake, a look-alike, a correct variant), of the instructor's
+ * tools, or a hidden check's id; and every stub, graded by the kit's own grader, answers 501 "Not
+ * implemented yet" on each of its routes and scores 0 on every check of the kit, hidden ones
+ * included. Its README's sample outputs show the copy's maxima, not the kit's (`readme-check.ts`).
  */
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -14,7 +16,7 @@ import { gradeJobs, type GradedExercise, type Limits } from '../../engine/gradin
 import type { RouteInfo } from '../../engine/course/manifest.js';
 import { kitRoot } from '../../engine/paths.js';
 import type { ExerciseResult } from '../../engine/results.js';
-import { linkedDocs, placeOf, whyLeftOut, type FileKind } from './contents.js';
+import { instructorFolder, linkedDocs, placeOf, solutionPart, solutionsFolder, whyLeftOut, type FileKind } from './contents.js';
 import { readmeProblems } from './readme-check.js';
 import { stubAnswer, stubPath } from '../../engine/course/stubs.js';
 
@@ -50,22 +52,26 @@ interface Secret {
   what: string;
 }
 
-/** What no file of a copy may contain: each secret's flat text, with what it is. */
+/**
+ * What no file of a copy may contain: the code of every file of `solutions/` and of the
+ * instructor's tools, and the id of every hidden check, each with what it is. The instructor's list
+ * of known mistakes is left out: the copy holds its public part by design, and its hidden part
+ * (the ids of hidden checks) is looked for by id.
+ */
 function secretsOfKit(course: GradedExercise[]): Secret[] {
   const secrets: Secret[] = [];
   const files = (folder: string): string[] => {
     const full = path.join(kitRoot, folder);
     if (!lstatSync(full, { throwIfNoEntry: false })?.isDirectory()) return [];
-    return entriesOf(full).filter((file) => file.endsWith('.ts')).map((file) => `${folder}/${file}`);
+    return entriesOf(full).filter((file) => /\.[cm]?[jt]s$/.test(file)).map((file) => `${folder}/${file}`);
   };
   const add = (file: string, what: string): void => {
     const text = flat(readFileSync(path.join(kitRoot, file), 'utf8'));
     if (text !== '') secrets.push({ text, what: `${what} (${file})` });
   };
-  for (const file of files('solutions')) add(file, 'a solution');
-  for (const file of files('grader/variants')) add(file, 'a correct variant');
-  for (const file of files('grader/mistakes')) add(file, "a known mistake's code");
-  for (const file of files('grader/checks').filter((name) => path.basename(name).startsWith('hidden.'))) add(file, 'hidden checks');
+  const mistakeList = new RegExp(`^${solutionsFolder}/[^/]+/mistakes\\.ts$`);
+  for (const file of files(solutionsFolder).filter((name) => !mistakeList.test(name))) add(file, solutionPart(file));
+  for (const file of files(instructorFolder)) add(file, "the instructor's tools' code");
   for (const check of course.flatMap((exercise) => exercise.checks).filter((candidate) => candidate.visibility === 'hidden')) {
     const word = new RegExp(`(?<![\\w/-])${check.id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`);
     secrets.push({ text: check.id, word, what: `the id of the hidden check ${check.id}` });
@@ -156,10 +162,10 @@ export async function checkCopy(copy: string, limits: Limits): Promise<CopyCheck
   const results = await gradeJobs(jobs, { limits, typecheck: false });
   let routes = 0;
   let checks = 0;
-  toGrade.forEach(({ file }, index) => {
+  toGrade.forEach(({ file, exercise }, index) => {
     const [probe, graded] = [results[2 * index], results[2 * index + 1]] as [ExerciseResult, ExerciseResult];
     problems.push(...stubGradingProblems(file, probe, graded));
-    if (file.startsWith('grader/stubs/')) {
+    if (file === stubPath(exercise.info.slug)) {
       routes += probe.checks.length;
       checks += graded.checks.length;
     }
