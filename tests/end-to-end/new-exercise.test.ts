@@ -30,18 +30,20 @@ describe('npm run new-exercise', () => {
     rmSync(path.dirname(kit), { recursive: true, force: true });
   });
 
-  it.each([
-    ['Remember_Name', 'is not a kebab-case slug'],
-    ['RememberName', 'is not a kebab-case slug'],
-    ['remember--name', 'is not a kebab-case slug'],
-    ['_remember', 'is not a kebab-case slug'],
-    ['remember-', 'is not a kebab-case slug'],
-    ['9-lives', 'is not a kebab-case slug'],
-    ['remember name', 'is not a kebab-case slug'],
-    ['con', 'is a name Windows reserves for a device'],
-    ['lpt1', 'is a name Windows reserves for a device'],
-    ['a'.repeat(300), 'is 300 characters long'],
-  ])('refuses the slug "%.40s" with one line, changing nothing', (bad, why) => {
+  it.each(
+    [
+      ['Remember_Name', 'is not a kebab-case slug'],
+      ['RememberName', 'is not a kebab-case slug'],
+      ['remember--name', 'is not a kebab-case slug'],
+      ['_remember', 'is not a kebab-case slug'],
+      ['remember-', 'is not a kebab-case slug'],
+      ['9-lives', 'is not a kebab-case slug'],
+      ['remember name', 'is not a kebab-case slug'],
+      ['con', 'is a name Windows reserves for a device'],
+      ['lpt1', 'is a name Windows reserves for a device'],
+      ['a'.repeat(300), 'is 300 characters long'],
+    ].map(([bad = '', why = '']) => ({ bad, why, shown: bad.length > 40 ? `${bad.slice(0, 40)}… (${bad.length} characters)` : bad })),
+  )('refuses the slug $shown with one line, changing nothing', ({ bad, why }) => {
     const before = snapshot(kit);
     const run = runIn(kit, ['new-exercise', bad]);
     expect(run.status).toBe(2);
@@ -97,7 +99,7 @@ describe('npm run new-exercise', () => {
         `exercises/${slug}/`, `exercises/${slug}/README.md`, `exercises/${slug}/exercise.json`, `exercises/${slug}/view.ts`,
         `exercises/${slug}/.stub/`, `exercises/${slug}/.stub/view.ts`, `exercises/${slug}/checks.ts`,
         `solutions/${slug}/`, `solutions/${slug}/view.ts`, `solutions/${slug}/checks.ts`, `solutions/${slug}/mistakes.ts`,
-        `solutions/${slug}/mistakes/`, `solutions/${slug}/mistakes/module-variable.ts`,
+        `solutions/${slug}/mistakes/`, `solutions/${slug}/mistakes/module-variable.ts`, `solutions/${slug}/mistakes/copy-kept-beside-session.ts`,
         courseList,
       ].sort(),
     );
@@ -113,7 +115,7 @@ describe('npm run new-exercise', () => {
     expect(listAfter).toBe(listBefore.replace(whole, `\n${indent}${quoted},\n${indent}"${slug}"${rest}`));
     const lesson = readFileSync(path.join(kit, 'exercises', slug, 'README.md'), 'utf8');
     expect(lesson.slice(lesson.indexOf('## What is graded'))).toContain(
-      "- Saves a value, then shows it on the next request\n- Keeps each visitor's value apart\n- Keeps the value in the session store (hidden)\n",
+      "- Saves a value, then shows it on the next request\n- Keeps each visitor's value apart\n- Shows the value the session store holds\n- Keeps the value in the session store (hidden)\n",
     );
     const stubSource = readFileSync(path.join(kit, 'exercises', slug, 'view.ts'), 'utf8');
     expect(stubSource).toContain('    rememberNameValue: string;\n');
@@ -127,6 +129,7 @@ describe('npm run new-exercise', () => {
     expect(solution?.checks.map((check) => [check.id, check.visibility])).toEqual([
       [`${slug}/save-then-show`, 'public'],
       [`${slug}/visitors-apart`, 'public'],
+      [`${slug}/value-from-store`, 'public'],
       [`${slug}/data-on-server`, 'hidden'],
     ]);
     const stub = gradeJson(kit, []).exercises[0];
@@ -141,6 +144,7 @@ describe('npm run new-exercise', () => {
     expect(mistake?.checks.map((check) => [check.id, check.passed])).toEqual([
       [`${slug}/save-then-show`, true],
       [`${slug}/visitors-apart`, false],
+      [`${slug}/value-from-store`, false],
       [`${slug}/data-on-server`, false],
     ]);
     expect(mistake?.mistakes.map((match) => match.id)).toEqual(['module-variable']);

@@ -35,6 +35,7 @@ function exampleChecks(n: ExerciseNames): ExampleCheck[] {
   return [
     { id: `${n.slug}/save-then-show`, title: 'Saves a value, then shows it on the next request', level: 'easy', visibility: 'public' },
     { id: `${n.slug}/visitors-apart`, title: "Keeps each visitor's value apart", level: 'medium', visibility: 'public' },
+    { id: `${n.slug}/value-from-store`, title: 'Shows the value the session store holds', level: 'hard', visibility: 'public' },
     { id: `${n.slug}/data-on-server`, title: 'Keeps the value in the session store', level: 'medium', visibility: 'hidden' },
   ];
 }
@@ -171,6 +172,7 @@ export function show${n.pascal}(req: Request, res: Response): void {
 function publicChecksFile(n: ExerciseNames): string {
   return `import { publicChecks } from '../../grader/engine/check-language/check.js';
 import { expectAnswer } from '../../grader/engine/check-language/expect.js';
+import { storeFollowed } from '../../grader/engine/check-language/probes.js';
 
 export default publicChecks([
   {
@@ -195,6 +197,20 @@ export default publicChecks([
       expectAnswer(await ana.get(${literal(`/${n.slug}`)}), 200, ${literal(shows('tea'))});
     },
   },
+  // Every exercise proves its answers come from the session store: the grader rewrites the stored
+  // value, and the next answer must show the new one (a copy kept beside the session does not).
+  storeFollowed({
+    ${checkHead(n, 'value-from-store')}
+    points: 2,
+    hint: 'Read the value from \`req.session\` when showing it: a copy kept anywhere else (a variable of the module, a map by session ID) does not follow the session store.',
+    what: 'the value',
+    store: [
+      { post: ${literal(`/${n.slug}`)}, fields: { value: 'amber-2291' }, answer: ${literal(saved)} },
+      { get: ${literal(`/${n.slug}`)}, answer: ${literal(shows('amber-2291'))} },
+    ],
+    swap: [['amber-2291', 'plum-5120']],
+    follow: [{ get: ${literal(`/${n.slug}`)}, answer: ${literal(shows('plum-5120'))} }],
+  }),
 ]);
 `;
 }
@@ -227,10 +243,18 @@ export default knownMistakes([
     id: 'module-variable',
     title: 'the value is kept in a variable of the module, which every visitor shares',
     hint: 'Each visitor has a session of their own: keep the value in \`req.session\`, not in a variable every visitor shares.',
-    fails: [${literal(`${n.slug}/visitors-apart`)}, ${literal(`${n.slug}/data-on-server`)}],
+    fails: [${literal(`${n.slug}/visitors-apart`)}, ${literal(`${n.slug}/value-from-store`)}, ${literal(`${n.slug}/data-on-server`)}],
     // What the grader sees of this mistake alone: one visitor shown the value another sent.
     evidence: (seen) => seen.showedAnotherVisitorsValue(),
     noLookalike: 'A value one visitor sent, shown to another, is state shared by the whole server, however it is kept.',
+  },
+  {
+    id: 'copy-kept-beside-session',
+    title: 'the value kept in a map of the module\\'s own, keyed by session ID, with a copy in the session that is never read back',
+    hint: 'The session store is the one place the value lives: read it from \`req.session\` when showing it, instead of keeping a copy beside it that never learns what the store holds.',
+    fails: [${literal(`${n.slug}/value-from-store`)}],
+    evidence: (seen) => seen.noted('answered-from-a-copy'),
+    noLookalike: 'Only an answer from a copy kept beside the store misses the value the grader wrote in the store.',
   },
 ]);
 `;
@@ -251,6 +275,28 @@ export function save${n.pascal}(req: Request, res: Response): void {
 
 export function show${n.pascal}(_req: Request, res: Response): void {
   res.send(\`${shows("${value ?? 'none'}")}\`);
+}
+`;
+}
+
+function copyKeptBesideSession(n: ExerciseNames): string {
+  return `/**
+ * Known mistake: a copy kept beside the session. The value lives in a map of the module's own,
+ * keyed by session ID, and the session gets a copy that nothing reads back: every request a browser
+ * makes finds the two in step, but the map never learns what the store holds.
+ */
+import type { Request, Response } from 'express';
+
+const values = new Map<string, string>();
+
+export function save${n.pascal}(req: Request, res: Response): void {
+  values.set(req.sessionID, req.body.value);
+  req.session.${n.sessionKey} = req.body.value;
+  res.send(${literal(saved)});
+}
+
+export function show${n.pascal}(req: Request, res: Response): void {
+  res.send(\`${shows("${values.get(req.sessionID) ?? 'none'}")}\`);
 }
 `;
 }
@@ -294,5 +340,6 @@ export function exerciseFiles(n: ExerciseNames, level: Level = 'easy'): Record<s
     [`solutions/${n.slug}/checks.ts`]: hiddenChecksFile(n),
     [`solutions/${n.slug}/mistakes.ts`]: mistakesFile(n),
     [`solutions/${n.slug}/mistakes/module-variable.ts`]: mistake(n),
+    [`solutions/${n.slug}/mistakes/copy-kept-beside-session.ts`]: copyKeptBesideSession(n),
   };
 }
