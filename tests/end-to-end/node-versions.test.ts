@@ -2,9 +2,10 @@
  * The Nodes the kit runs on differ in how the sandbox host turns on Node's permission model
  * (`--permission` from 22.13 and 23.5, `--experimental-permission` before; Node 24 refuses the old
  * name). Each Node at hand is asked for real: the one running the tests and the official builds
- * `.ci/run` keeps in `.kit-build/node/` (Node 22 and 24). Each takes the flag the kit picks for it,
- * and that flag keeps a write out; and each grades a solution to full marks. npm 11 (Node 24's)
- * warns of install scripts no `allowScripts` entry approves, and npm 12 skips them.
+ * `.ci/run` keeps in `.kit-build/node/` (the LTS and each other Node it tests). Each takes the
+ * flag the kit picks for it, and that flag keeps a write out; and each grades a solution to full
+ * marks and a stub to none. npm 11 (Node 24's) warns of install scripts no `allowScripts` entry
+ * approves, and npm 12 skips them.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -22,8 +23,10 @@ const cached = path.join(kitRoot, '.kit-build', 'node');
 const nodes: [string, string][] = [
   [process.versions.node, process.execPath],
   ...(existsSync(cached) ? readdirSync(cached) : [])
+    // A folder still being unpacked (`.unpacking-<major>`) is not a Node yet.
+    .filter((version) => /^\d+\.\d+\.\d+$/.test(version) && version !== process.versions.node)
     .map((version): [string, string] => [version, path.join(cached, version, 'bin', 'node')])
-    .filter(([version, node]) => existsSync(node) && version !== process.versions.node),
+    .filter(([, node]) => existsSync(node)),
 ];
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'node-versions-'));
@@ -66,6 +69,7 @@ describe.each(nodes)('Node %s', (version, node) => {
     expect(solved.exercises.map((exercise) => exercise.status)).toEqual(['passed']);
     expect(solved.score).toBe(solved.maxScore);
     const stub = grade(path.join(kit, 'exercises'));
+    expect(stub.exercises.map((exercise) => exercise.status)).toEqual(['not-started']);
     expect(stub.score).toBe(0);
     expect(stub.isolation).toBe(solved.isolation);
   });
