@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Check } from '../../grader/engine/check-language/check.js';
 import { loadCourse } from '../../grader/engine/course/course.js';
-import { codeShown, hintProblems, lessonProblems, stubProblems } from '../../grader/instructor/soundness/soundness.js';
+import { codeShown, copyBesideSession, hintProblems, lessonProblems, storeFollowedProblems, stubProblems } from '../../grader/instructor/soundness/soundness.js';
 import { gradedSectionProblems, hintNameProblems, lessonNameProblems, whyNotFullMarks } from '../../grader/instructor/soundness/rules.js';
 import { manifest, type ExerciseInfo } from '../../grader/engine/course/manifest.js';
 import type { CheckResult, ExerciseResult } from '../../grader/engine/results.js';
@@ -286,5 +286,23 @@ describe('why a view that should get full marks did not', () => {
   it('gives the status and its message when the app did not run, and the title when a check has no message', () => {
     expect(whyNotFullMarks(result([{ message: 'the app had stopped' }], { status: 'crashed', message: 'view.ts:3 threw TypeError' }))).toBe('crashed: view.ts:3 threw TypeError; also failed: demo/c1');
     expect(whyNotFullMarks(result([{ visibility: 'hidden' }]))).toBe('demo/c1 failed: "Check 1"');
+  });
+});
+
+describe('every exercise proves its answers follow the session store', () => {
+  const copy = { id: copyBesideSession, title: 'a copy beside the session', hint: 'Read the session.', fails: ['demo/save-then-show'] };
+
+  it("holds for the kit's own course", async () => {
+    const problems = (await loadCourse()).flatMap((exercise) => storeFollowedProblems(exercise.info.slug, exercise.mistakes ?? [], exercise.checks));
+    expect(problems).toEqual([]);
+  });
+
+  it('names an exercise without the mistake, and one whose mistake fails another check than one public one', () => {
+    expect(storeFollowedProblems('demo', [copy], checks)).toEqual([]);
+    expect(storeFollowedProblems('demo', [], checks)).toEqual([expect.stringMatching(/^solutions\/demo\/mistakes\.ts does not list copy-kept-beside-session: /)]);
+    expect(storeFollowedProblems('demo', [{ ...copy, fails: ['demo/visitors-apart'] }], checks)).toEqual([
+      'solutions/demo/mistakes.ts: copy-kept-beside-session must fail exactly one check, a public one that follows the store (storeFollowed); it lists demo/visitors-apart',
+    ]);
+    expect(storeFollowedProblems('demo', [{ ...copy, fails: ['demo/save-then-show', 'demo/data-on-server'] }], checks)).toHaveLength(1);
   });
 });

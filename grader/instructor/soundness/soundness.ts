@@ -105,6 +105,28 @@ export function mistakeListProblems(slug: string, files: string[], entries: read
   return problems;
 }
 
+/** The known mistake every exercise lists: its data in a map of the module's own, a copy in the session that nothing reads. */
+export const copyBesideSession = 'copy-kept-beside-session';
+
+/**
+ * Every exercise keeps its data in the session, so every exercise must prove that its answers come
+ * from the session store: a public check that rewrites the stored session and wants the answers to
+ * follow (`storeFollowed`), which the known mistake `copy-kept-beside-session` alone fails. Without
+ * it, a learner's copy passes code that never reads the session back.
+ */
+export function storeFollowedProblems(slug: string, entries: readonly KnownMistake[], checks: readonly Check[]): string[] {
+  const list = `solutions/${slug}/mistakes.ts`;
+  const entry = entries.find((known) => known.id === copyBesideSession);
+  if (!entry) {
+    return [`${list} does not list ${copyBesideSession}: write its code (the data in a Map keyed by req.sessionID, a copy in the session that nothing reads) and a public check with storeFollowed that it alone fails`];
+  }
+  const publicOnes = entry.fails.filter((id) => checks.some((check) => check.id === id && check.visibility === 'public'));
+  if (entry.fails.length !== 1 || publicOnes.length !== 1) {
+    return [`${list}: ${copyBesideSession} must fail exactly one check, a public one that follows the store (storeFollowed); it lists ${entry.fails.join(', ') || 'none'}`];
+  }
+  return [];
+}
+
 /**
  * Why a known mistake's grading does not prove what its entry says; empty when it does. It must
  * run (a mistake that no longer loads is a problem, not a catch) and fail exactly the checks listed,
@@ -332,6 +354,7 @@ export async function checkKit(limits: Limits): Promise<KitCheckReport> {
     const files = tsFiles(mistakesDir(slug));
     const entries = exercise.mistakes ?? [];
     mistakeProblems.push(...mistakeListProblems(slug, files, entries, exercise.checks));
+    mistakeProblems.push(...storeFollowedProblems(slug, entries, exercise.checks));
     for (const file of files) {
       const entry = entries.find((candidate) => entryOfFile(candidate, path.basename(file, '.ts')));
       if (entry) mistakes.push({ slug, file, entry });
