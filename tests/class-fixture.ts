@@ -1,6 +1,6 @@
 /**
  * A small class on disk for the class-grading tests, built from the kit's own material: solutions,
- * stubs, known mistakes (grader/mistakes), a view that does not compile, an empty folder, a folder
+ * stubs, known mistakes (solutions/<slug>/mistakes), a view that does not compile, an empty folder, a folder
  * without exercises and a link to nowhere. Two learners hand in a whole copy of the kit, and one
  * hands it in wrapped in two folders more, as unzipping a download leaves it.
  */

@@ -6,10 +6,10 @@ import path from 'node:path';
 // mistakes. Whatever it can read, it answers with; sealed, it reads nothing and counts as it should.
 const kit = path.resolve(path.dirname(__filename), '..', '..');
 const answers = [
-  '.kit-build/grader/checks/visit-counter/hidden.js',
-  'grader/checks/visit-counter/hidden.ts',
+  '.kit-build/solutions/visit-counter/checks.js',
+  'solutions/visit-counter/checks.ts',
   'solutions/visit-counter/view.ts',
-  'grader/mistakes/visit-counter/module-counter.ts',
+  'solutions/visit-counter/mistakes/module-counter.ts',
   '/proc/1/environ',
   '/etc/passwd',
 ].map((file) => path.resolve(kit, file));

@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import { writeFileSync } from 'node:fs';
 
-const targets = ['solutions/visit-counter/view.ts', 'grader/checks/visit-counter/hidden.ts', 'package.json', 'tests/hostile/writes-kit-files.ts'];
+const targets = ['solutions/visit-counter/view.ts', 'solutions/visit-counter/checks.ts', 'package.json', 'tests/hostile/writes-kit-files.ts'];
 
 export function countVisit(req: Request, res: Response): void {
   for (const target of targets) {

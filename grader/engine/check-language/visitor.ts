@@ -1,6 +1,6 @@
 /**
  * A visitor is one browser: it keeps its own cookies from answer to answer, like a supertest
- * agent (on node:http directly: see the README's figures), and records every exchange so that a failed check can show what was asked and answered.
+ * agent (on node:http directly: see docs/speed.md), and records every exchange so that a failed check can show what was asked and answered.
  */
 import http from 'node:http';
 import { accessHeader, cleanHostText, requestHeader } from '../sandbox/protocol.js';

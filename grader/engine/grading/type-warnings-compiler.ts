@@ -2,7 +2,7 @@
  * Type-checks learners' views with TypeScript 7, the native compiler (the `typescript7` package),
  * in a process of its own. It checks a view in a quarter to a third of a second, where TypeScript
  * 6, which first loads and parses its own JavaScript and the libraries' declarations, took 1.8 s
- * or more (README, "The type check after an edit"): a grading that waits for the types at its end
+ * or more (docs/speed.md, "The type check after an edit"): a grading that waits for the types at its end
  * ends about when its checks do. Views are only read here, never run.
  */
 import { execFile } from 'node:child_process';

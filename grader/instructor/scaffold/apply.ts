@@ -16,7 +16,7 @@ export interface Changes {
 
 /**
  * The paths to move for `created`: for each file, its shallowest ancestor that does not exist yet,
- * so that a new exercise folder (or a new `grader/mistakes/`) lands with one rename.
+ * so that a new exercise folder (or a new `solutions/<slug>/mistakes/`) lands with one rename.
  */
 export function newRoots(root: string, created: string[]): string[] {
   const roots = new Set<string>();
