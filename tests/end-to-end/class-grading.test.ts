@@ -63,13 +63,13 @@ describe('finding work wrapped in folders', () => {
     mkdirSync(path.join(root, 'class', 'linked-exercises', 'session-kit-main'), { recursive: true });
     symlinkSync(path.join(kitRoot, 'solutions'), path.join(root, 'class', 'linked-exercises', 'session-kit-main', 'exercises'));
     const found = new Map(findSubmissions(path.join(root, 'class')).map((submission) => [submission.id, submission]));
-    expect(found.get('two-down')).toMatchObject({ verdict: 'graded', wrappedIn: path.join('a', 'b') });
-    expect(found.get('three-down')).toMatchObject({ verdict: 'no-exercises', wrappedIn: null });
-    expect(found.get('two-copies')).toMatchObject({ verdict: 'graded', exercisesDir: shallow });
-    expect(found.get('through-a-link')?.verdict).toBe('no-exercises');
-    expect(found.get('linked-exercises')).toMatchObject({ verdict: 'link-outside' });
-    expect(found.get('empty-copy')).toMatchObject({ verdict: 'no-exercises', exercisesDir: path.join(root, 'class', 'empty-copy', 'exercises') });
-    expect(found.get('empty-copy-wrapped')).toMatchObject({ verdict: 'no-exercises' });
+    expect(found.get('two-down')).toMatchObject({ handIn: 'graded', wrappedIn: path.join('a', 'b') });
+    expect(found.get('three-down')).toMatchObject({ handIn: 'no-exercises', wrappedIn: null });
+    expect(found.get('two-copies')).toMatchObject({ handIn: 'graded', exercisesDir: shallow });
+    expect(found.get('through-a-link')?.handIn).toBe('no-exercises');
+    expect(found.get('linked-exercises')).toMatchObject({ handIn: 'link-outside' });
+    expect(found.get('empty-copy')).toMatchObject({ handIn: 'no-exercises', exercisesDir: path.join(root, 'class', 'empty-copy', 'exercises') });
+    expect(found.get('empty-copy-wrapped')).toMatchObject({ handIn: 'no-exercises' });
   });
 
   it('grades a learner again under another grader, whose results may differ: its build is part of the fingerprint', () => {
@@ -110,7 +110,7 @@ describe('npm run grade -- --submissions', () => {
 
   it('writes a gradebook row for every learner, computed from the results documents', () => {
     const [header, ...rows] = gradebook(out);
-    expect(header).toEqual(['id', 'total', 'maximum', ...classSlugs, 'verdict', ...classSlugs.map((slug) => `${slug} status`)]);
+    expect(header).toEqual(['id', 'total', 'maximum', ...classSlugs, 'hand-in', ...classSlugs.map((slug) => `${slug} status`)]);
     expect(rows.map((row) => row[0])).toEqual(sortedIds);
     for (const row of rows) {
       const result = readResult(out, row[0] as string);
@@ -118,16 +118,16 @@ describe('npm run grade -- --submissions', () => {
       expect(row.slice(1, 3 + classSlugs.length)).toEqual([String(result.score), String(result.maxScore), ...scores]);
       expect(result.score).toBe(result.exercises.reduce((sum, exercise) => sum + exercise.score, 0));
     }
-    const verdict = (id: string): string | undefined => rows.find((row) => row[0] === id)?.[3 + classSlugs.length];
-    expect(verdict(classLearners.empty)).toBe('empty');
-    expect(verdict(classLearners.noExercises)).toBe('no-exercises');
-    expect(verdict(classLearners.unreadable)).toBe('unreadable');
+    const handIn = (id: string): string | undefined => rows.find((row) => row[0] === id)?.[3 + classSlugs.length];
+    expect(handIn(classLearners.empty)).toBe('empty');
+    expect(handIn(classLearners.noExercises)).toBe('no-exercises');
+    expect(handIn(classLearners.unreadable)).toBe('unreadable');
     for (const id of [classLearners.solved, classLearners.stubs, classLearners.mistaken, classLearners.broken, classLearners.quoted, classLearners.wrapped]) {
-      expect(verdict(id)).toBe('graded');
+      expect(handIn(id)).toBe('graded');
     }
   });
 
-  it('gives each kind of submission the verdict it deserves', () => {
+  it('gives each kind of hand-in the score and statuses it deserves', () => {
     const solved = readResult(out, classLearners.solved);
     expect(solved.score).toBe(solved.maxScore);
     expect(readResult(out, classLearners.quoted).score).toBe(solved.maxScore);

@@ -5,7 +5,7 @@
  * GitHub Actions command, a folder name that is not UTF-8, and a learner whose files cannot be
  * written. Ids that look like another's but for a zero-width character or a word joiner, that
  * turn right-to-left, or that a spreadsheet would split into a formula, and work wrapped in a
- * folder whose name holds backticks, HTML and a C1 control. Each gets its verdict and no marks from
+ * folder whose name holds backticks, HTML and a C1 control. Each gets its verdict (or its hand-in) and no marks from
  * what it links to; the honest learners get full marks; the run ends, writes files under safe names
  * for everyone, prints nothing a terminal or CI would act on, keeps every learner's text in its place
  * in every output, tells look-alike ids apart there, and changes nothing of the kit.
@@ -174,11 +174,11 @@ describe('a hostile class folder', () => {
       expect(graded.exercises[0]?.message).toMatch(message);
       expect(graded.exercises[0]?.checks.every((check) => !check.passed)).toBe(true);
     }
-    expect(record(learners.notUtf8)).toMatchObject({ verdict: 'unreadable', reason: "the folder's name is not valid UTF-8: rename the folder to grade it" });
+    expect(record(learners.notUtf8)).toMatchObject({ handIn: 'unreadable', reason: "the folder's name is not valid UTF-8: rename the folder to grade it" });
     expect(result(learners.notUtf8).score).toBe(0);
-    expect(record(learners.linkedExercises).verdict).toBe('link-outside');
-    expect(record(learners.linkedFolder).verdict).toBe('link-outside');
-    expect(record(learners.fifo).verdict).toBe('graded');
+    expect(record(learners.linkedExercises).handIn).toBe('link-outside');
+    expect(record(learners.linkedFolder).handIn).toBe('link-outside');
+    expect(record(learners.fifo).handIn).toBe('graded');
     const feedback = readFileSync(path.join(out, 'feedback', `${outputName(learners.fifo)}.md`), 'utf8');
     expect(feedback).toContain('! visit-counter/view.ts is a named pipe (FIFO), not a file');
   });
@@ -187,7 +187,7 @@ describe('a hostile class folder', () => {
     for (const id of honestIds) {
       const graded = result(id);
       expect([JSON.stringify(id), graded.score]).toEqual([JSON.stringify(id), graded.maxScore]);
-      expect(record(id)).toMatchObject({ learner: id, verdict: 'graded' });
+      expect(record(id)).toMatchObject({ learner: id, handIn: 'graded' });
     }
   });
 
@@ -212,16 +212,16 @@ describe('a hostile class folder', () => {
     expect(existsSync(path.join(out, 'results', `${outputName(learners.unwritable)}.json`))).toBe(false);
     expect(existsSync(path.join(out, 'records', `${outputName(learners.unwritable)}.json`))).toBe(false);
     const [header, ...rows] = parseCsv(readFileSync(path.join(out, 'gradebook.csv'), 'utf8'));
-    expect(header).toEqual(['id', 'total', 'maximum', slug, 'verdict', `${slug} status`]);
-    const verdictColumn = header?.indexOf('verdict') ?? -1;
+    expect(header).toEqual(['id', 'total', 'maximum', slug, 'hand-in', `${slug} status`]);
+    const handInColumn = header?.indexOf('hand-in') ?? -1;
     expect(rows).toHaveLength(Object.keys(learners).length);
     const row = (id: string): string[] | undefined => rows.find((candidate) => candidate[0] === id);
-    expect(row(learners.unwritable)?.[verdictColumn]).toBe('grader-error');
+    expect(row(learners.unwritable)?.[handInColumn]).toBe('grader-error');
     expect(row(learners.unwritable)?.[1]).toBe('0');
-    expect(row(learners.honest)?.[verdictColumn]).toBe('graded');
+    expect(row(learners.honest)?.[handInColumn]).toBe('graded');
     // Ids in the gradebook are escaped as on the terminal.
-    expect(row('new\\nGraded 99 learners: all full marks')?.[verdictColumn]).toBe('graded');
-    expect(row('\\x3a:error::forged')?.[verdictColumn]).toBe('graded');
+    expect(row('new\\nGraded 99 learners: all full marks')?.[handInColumn]).toBe('graded');
+    expect(row('\\x3a:error::forged')?.[handInColumn]).toBe('graded');
     const report = readFileSync(path.join(out, 'report.html'), 'utf8');
     expect(report).toMatch(/<td>unwritable<\/td><td>grader-error<\/td><td>the grader could not write this learner&#39;s files: /);
     expect(report).toContain('<td>folder-linked</td><td>link-outside</td>');

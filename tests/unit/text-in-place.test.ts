@@ -226,7 +226,7 @@ describe('the feedback', () => {
 });
 
 describe('the gradebook', () => {
-  const entry = (learner: string, verdict = 'graded'): ClassEntry => ({ learner, result: result(), verdict, reason: null });
+  const entry = (learner: string, handIn = 'graded'): ClassEntry => ({ learner, result: result(), handIn, reason: null });
 
   it('defuses a formula after a semicolon, read by spreadsheets that split cells on it', () => {
     const csv = renderGradebook([entry('x;=1+2'), entry('y\t@SUM(A1)'), entry('=HYPERLINK("http://x","y")')]);
@@ -248,9 +248,9 @@ describe('the gradebook', () => {
 describe('the class report', () => {
   it('tells look-alike ids apart and keeps their text in its cell', () => {
     const entries: ClassEntry[] = [
-      { learner: 'ada', result: result(), verdict: 'empty', reason: 'the folder is empty' },
-      { learner: 'ada\u2060', result: result(), verdict: 'empty', reason: 'the folder is empty' },
-      { learner: '<script>alert(1)</script>', result: result(), verdict: 'empty', reason: 'x\u202e' },
+      { learner: 'ada', result: result(), handIn: 'empty', reason: 'the folder is empty' },
+      { learner: 'ada\u2060', result: result(), handIn: 'empty', reason: 'the folder is empty' },
+      { learner: '<script>alert(1)</script>', result: result(), handIn: 'empty', reason: 'x\u202e' },
     ];
     const html = renderClassReport(entries);
     expect(html).not.toMatch(unseen);

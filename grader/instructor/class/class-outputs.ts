@@ -5,7 +5,7 @@
  *   report.html                   the class report
  *   results/<name>.json           the result document (what `npm run grade -- --json` prints)
  *   feedback/<name>.md            what the learner may see
- *   records/<name>.json           the learner id, the verdict and the content fingerprint, for --resume and merge
+ *   records/<name>.json           the learner id, the hand-in and the content fingerprint, for --resume and merge
  *   gradescope/<name>/results.json, junit/<name>.xml   with --format
  *
  * `<name>` is the learner id made safe for a file name (`outputName`); the id itself is kept in
@@ -28,14 +28,21 @@ export type OutputFormat = 'gradescope' | 'junit';
 
 export const outputFormats: readonly OutputFormat[] = ['gradescope', 'junit'];
 
+/**
+ * The version of the records this grader writes and reads. A record of another version is read as
+ * absent: --resume grades that learner again, and merge asks for its shard to be finished with
+ * --resume first. 2: the hand-in is `handIn` (version 1 called it `verdict`).
+ */
+export const currentRecordVersion = 2;
+
 /** Beside each results document: how the learner's folder was judged, and what was graded. */
 export interface LearnerRecord {
-  recordVersion: 1;
+  recordVersion: typeof currentRecordVersion;
   learner: string;
   /** The learner's folder when graded. */
   submission: string;
-  /** `graded`, `empty`, `no-exercises`, `unreadable`, or `grader-error` when grading itself failed. */
-  verdict: string;
+  /** The hand-in: `graded`, `empty`, `no-exercises`, `unreadable`, `link-outside`, or `grader-error` when grading itself failed. */
+  handIn: string;
   reason: string | null;
   /** Of the graded files and settings; null means "grade again on --resume". */
   fingerprint: string | null;
@@ -110,7 +117,7 @@ export function readLearner(out: string, learner: string): { record: LearnerReco
   const paths = outPaths(out);
   const record = readJson<LearnerRecord>(paths.record(learner));
   const result = readJson<unknown>(paths.results(learner));
-  if (!record || record.recordVersion !== 1 || record.learner !== learner || !isResult(result)) return null;
+  if (!record || record.recordVersion !== currentRecordVersion || record.learner !== learner || !isResult(result)) return null;
   return { record, result };
 }
 
@@ -134,9 +141,9 @@ export function learnersIn(out: string): StoredLearner[] {
     });
 }
 
-/** A class entry from a stored result (its verdict from the record, when there is one). */
+/** A class entry from a stored result (its hand-in from the record, when there is one). */
 export function classEntry(learner: string, result: GradeResult, record: LearnerRecord | null): ClassEntry {
-  return { learner, result, verdict: record?.verdict ?? 'graded', reason: record?.reason ?? null };
+  return { learner, result, handIn: record?.handIn ?? 'graded', reason: record?.reason ?? null };
 }
 
 /** Rebuilds the gradebook and the class report from these entries. */

@@ -1,25 +1,26 @@
 /**
- * Progress of a class run. On a terminal: one bar redrawn in place (learners done, rate, time
- * left). Anywhere else (a log, a pipe, CI): one plain line per learner graded.
+ * The progress of a class run, as it goes (a learner's saved progress is `outputs/progress.ts`).
+ * On a terminal: one bar redrawn in place (learners done, rate, time left). Anywhere else (a log,
+ * a pipe, CI): one plain line per learner graded.
  */
 import { renderSummary, type Style } from '../../outputs/report.js';
 import { notBegun, type GradeResult } from '../../engine/results.js';
 import { printable } from '../../outputs/printable.js';
 
-export interface ProgressSink {
+export interface ClassProgressSink {
   isTTY?: boolean;
   columns?: number;
   write(text: string): unknown;
 }
 
-export class Progress {
+export class ClassProgress {
   private done = 0;
   private readonly started = Date.now();
   private readonly live: boolean;
 
   constructor(
     private readonly total: number,
-    private readonly sink: ProgressSink,
+    private readonly sink: ClassProgressSink,
     private readonly style: Style,
   ) {
     this.live = Boolean(sink.isTTY) && process.env.TERM !== 'dumb';
@@ -27,7 +28,7 @@ export class Progress {
   }
 
   /** One learner finished (graded now or kept from an earlier run). */
-  learner(learner: string, result: GradeResult, verdict: string, kept: boolean): void {
+  learner(learner: string, result: GradeResult, handIn: string, kept: boolean): void {
     this.done += 1;
     if (this.live) {
       this.draw();
@@ -35,7 +36,7 @@ export class Progress {
     }
     const untouched = result.exercises.every((exercise) => notBegun(exercise.status));
     const summary = renderSummary(result, this.style).replace(/^Total: /, '') + (untouched ? ', none started' : '');
-    const how = kept ? 'kept from the earlier run' : verdict === 'graded' ? summary : `not graded: ${verdict}`;
+    const how = kept ? 'kept from the earlier run' : handIn === 'graded' ? summary : `not graded: ${handIn}`;
     // The id is the learner's folder name: shown escaped, so that it cannot forge a line of its own.
     this.sink.write(`[${this.done}/${this.total}] ${printable(learner)}: ${how}\n`);
   }

@@ -213,7 +213,7 @@ export function renderClassReport(entries: readonly ClassEntry[], title = 'Class
   const median = ordered.length === 0 ? 0 : ordered.length % 2 === 1 ? (ordered[Math.floor(middle)] ?? 0) : ((ordered[middle - 1] ?? 0) + (ordered[middle] ?? 0)) / 2;
   const mean = percents.length === 0 ? 0 : percents.reduce((sum, value) => sum + value, 0) / percents.length;
   const full = sorted.filter((entry) => entry.result.maxScore > 0 && entry.result.score === entry.result.maxScore).length;
-  const ungraded = sorted.filter((entry) => entry.verdict !== 'graded');
+  const ungraded = sorted.filter((entry) => entry.handIn !== 'graded');
   const exercises = summarize(sorted);
   const allChecks = exercises.flatMap((exercise) => exercise.checks).filter((check) => check.submitted > 0);
   const missed = [...allChecks]
@@ -293,11 +293,11 @@ export function renderClassReport(entries: readonly ClassEntry[], title = 'Class
     parts.push('</tbody></table>');
   }
   if (ungraded.length > 0) {
-    parts.push('<h2>Not graded</h2><table id="not-graded"><thead><tr><th>learner</th><th>verdict</th><th>why</th></tr></thead><tbody>');
+    parts.push('<h2>Not graded</h2><table id="not-graded"><thead><tr><th>learner</th><th>hand-in</th><th>why</th></tr></thead><tbody>');
     for (const entry of ungraded) {
       // Control characters and unseen ones in an id are shown as escapes: the instructor sees the id as
       // it is on disk, and two ids that look alike apart.
-      parts.push(`<tr><td>${htmlText(printable(entry.learner))}</td><td>${htmlText(entry.verdict)}</td><td>${htmlText(printable(entry.reason ?? ''))}</td></tr>`);
+      parts.push(`<tr><td>${htmlText(printable(entry.learner))}</td><td>${htmlText(entry.handIn)}</td><td>${htmlText(printable(entry.reason ?? ''))}</td></tr>`);
     }
     parts.push('</tbody></table>');
   }

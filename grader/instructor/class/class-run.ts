@@ -18,6 +18,7 @@ import { installBubblewrap, isolationLine, isolationSupport, type IsolationLevel
 import {
   classEntry,
   completeLearner,
+  currentRecordVersion,
   learnerFiles,
   outPaths,
   outputFormats,
@@ -33,7 +34,7 @@ import type { ClassEntry } from './gradebook.js';
 import { gradescopeVisibilities, type GradescopeVisibility } from './gradescope.js';
 import { PeakMemory } from './memory.js';
 import { collidingNames, outputName } from './output-name.js';
-import { Progress } from './class-progress.js';
+import { ClassProgress } from './class-progress.js';
 import { graderBuild } from '../../engine/paths.js';
 import { findSubmissions, fingerprint, parseShard, shardOf, type GradingSettings, type Shard, type Submission } from './submissions.js';
 
@@ -202,13 +203,13 @@ async function gradeLearner(
   hosts: () => HostPool,
 ): Promise<{ record: LearnerRecord; result: GradeResult }> {
   const print = fingerprint(submission, settings);
-  const base = { recordVersion: 1 as const, learner: submission.id, submission: submission.folder };
-  if (submission.verdict !== 'graded') {
-    const reason = submission.reason ?? submission.verdict;
+  const base: Pick<LearnerRecord, 'recordVersion' | 'learner' | 'submission'> = { recordVersion: currentRecordVersion, learner: submission.id, submission: submission.folder };
+  if (submission.handIn !== 'graded') {
+    const reason = submission.reason ?? submission.handIn;
     // A link out is work handed in that the grader refuses to read, not work missing.
-    const status = submission.verdict === 'link-outside' ? 'not-a-file' : 'missing-file';
+    const status = submission.handIn === 'link-outside' ? 'not-a-file' : 'missing-file';
     return {
-      record: { ...base, verdict: submission.verdict, reason, fingerprint: print },
+      record: { ...base, handIn: submission.handIn, reason, fingerprint: print },
       result: notGraded(submission, options.exercises, status, reason, options.isolation),
     };
   }
@@ -220,7 +221,7 @@ async function gradeLearner(
       const jobs = options.exercises.map((exercise) => ({ exercise, file: path.join(submission.exercisesDir, exercise.info.slug, 'view.ts') }));
       const results = await gradeJobs(jobs, { limits: options.limits, typecheck: options.typecheck, pool });
       const result = gradeResult(submission.exercisesDir, results, options.isolation);
-      return { record: { ...base, verdict: 'graded', reason: null, fingerprint: print }, result };
+      return { record: { ...base, handIn: 'graded', reason: null, fingerprint: print }, result };
     } catch (error) {
       failure = error;
     } finally {
@@ -237,7 +238,7 @@ function describeError(error: unknown): string {
 /** A learner the grader failed, for a reason of its own: no points, and no fingerprint, so --resume tries again. */
 function graderError(submission: Submission, options: ClassOptions, reason: string): { record: LearnerRecord; result: GradeResult } {
   return {
-    record: { recordVersion: 1, learner: submission.id, submission: submission.folder, verdict: 'grader-error', reason, fingerprint: null },
+    record: { recordVersion: currentRecordVersion, learner: submission.id, submission: submission.folder, handIn: 'grader-error', reason, fingerprint: null },
     result: notGraded(submission, options.exercises, 'crashed', reason, options.isolation),
   };
 }
@@ -274,7 +275,7 @@ function keptLearner(submission: Submission, options: ClassOptions, settings: Gr
     completeLearner(options.out, record, stored.result, options.output);
   } catch (error) {
     // Its stored files stay as they were: only the formats this run adds are missing.
-    return classEntry(submission.id, stored.result, { ...record, verdict: 'grader-error', reason: `the grader could not write this learner's files: ${describeError(error)}` });
+    return classEntry(submission.id, stored.result, { ...record, handIn: 'grader-error', reason: `the grader could not write this learner's files: ${describeError(error)}` });
   }
   return classEntry(submission.id, stored.result, record);
 }
@@ -302,7 +303,7 @@ export async function runClass(args: string[]): Promise<number> {
   const style = styleFor(process.stdout);
   console.log(`Learners' code runs sealed: ${isolationLine[options.isolation]}.`);
   if (options.sharedNetwork) console.log('Learners are graded one at a time: this machine gives their hosts no network of their own (unshare --net), and two learners\' hosts must never meet.');
-  const progress = new Progress(learners.length, process.stdout, style);
+  const progress = new ClassProgress(learners.length, process.stdout, style);
   const memory = new PeakMemory();
   const started = Date.now();
   const entries = new Map<string, ClassEntry>();
@@ -323,7 +324,7 @@ export async function runClass(args: string[]): Promise<number> {
   const worker = async (): Promise<void> => {
     const fresh = new FreshHosts(options.limits.heapMb);
     // A host is started ahead only while learners that need one are left in the queue.
-    const hosts = (): HostPool => fresh.take(learners.slice(next).some((learner) => learner.verdict === 'graded'));
+    const hosts = (): HostPool => fresh.take(learners.slice(next).some((learner) => learner.handIn === 'graded'));
     try {
       await gradeQueue(hosts);
     } finally {
@@ -336,7 +337,7 @@ export async function runClass(args: string[]): Promise<number> {
       if (stored) {
         kept += 1;
         entries.set(submission.id, stored);
-        progress.learner(submission.id, stored.result, stored.verdict, true);
+        progress.learner(submission.id, stored.result, stored.handIn, true);
         continue;
       }
       const { record, result } = clashes.has(outputName(submission.id).toLowerCase())
@@ -344,7 +345,7 @@ export async function runClass(args: string[]): Promise<number> {
         : saveLearner(submission, options, await gradeLearner(submission, options, settings, hosts));
       graded += 1;
       entries.set(submission.id, classEntry(submission.id, result, record));
-      progress.learner(submission.id, result, record.verdict, false);
+      progress.learner(submission.id, result, record.handIn, false);
     }
   };
   try {
@@ -359,7 +360,7 @@ export async function runClass(args: string[]): Promise<number> {
 
   const all = learners.map((submission) => entries.get(submission.id)).filter((entry): entry is ClassEntry => entry !== undefined);
   writeClassFiles(options.out, all);
-  const notGradable = all.filter((entry) => entry.verdict !== 'graded').length;
+  const notGradable = all.filter((entry) => entry.handIn !== 'graded').length;
   const details = [kept > 0 ? `${kept} kept from an earlier run` : '', notGradable > 0 ? `${notGradable} not gradable` : ''].filter(Boolean);
   const rate = elapsed > 0 ? graded / elapsed : 0;
   const memoryText = peak > 0 ? `, peak memory ${formatBytes(peak)} (grader and sandbox hosts)` : '';

@@ -1,6 +1,6 @@
 /**
  * The gradebook: one CSV row per learner (id, total, maximum, one score column per exercise in
- * manifest order, the verdict, then one status column per exercise saying why a score is what it
+ * manifest order, the hand-in, then one status column per exercise saying why a score is what it
  * is: `not-started`, `missing-file`, `compile-error`, `timeout`, …), built only from the results
  * documents, so that a merged run and a single run give the same file. The statuses come after
  * the scores so that the scores stay one range to sum.
@@ -14,9 +14,9 @@ import { printable } from '../../outputs/printable.js';
 export interface ClassEntry {
   learner: string;
   result: GradeResult;
-  /** `graded`, or why the submission could not be graded (`empty`, `no-exercises`, `unreadable`, `grader-error`). */
-  verdict: string;
-  /** The verdict in words, when not graded. */
+  /** The hand-in: `graded`, or why the submission could not be graded (`empty`, `no-exercises`, `unreadable`, `link-outside`, `grader-error`). */
+  handIn: string;
+  /** The hand-in in words, when not graded. */
   reason: string | null;
 }
 
@@ -34,7 +34,7 @@ export function sortEntries(entries: readonly ClassEntry[]): ClassEntry[] {
 
 export function renderGradebook(entries: readonly ClassEntry[]): string {
   const slugs = exerciseSlugs(entries);
-  const rows = [['id', 'total', 'maximum', ...slugs, 'verdict', ...slugs.map((slug) => `${slug} status`)]];
+  const rows = [['id', 'total', 'maximum', ...slugs, 'hand-in', ...slugs.map((slug) => `${slug} status`)]];
   for (const entry of sortEntries(entries)) {
     const exercises = slugs.map((slug) => entry.result.exercises.find((candidate) => candidate.slug === slug));
     const scores = exercises.map((exercise) => (exercise ? String(exercise.score) : ''));
@@ -42,7 +42,7 @@ export function renderGradebook(entries: readonly ClassEntry[]): string {
     // An id with control characters or unseen ones gets them escaped, as in the progress lines: a
     // gradebook printed in a terminal or a CI log must not act on them, and two ids that look alike
     // must not look alike here (the exact id is in the learner's record). A formula is defused by `csvCell`.
-    rows.push([printable(entry.learner), String(entry.result.score), String(entry.result.maxScore), ...scores, entry.verdict, ...statuses]);
+    rows.push([printable(entry.learner), String(entry.result.score), String(entry.result.maxScore), ...scores, entry.handIn, ...statuses]);
   }
   return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }

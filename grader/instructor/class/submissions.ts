@@ -3,7 +3,7 @@
  * folder's name. A learner's folder is either a folder of exercise folders or a whole copy of the
  * kit (an `exercises/` folder inside), possibly wrapped in one or two folders more, as zipping a
  * folder instead of its contents leaves it (`george/session-kit-main/exercises/…`). A folder that
- * cannot be graded is still a learner, with a verdict saying why, so that no learner goes missing
+ * cannot be graded is still a learner, its hand-in saying why, so that no learner goes missing
  * from the gradebook.
  *
  * The folders are a stranger's: a learner's folder (or its `exercises/`) may be a link into the
@@ -17,8 +17,8 @@ import type { GradedExercise, Limits } from '../../engine/grading/grade.js';
 import { readView } from '../../engine/grading/read-view.js';
 import { manifest } from '../../engine/course/manifest.js';
 
-/** Whether a learner's folder could be graded, and if not, why. */
-export type SubmissionVerdict = 'graded' | 'empty' | 'no-exercises' | 'unreadable' | 'link-outside';
+/** The hand-in: whether a learner's folder could be graded, and if not, why. */
+export type HandInState = 'graded' | 'empty' | 'no-exercises' | 'unreadable' | 'link-outside';
 
 export interface Submission {
   /** The learner id: the folder's name. */
@@ -29,7 +29,7 @@ export interface Submission {
   exercisesDir: string;
   /** The wrapping folders the work was found in (`session-kit-main`), relative to `folder`; null when it was where expected. */
   wrappedIn: string | null;
-  verdict: SubmissionVerdict;
+  handIn: HandInState;
   /** Why it cannot be graded, in words; null when it can. */
   reason: string | null;
 }
@@ -65,8 +65,8 @@ function visible(name: string): boolean {
   return !name.startsWith('.');
 }
 
-function notGradable(id: string, folder: string, verdict: Exclude<SubmissionVerdict, 'graded'>, reason: string): Submission {
-  return { id, folder, exercisesDir: folder, wrappedIn: null, verdict, reason };
+function notGradable(id: string, folder: string, handIn: Exclude<HandInState, 'graded'>, reason: string): Submission {
+  return { id, folder, exercisesDir: folder, wrappedIn: null, handIn, reason };
 }
 
 function unreadable(id: string, folder: string, error: unknown): Submission {
@@ -141,7 +141,7 @@ function wrappedExercises(id: string, folder: string, learnerReal: string): Subm
       const count = exerciseCount(exercisesDir);
       if (count > 0 && (best === null || !('count' in best) || count > best.count)) best = { wrappedIn, exercisesDir, count };
     }
-    if (best && 'count' in best) return { id, folder, exercisesDir: best.exercisesDir, wrappedIn: best.wrappedIn, verdict: 'graded', reason: null };
+    if (best && 'count' in best) return { id, folder, exercisesDir: best.exercisesDir, wrappedIn: best.wrappedIn, handIn: 'graded', reason: null };
     if (best) return best;
     // A copy of the kit is where the work is, found or not: not a wrapper. Below it lie the kit's own views (solutions/, the stubs).
     level = level.filter((wrapping) => !copies.has(wrapping));
@@ -160,7 +160,7 @@ function describe(id: string, folder: string, learnerReal: string): Submission {
   if (entries.length === 0) return notGradable(id, folder, 'empty', 'the folder is empty');
   const exercisesDir = exercisesDirOf(id, folder, learnerReal);
   if (typeof exercisesDir !== 'string') return exercisesDir;
-  if (exerciseCount(exercisesDir) > 0) return { id, folder, exercisesDir, wrappedIn: null, verdict: 'graded', reason: null };
+  if (exerciseCount(exercisesDir) > 0) return { id, folder, exercisesDir, wrappedIn: null, handIn: 'graded', reason: null };
   // A copy of the kit with nothing in exercises/ is not a wrapper either (see wrappedExercises).
   const wrapped = exercisesDir === folder ? wrappedExercises(id, folder, learnerReal) : null;
   if (wrapped) return wrapped;
@@ -169,7 +169,7 @@ function describe(id: string, folder: string, learnerReal: string): Submission {
     folder,
     exercisesDir,
     wrappedIn: null,
-    verdict: 'no-exercises',
+    handIn: 'no-exercises',
     reason: `no exercise folder with a view.ts (looked for <slug>/view.ts and exercises/<slug>/view.ts, also ${wrappingDepth} folders down)`,
   };
 }
@@ -248,10 +248,10 @@ export interface GradingSettings {
  * Null for a folder that could not be read, which is always tried again.
  */
 export function fingerprint(submission: Submission, settings: GradingSettings): string | null {
-  if (submission.verdict === 'unreadable') return null;
+  if (submission.handIn === 'unreadable') return null;
   const hash = createHash('sha256');
   hash.update(JSON.stringify({
-    verdict: submission.verdict,
+    handIn: submission.handIn,
     limits: settings.limits,
     typecheck: settings.typecheck,
     grader: settings.grader,
