@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { GradeResult } from '../../grader/engine/results.js';
-import { permissionFlag } from '../../grader/engine/sandbox/permission-flag.js';
+import { networkFlags, permissionFlag } from '../../grader/engine/sandbox/permission-flag.js';
 import { copyKit } from '../kit-copy.js';
 import { kitRoot } from '../run-kit.js';
 
@@ -79,6 +79,11 @@ describe('the permission flag by version', () => {
   it('is the stable one from 22.13 and 23.5 on, the experimental one before', () => {
     const flags = ['20.19.0', '22.12.0', '22.13.0', '23.4.0', '23.5.0', '24.0.0'].map((version) => permissionFlag(version));
     expect(flags).toEqual(['--experimental-permission', '--experimental-permission', '--permission', '--experimental-permission', '--permission', '--permission']);
+  });
+
+  it('comes with --allow-net from Node 25 on, whose model refuses the socket a host serves on without it', () => {
+    const flags = ['20.19.0', '24.22.3', '25.0.0', '26.12.1'].map((version) => networkFlags(version));
+    expect(flags).toEqual([[], [], ['--allow-net'], ['--allow-net']]);
   });
 });
 

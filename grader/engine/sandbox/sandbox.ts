@@ -18,7 +18,7 @@ import { FrameReader, encodeFrame, hostFrameLimits } from './channel.js';
 import { defaultHeapMb, hostV8Flags } from './host-flags.js';
 import { hostDirFor, installBubblewrap, isolationLevels, isolationSupport, sealedCommand, type IsolationLevel } from './isolation.js';
 import { locateInText } from './locate.js';
-import { permissionFlag } from './permission-flag.js';
+import { networkFlags, permissionFlag } from './permission-flag.js';
 import {
   cleanHostText,
   parseHostMessage,
@@ -97,7 +97,7 @@ function firstChild(pid: number): number | null {
 }
 
 function permissionFlags(dir: string): string[] {
-  return [permissionFlag(), `--allow-fs-read=${path.join(dir, '*')}`];
+  return [permissionFlag(), `--allow-fs-read=${path.join(dir, '*')}`, ...networkFlags()];
 }
 
 function firstErrorLine(output: string): string | null {
