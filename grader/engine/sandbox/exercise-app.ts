@@ -32,6 +32,13 @@ export type StartOutcome =
   | { ok: true; app: express.Express }
   | { ok: false; kind: LoadFailureKind; message: string; location: SourceLocation | null };
 
+/**
+ * The module of the view loaded last. Node keeps a module's source map only as long as the module
+ * object lives; dropped after loading, a garbage collection would take the map with it, and the
+ * lines of a handler's error would point into the compiled code instead of the learner's file.
+ */
+const keptAlive: { view: Module | null } = { view: null };
+
 /** Runs the learner's view, bundled by the grader as a CommonJS module. */
 function compileView(request: LoadRequest): Record<string, unknown> {
   type InternalModule = Module & {
@@ -43,6 +50,7 @@ function compileView(request: LoadRequest): Record<string, unknown> {
   view.paths = [];
   const ownRequire = view.require.bind(view);
   view.require = Object.assign((id: string) => (Object.hasOwn(kitModules, id) ? kitModules[id as HostModule] : ownRequire(id)), ownRequire);
+  keptAlive.view = view;
   view._compile(request.code, request.filename);
   return view.exports as Record<string, unknown>;
 }
