@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { flagsTakenByNpmLine, parseErrorLine, UsageError, type Command } from './commands/args.js';
+import { CourseError } from './engine/course/manifest.js';
 import { kitRoot } from './engine/paths.js';
 
 /**
@@ -94,7 +95,7 @@ export async function main(argv: string[]): Promise<number> {
     if (takenByNpm) console.error(`warning: ${takenByNpm}`);
     return await (await load()).run(args);
   } catch (error) {
-    const line = error instanceof UsageError ? error.message : parseErrorLine(error, name);
+    const line = error instanceof UsageError || error instanceof CourseError ? error.message : parseErrorLine(error, name);
     if (line === null) throw error;
     console.error(`error: ${line.replace(/\s*\n\s*/g, ' ')}`);
     return 2;

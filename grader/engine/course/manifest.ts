@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { kitRoot } from '../paths.js';
+import { kitHandlers } from '../sandbox/kit-handlers.js';
 
 /** How hard a check or an exercise is, as the course's quizzes grade their questions. */
 export type Level = 'easy' | 'medium' | 'hard';
@@ -78,17 +79,23 @@ export function entryFile(slug: string): string {
 /** A course file that cannot be read as the course: the message names the file and the fix. */
 export class CourseError extends Error {}
 
-function readJson(relative: string): unknown {
-  const file = path.join(kitRoot, relative);
+function readJson(root: string, relative: string): unknown {
+  const file = path.join(root, relative);
   if (!existsSync(file)) throw new CourseError(`${relative} is missing: the course needs it (npm run new-exercise writes one)`);
   try {
-    return JSON.parse(readFileSync(file, 'utf8'));
+    // An editor may save a byte-order mark; JSON.parse refuses one.
+    return JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
   } catch (error) {
     throw new CourseError(`${relative} is not valid JSON (${(error as Error).message}): fix it, then run again`);
   }
 }
 
 const levels: readonly Level[] = ['easy', 'medium', 'hard'];
+/**
+ * A route's path as the course writes them: segments of letters, digits and `-_~`, or a parameter
+ * (`:name`); no `.` or `..` segment, nothing Express would read as a pattern.
+ */
+const routeShape = /^\/(?:(?:[A-Za-z0-9_~-]+|:[A-Za-z_]\w*)(?:\/(?:[A-Za-z0-9_~-]+|:[A-Za-z_]\w*))*)?$/;
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isText = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
 
@@ -101,9 +108,15 @@ function routeOf(value: unknown, where: string): RouteInfo {
   if (!isRecord(value)) throw new CourseError(`${where} is not a route: write { "method", "path", "handler" }`);
   const { method, path: routePath, handler, fields } = value;
   if (method !== 'GET' && method !== 'POST') throw new CourseError(`${where}: "method" is "GET" or "POST"`);
-  if (!isText(routePath) || !routePath.startsWith('/')) throw new CourseError(`${where}: "path" starts with "/", for example "/color"`);
-  if (typeof handler !== 'string' || !/^(?:view|kit):[A-Za-z_$][\w$]*$/.test(handler)) {
+  if (!isText(routePath) || !routeShape.test(routePath)) {
+    throw new CourseError(`${where}: "path" is "/" then words and ":parameters" joined by "/", for example "/color" or "/pages/:name"`);
+  }
+  if (typeof handler !== 'string' || !/^(?:view|kit):[A-Za-z_$][\w$]*$/.test(handler) || handler.split(':')[1]! in Object.prototype) {
     throw new CourseError(`${where}: "handler" is "view:<function view.ts exports>" or "kit:<handler of the kit>"`);
+  }
+  const [source, name = ''] = handler.split(':');
+  if (source === 'kit' && !Object.hasOwn(kitHandlers, name)) {
+    throw new CourseError(`${where}: the kit has no handler "${name}" (it has ${Object.keys(kitHandlers).join(', ')})`);
   }
   if (fields !== undefined && !Array.isArray(fields)) throw new CourseError(`${where}: "fields" is a list`);
   const route: RouteInfo = { method, path: routePath, handler: handler as RouteInfo['handler'] };
@@ -112,9 +125,9 @@ function routeOf(value: unknown, where: string): RouteInfo {
 }
 
 /** One exercise's entry, checked for the shape the grader needs; the kit check judges the rest. */
-function entryOf(slug: string): ExerciseInfo {
+function entryOf(root: string, slug: string): ExerciseInfo {
   const file = entryFile(slug);
-  const entry = readJson(file);
+  const entry = readJson(root, file);
   if (!isRecord(entry)) throw new CourseError(`${file} is not an object: write { "title", "level", "routes", "hints" }`);
   const { title, level, routes, hints } = entry;
   if (!isText(title)) throw new CourseError(`${file} needs a "title"`);
@@ -127,17 +140,19 @@ function entryOf(slug: string): ExerciseInfo {
 /** A slug names a folder: lowercase words joined by hyphens. */
 const slugShape = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 
-function readCourse(): ExerciseInfo[] {
-  const list = readJson(courseListFile);
+/** The course of the kit at `root`, or a CourseError naming the file and the fix. */
+export function readCourse(root: string = kitRoot): ExerciseInfo[] {
+  const list = readJson(root, courseListFile);
   const slugs = isRecord(list) ? list.exercises : undefined;
   if (!Array.isArray(slugs) || !slugs.every((slug) => typeof slug === 'string')) {
     throw new CourseError(`${courseListFile} needs { "exercises": [ "<slug>", ... ] }, the slugs in the learner's order`);
   }
+  if (slugs.length === 0) throw new CourseError(`${courseListFile} lists no exercise: add the slugs of the course (npm run new-exercise adds one)`);
   const bad = slugs.find((slug) => !slugShape.test(slug));
   if (bad !== undefined) throw new CourseError(`${courseListFile} lists "${bad}", which is not a slug (lowercase words joined by hyphens)`);
   const twice = slugs.find((slug, index) => slugs.indexOf(slug) !== index);
   if (twice !== undefined) throw new CourseError(`${courseListFile} lists "${twice}" twice: keep one`);
-  return slugs.map(entryOf);
+  return slugs.map((slug) => entryOf(root, slug));
 }
 
 let read: ExerciseInfo[] | undefined;

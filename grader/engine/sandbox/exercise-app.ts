@@ -120,7 +120,8 @@ function buildApp(request: LoadRequest, exports: Record<string, unknown>, store:
   app.use(answerUnsavableSessions);
   for (const route of request.routes) {
     const [source, name] = route.handler.split(':') as ['view' | 'kit', string];
-    const handler = (source === 'view' ? exports[name] : kitHandlers[name]) as Handler;
+    // Own properties only: `constructor` or `toString` must not find Object's through the prototype.
+    const handler = (source === 'view' ? (Object.hasOwn(exports, name) ? exports[name] : undefined) : Object.hasOwn(kitHandlers, name) ? kitHandlers[name] : undefined) as Handler;
     const method = route.method === 'GET' ? 'get' : 'post';
     app[method](route.path, (req: Request, res: Response) => handler(req, res));
   }
@@ -169,7 +170,7 @@ function nearestExport(wanted: string, exports: Record<string, unknown>): string
 function missingExports(request: LoadRequest, exports: Record<string, unknown>): string[] {
   return request.routes
     .map((route) => route.handler.split(':'))
-    .filter(([source, name]) => source === 'view' && typeof exports[name as string] !== 'function')
+    .filter(([source, name]) => source === 'view' && !(Object.hasOwn(exports, name as string) && typeof exports[name as string] === 'function'))
     .map(([, name]) => name as string);
 }
 
