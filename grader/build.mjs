@@ -23,21 +23,27 @@ function graderSources(dir = sourceDir) {
 }
 
 /**
- * The course's code: each exercise's checks and known mistakes, in `exercises/<slug>/` and
- * `solutions/<slug>/`. Views (stubs, solutions, mistakes, variants, the learner's work) are not:
- * the grader reads and compiles them where they lie, so editing one rebuilds nothing.
+ * The course's code: each exercise's checks and known mistakes. In `exercises/<slug>/`, the
+ * learner's folder, only `checks.ts` and `mistakes.ts` (a learner's own files there are views);
+ * in `solutions/<slug>/`, every `.ts` file beside them too (a helper the hidden checks import), but
+ * the solution. Views (stubs, solutions, mistakes, look-alikes, variants, the learner's work) are
+ * not built: the grader reads and compiles them where they lie, so editing one rebuilds nothing.
  * @returns {string[]}
  */
 function courseSources() {
-  return ['exercises', 'solutions'].flatMap((folder) => {
+  /** @param {string} folder @param {(name: string) => boolean} wanted */
+  const filesOf = (folder, wanted) => {
     const dir = path.join(kitRoot, folder);
     if (!existsSync(dir)) return [];
     return readdirSync(dir, { withFileTypes: true })
       .filter((entry) => entry.isDirectory())
-      .flatMap((entry) => ['checks.ts', 'mistakes.ts'].map((name) => path.join(dir, entry.name, name)))
-      .filter((file) => existsSync(file))
+      .flatMap((entry) => readdirSync(path.join(dir, entry.name), { withFileTypes: true }).filter((file) => file.isFile() && wanted(file.name)).map((file) => path.join(dir, entry.name, file.name)))
       .sort();
-  });
+  };
+  return [
+    ...filesOf('exercises', (name) => name === 'checks.ts' || name === 'mistakes.ts'),
+    ...filesOf('solutions', (name) => name.endsWith('.ts') && !name.endsWith('.d.ts') && name !== 'view.ts'),
+  ];
 }
 
 function sources() {
