@@ -47,11 +47,20 @@ function filesUnder(dir: string, relative = ''): string[] {
 
 /**
  * The course's files that grading reads (`engine/course/`), by path from the kit's root: the
- * list, and of each exercise its entry, its public checks, its hidden checks and its list of
- * known mistakes, those it has.
+ * list, and of each exercise its entry, its public checks, its hidden checks with any helper of
+ * theirs beside them, and its list of known mistakes: the files the build compiles
+ * (`grader/build.mjs`), never the solution.
  */
 export function gradedCourseFiles(): string[] {
-  const perExercise = manifest.exercises.flatMap(({ slug }) => [entryFile(slug), `exercises/${slug}/checks.ts`, `solutions/${slug}/checks.ts`, `solutions/${slug}/mistakes.ts`]);
+  const instructorCode = (slug: string): string[] => {
+    const dir = path.join(kitRoot, 'solutions', slug);
+    if (!existsSync(dir)) return [];
+    return readdirSync(dir, { withFileTypes: true })
+      .filter((entry) => entry.isFile() && entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') && entry.name !== 'view.ts')
+      .map((entry) => `solutions/${slug}/${entry.name}`)
+      .sort();
+  };
+  const perExercise = manifest.exercises.flatMap(({ slug }) => [entryFile(slug), `exercises/${slug}/checks.ts`, ...instructorCode(slug)]);
   return [courseListFile, ...perExercise.filter((file) => existsSync(path.join(kitRoot, file)))];
 }
 
