@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCourse, publicChecksOf } from '../../grader/engine/course/course.js';
-import { learnerMistakeList, placeOf, whyLeftOut } from '../../grader/instructor/release/contents.js';
+import { LearnerListError, learnerMistakeList, placeOf, whyLeftOut } from '../../grader/instructor/release/contents.js';
 import { kitRoot } from '../run-kit.js';
 
 const course = await loadCourse();
@@ -73,5 +73,41 @@ describe("a learner's copy's rules", () => {
       const hidden = exercise.checks.filter((check) => check.visibility === 'hidden').map((check) => check.id);
       expect(hidden.filter((id) => list.includes(`'${id}'`) || list.includes(`"${id}"`)), slug).toEqual([]);
     }
+  });
+});
+
+describe("a learner's list of known mistakes", () => {
+  const source = (helper: string): string =>
+    [
+      "import { knownMistakes } from '../../grader/engine/check-language/mistake.js';",
+      '',
+      helper,
+      '',
+      'export default knownMistakes([]);',
+      '',
+    ].join('\n');
+  const mistake = {
+    id: 'case-kept',
+    title: 'the case is kept',
+    hint: 'Lowercase it.',
+    fails: ['theme/letter-case'],
+    evidence: (seen: { failed: (id: string) => boolean }) => seen.failed(caseCheck),
+  };
+  // Named as the evidence names it: the evidence is written into the copy as its text.
+  const caseCheck = 'theme/letter-case';
+
+  it("refuses a helper declared with a check's id that the code kept in the copy still uses", () => {
+    const list = source("const caseCheck = 'theme/letter-case';");
+    expect(() => learnerMistakeList([mistake as never], new Set(['theme/letter-case']), list, 'solutions/theme/mistakes.ts')).toThrow(LearnerListError);
+    expect(() => learnerMistakeList([mistake as never], new Set(['theme/letter-case']), list, 'solutions/theme/mistakes.ts')).toThrow(
+      "solutions/theme/mistakes.ts: caseCheck is declared with a check's id, so a learner's copy leaves it out, but the copy keeps code that uses it: write the id where it is used, or keep caseCheck free of ids",
+    );
+  });
+
+  it('leaves out such a helper when nothing kept uses it', () => {
+    const list = source("const hiddenOne = 'theme/tampered-cookie';\nconst shown = (text: string): boolean => text.length > 0;");
+    const written = learnerMistakeList([{ ...mistake, evidence: () => true } as never], new Set(['theme/letter-case']), list);
+    expect(written).not.toContain('tampered-cookie');
+    expect(written).toContain('const shown = ');
   });
 });

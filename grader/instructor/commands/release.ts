@@ -14,7 +14,7 @@ import { loadCourse, publicChecksOf } from '../../engine/course/course.js';
 import { defaultLimits, type GradedExercise } from '../../engine/grading/grade.js';
 import { pointsOf } from '../../engine/results.js';
 import { kitRoot } from '../../engine/paths.js';
-import { fileKinds, instructorFolder, isInstructors, learnerMistakeList, linkedDocs, notNamed, placeOf, solutionsFolder, whyLeftOut, type FileKind } from '../release/contents.js';
+import { fileKinds, instructorFolder, isInstructors, LearnerListError, learnerMistakeList, linkedDocs, notNamed, placeOf, solutionsFolder, whyLeftOut, type FileKind } from '../release/contents.js';
 import { importedPackages, instructorCommands, learnerLockfile, learnerPackage, type Lockfile, type PackageJson } from '../release/package.js';
 import { readmeSamples } from '../soundness/readme-samples.js';
 import { learnerReadme } from '../release/readme.js';
@@ -106,7 +106,12 @@ function plan(course: GradedExercise[]): Plan {
     if (existsSync(working) && readFileSync(working, 'utf8') !== stub) replaced.push(`exercises/${info.slug}/view.ts`);
     const publicIds = new Set(publicChecksOf(exercise).map((check) => check.id));
     const list = `${solutionsFolder}/${info.slug}/mistakes.ts`;
-    written[`exercises/${info.slug}/mistakes.ts`] = learnerMistakeList(mistakes ?? [], publicIds, existsSync(path.join(kitRoot, list)) ? readKit(list) : '');
+    try {
+      written[`exercises/${info.slug}/mistakes.ts`] = learnerMistakeList(mistakes ?? [], publicIds, existsSync(path.join(kitRoot, list)) ? readKit(list) : '', list);
+    } catch (error) {
+      if (error instanceof LearnerListError) throw new UsageError(error.message);
+      throw error;
+    }
   }
   // The README is written first: it decides which documents the copy takes.
   const readmeWithoutScripts = learnerReadme(readKit('README.md'), course, {});

@@ -134,12 +134,15 @@ const checkIdText = /['"`][a-z0-9-]+\/[a-z0-9-]+['"`]/;
  * them may name hidden ones), which stays with the instructor. Statements start at the line's
  * start, as formatted.
  */
-function helpersOf(prelude: string): string {
+function helpersOf(prelude: string): { text: string; dropped: string[] } {
   const kept: string[] = [];
+  const dropped: string[] = [];
   let comment: string[] = [];
   let statement: { lines: string[] } | null = null;
   const close = (): void => {
-    if (statement && !checkIdText.test(statement.lines.join('\n'))) kept.push(statement.lines.join('\n').trimEnd());
+    const text = statement?.lines.join('\n') ?? '';
+    if (statement && !checkIdText.test(text)) kept.push(text.trimEnd());
+    else if (statement) dropped.push(...declaredNames(text));
     statement = null;
   };
   for (const line of prelude.split('\n')) {
@@ -155,8 +158,20 @@ function helpersOf(prelude: string): string {
     }
   }
   close();
-  return `${kept.join('\n\n')}\n`;
+  return { text: `${kept.join('\n\n')}\n`, dropped };
 }
+
+/** The names a statement declares at its top: `const a`, `function b`, `class C`, `const { d, e }`. */
+function declaredNames(statement: string): string[] {
+  const code = statement.replace(/^\s*(\/\*\*|\*|\/\/).*$/gm, '');
+  const single = /^(?:export\s+)?(?:const|let|var|function\*?|class|async\s+function)\s+([A-Za-z_$][\w$]*)/m.exec(code)?.[1];
+  const destructured = /^(?:export\s+)?(?:const|let|var)\s+[{[]([^}\]]*)[}\]]/m.exec(code)?.[1];
+  const names = destructured ? destructured.split(',').map((part) => part.split(':').pop()?.trim() ?? '') : [];
+  return [single ?? '', ...names].filter((name) => /^[A-Za-z_$][\w$]*$/.test(name));
+}
+
+/** A list of known mistakes a learner's copy cannot hold as the kit writes it. */
+export class LearnerListError extends Error {}
 
 /**
  * An exercise's list of known mistakes as a learner's copy gets it: only the public checks of
@@ -164,7 +179,7 @@ function helpersOf(prelude: string): string {
  * only the mistakes a public check catches. Each evidence stays, as code, with what the kit's list
  * declares before the list (`source`: its imports and helpers), which the evidence may call.
  */
-export function learnerMistakeList(mistakes: readonly KnownMistake[], publicIds: ReadonlySet<string>, source = ''): string {
+export function learnerMistakeList(mistakes: readonly KnownMistake[], publicIds: ReadonlySet<string>, source = '', listFile = 'the list of known mistakes'): string {
   const entries = mistakes
     .map(({ id, title, hint, fails, evidence }) => ({ id, title, hint, fails: fails.filter((check) => publicIds.has(check)), evidence }))
     .filter((mistake) => mistake.fails.length > 0)
@@ -174,7 +189,16 @@ export function learnerMistakeList(mistakes: readonly KnownMistake[], publicIds:
     });
   const listAt = source.indexOf('export default knownMistakes(');
   // Its place, exercises/<slug>/mistakes.ts, is as deep as the kit's solutions/<slug>/mistakes.ts.
-  const prelude = listAt === -1 ? "import { knownMistakes } from '../../grader/engine/check-language/mistake.js';\n" : helpersOf(source.slice(0, listAt));
+  const helpers = listAt === -1 ? { text: "import { knownMistakes } from '../../grader/engine/check-language/mistake.js';\n", dropped: [] } : helpersOf(source.slice(0, listAt));
+  const prelude = helpers.text;
+  // A statement naming a check's id stays with the instructor; code the copy keeps must not need it.
+  const kept = `${prelude}\n${entries.join('\n')}`;
+  const needed = helpers.dropped.find((name) => new RegExp(`(?<![\\w$.])${name.replace(/\$/g, '\\$')}(?![\\w$])`).test(kept));
+  if (needed !== undefined) {
+    throw new LearnerListError(
+      `${listFile}: ${needed} is declared with a check's id, so a learner's copy leaves it out, but the copy keeps code that uses it: write the id where it is used, or keep ${needed} free of ids`,
+    );
+  }
   return [
     '// The learner\'s copy of this list: the public part of each pattern (written by `npm run release`).',
     `${prelude.trimEnd()}\n`,
