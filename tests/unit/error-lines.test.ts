@@ -32,7 +32,7 @@ const view = `import type { Request, Response } from 'express';
 /** Makes garbage enough for the collector to run more than once. */
 function churn(): number {
   let kept = 0;
-  for (let round = 0; round < 40; round += 1) kept += new Array(200_000).fill(round).length;
+  for (let round = 0; round < 12; round += 1) kept += new Array(200_000).fill(round).length;
   return kept;
 }
 
@@ -52,7 +52,7 @@ describe("a handler's error, after the garbage collector has run", () => {
     const exercises: GradedExercise[] = [
       { info: { slug: 'late', title: 'Late', level: 'easy', routes: [{ method: 'GET', path: '/late', handler: 'view:late' }], hints: ['Wait.', 'res.send'] }, checks, hiddenChecksIncluded: true },
     ];
-    const result = await grade({ target, exercises, limits: { requestTimeoutMs: 5000, exerciseTimeoutMs: 15_000, heapMb: 64 }, typecheck: false });
+    const result = await grade({ target, exercises, limits: { requestTimeoutMs: 5000, exerciseTimeoutMs: 15_000, heapMb: 32 }, typecheck: false });
     expect(result.exercises[0]?.checks[0]?.message).toBe("GET /late failed: the handler threw TypeError: Cannot read properties of undefined (reading 'name') (view.ts:14)");
   }, 60_000);
 });

@@ -158,9 +158,10 @@ describe("a host's app", () => {
       if (!loaded.ok) throw new Error(loaded.message);
       const ask = (headers: Record<string, string>): Promise<number> =>
         new Promise((resolve, reject) => {
+          // Its end, not its head: express-session sends the head before the store has the session.
           http.get({ host: '127.0.0.1', port: loaded.port, path: '/ping', headers, agent: false }, (answer) => {
             answer.resume();
-            resolve(answer.statusCode ?? 0);
+            answer.on('end', () => resolve(answer.statusCode ?? 0));
           }).on('error', reject);
         });
       expect(await ask({})).toBe(403);
