@@ -1,7 +1,10 @@
 /**
- * The memory a class run really uses: the resident memory of the grader and of every process it
- * started (sandbox hosts, esbuild's service), summed, sampled while the run goes on. Linux only
- * (read from /proc); elsewhere the figure is left out.
+ * The memory a class run really uses: the proportional set size (PSS) of the grader and of every
+ * process it started (sandbox hosts, esbuild's service), summed, sampled while the run goes on.
+ * Resident memory (RSS) would count the pages the Node processes share (Node's own code, the host
+ * bundle's) once per process: a class's sum of RSS was about twice what the machine gave it. PSS
+ * shares each such page among the processes that map it, so the sum is the memory used. Linux
+ * only (read from /proc); where a process's PSS cannot be read, its RSS stands in.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 
@@ -16,17 +19,23 @@ function parentOf(pid: string): string | null {
   }
 }
 
-/** The resident memory of a process in kB (0 when it is gone). */
-function residentKb(pid: string): number {
+/** A figure of `/proc/<pid>/<file>` in kB, or null when it cannot be read. */
+function procKb(pid: string, file: string, field: string): number | null {
   try {
-    return Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+    const found = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/${file}`, 'utf8'))?.[1];
+    return found === undefined ? null : Number(found);
   } catch {
-    return 0;
+    return null;
   }
 }
 
-/** The summed resident memory, in bytes, of `root` and all its descendants; null off Linux. */
-export function treeResidentBytes(root: number = process.pid): number | null {
+/** The memory a process uses in kB, its shared pages divided among their users (0 when it is gone). */
+export function processKb(pid: string): number {
+  return procKb(pid, 'smaps_rollup', 'Pss') ?? procKb(pid, 'status', 'VmRSS') ?? 0;
+}
+
+/** The summed memory (PSS), in bytes, of `root` and all its descendants; null off Linux. */
+export function treeMemoryBytes(root: number = process.pid, measure: (pid: string) => number = processKb): number | null {
   let pids: string[];
   try {
     pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
@@ -42,7 +51,7 @@ export function treeResidentBytes(root: number = process.pid): number | null {
   const stack = [String(root)];
   while (stack.length > 0) {
     const pid = stack.pop() as string;
-    totalKb += residentKb(pid);
+    totalKb += measure(pid);
     stack.push(...(children.get(pid) ?? []));
   }
   return totalKb === 0 ? null : totalKb * 1024;
@@ -60,7 +69,7 @@ export class PeakMemory {
   }
 
   private sample(): void {
-    const bytes = treeResidentBytes();
+    const bytes = treeMemoryBytes();
     if (bytes !== null) this.peak = Math.max(this.peak, bytes);
   }
 
