@@ -10,7 +10,7 @@
  * refused with one line.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -119,6 +119,10 @@ describe('npm run release', () => {
     it("takes the stubs from each exercise's .stub/ and leaves every planted file out, saying so", () => {
       expect(released.stderr).toBe('');
       expect(released.status).toBe(0);
+      // Made as any new folder is, not private: a class's learners may need to read it.
+      const fresh = path.join(path.dirname(copy), 'fresh');
+      mkdirSync(fresh);
+      expect((statSync(copy).mode & 0o777).toString(8)).toBe((statSync(fresh).mode & 0o777).toString(8));
       const files = filesOf(copy);
       expect(readFileSync(path.join(copy, 'exercises', 'visit-counter', 'view.ts'), 'utf8')).toBe(stub('visit-counter'));
       expect(files.filter((file) => /\.bak|notes\.txt|draft\.ts|\.kit-state/.test(file))).toEqual([]);

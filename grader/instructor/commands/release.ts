@@ -7,7 +7,8 @@
  * made by running the copy itself (`release/samples.ts`). `--check <dir>` runs that check alone
  * on a copy made earlier (or edited by hand).
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCourse, publicChecksOf } from '../../engine/course/course.js';
@@ -204,7 +205,9 @@ async function run(args: string[]): Promise<number> {
   const course = await loadCourse();
   const { copied, written, strays, replaced, scripts } = plan(course);
   mkdirSync(path.dirname(out), { recursive: true });
-  const staging = mkdtempSync(path.join(path.dirname(out), `.${path.basename(out)}.staging-`));
+  // Made as any new folder is (mkdtemp's would be private, 0700, and stay so once renamed into place).
+  const staging = path.join(path.dirname(out), `.${path.basename(out)}.staging-${process.pid}-${randomBytes(4).toString('hex')}`);
+  mkdirSync(staging);
   let check: CopyCheck;
   let samples: number;
   try {
