@@ -205,7 +205,9 @@ export class RequestLog {
     let crash: Charges['crash'] = null;
     const exit = this.host.exit;
     const last = this.host.lastRequest();
-    const lastRequest = last === null ? undefined : this.requests.get(last);
+    // Without its word (a host's last frame can be lost as it dies), the request the grader sent
+    // last stands for the one it received last: a phase's checks run one after another.
+    const lastRequest = last === null ? (exit?.kind === 'crashed' ? [...this.requests.values()].at(-1) : undefined) : this.requests.get(last);
     const culprit = exit?.kind === 'crashed' && lastRequest ? this.learnersFrom(lastRequest) : null;
     if (exit && culprit) {
       crash = { check: culprit.check, message: culprit.exchange ? `${requestName(culprit)} answered, then ${exit.message}` : `${requestName(culprit)} got no answer: ${exit.message}` };
