@@ -29,7 +29,7 @@ import type { Exchange } from './exchange.js';
 
 /** What the log asks of the host (`Sandbox.askRequests`, `Sandbox.lastRequest`). */
 export interface HostWord {
-  readonly exit: { kind: string; message: string } | null;
+  readonly exit: { kind: string; message: string; byItself?: boolean } | null;
   askRequests(ask: number[], timeoutMs: number): Promise<{ seen: number[]; after: AfterAnswer[] } | null>;
   lastRequest(): number | null;
 }
@@ -205,9 +205,9 @@ export class RequestLog {
     let crash: Charges['crash'] = null;
     const exit = this.host.exit;
     const last = this.host.lastRequest();
-    // Without its word (a host's last frame can be lost as it dies), the request the grader sent
-    // last stands for the one it received last: a phase's checks run one after another.
-    const lastRequest = last === null ? (exit?.kind === 'crashed' ? [...this.requests.values()].at(-1) : undefined) : this.requests.get(last);
+    // Without its word (a host's last frame can be lost as it ends itself), the request the grader
+    // sent last stands for the one it received last: a phase's checks run one after another.
+    const lastRequest = last === null ? (exit?.kind === 'crashed' && exit.byItself ? [...this.requests.values()].at(-1) : undefined) : this.requests.get(last);
     const culprit = exit?.kind === 'crashed' && lastRequest ? this.learnersFrom(lastRequest) : null;
     if (exit && culprit) {
       crash = { check: culprit.check, message: culprit.exchange ? `${requestName(culprit)} answered, then ${exit.message}` : `${requestName(culprit)} got no answer: ${exit.message}` };

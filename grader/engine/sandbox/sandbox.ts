@@ -37,6 +37,8 @@ export interface HostExit {
   kind: 'crashed' | 'out-of-memory' | 'timeout';
   message: string;
   location: SourceLocation | null;
+  /** The host ended itself (an exit code, an uncaught error): not a signal, not the grader's kill. */
+  byItself?: boolean;
 }
 
 export type LoadOutcome =
@@ -433,9 +435,9 @@ export class Sandbox {
       return { ...outOfMemory, location };
     }
     const error = firstErrorLine(output);
-    if (error) return { kind: 'crashed', message: `the app crashed: ${error}`, location };
+    if (error) return { kind: 'crashed', message: `the app crashed: ${error}`, location, byItself: signalled === null };
     if (signalled) return { kind: 'crashed', message: `the app was killed (${signalled})`, location };
-    return { kind: 'crashed', message: `the app exited with code ${code ?? 0}`, location };
+    return { kind: 'crashed', message: `the app exited with code ${code ?? 0}`, location, byItself: true };
   }
 
   /**
