@@ -64,6 +64,11 @@ export interface Case {
   fails?: string;
   /** How long the verdict may take, when it must come sooner than the exercise's limit. */
   withinMs?: number;
+  /**
+   * The other verdict a busy machine may give first, when two of the grader's limits race to stop
+   * the same app: either stops it, and the exercises around it keep full marks.
+   */
+  orWhenBusy?: { status: ExerciseStatus; message: RegExp };
 }
 
 /** Judging a stuck host takes its request's time-out and a ping; this much more on a busy machine. */
@@ -117,7 +122,12 @@ export const expected: Record<string, Case> = {
   'stores-deep-records': { status: 'failed', exercise: 'user-id' },
   'touches-a-large-record': { status: 'passed' },
   'listens-on-a-path': { status: 'passed' },
-  'floods-the-store-with-all': { status: 'crashed', message: /^the app kept the grader busy with session store calls for more than 0\.5 s/ },
+  'floods-the-store-with-all': {
+    status: 'crashed',
+    message: /^the app kept the grader busy with session store calls for more than 0\.5 s/,
+    // Its own parsing of each 4 MiB answer can keep it from answering first (seen on Node 26).
+    orWhenBusy: { status: 'timeout', message: /^the app stopped answering \(GET \/visits got no answer within 1 s; an endless loop in `countVisit`\?\)$/ },
+  },
   'retries-slowly': { status: 'failed' },
   'hoards-connections': { status: 'passed' },
   'throws-after-answering': {

@@ -49,8 +49,10 @@ describe('a hostile or broken submission', () => {
     expect(files).toEqual(Object.keys(expected).sort());
   });
 
-  it.each(Object.entries(expected))('%s: gets its verdict, and the exercises around it keep full marks', (name, want) => {
+  it.each(Object.entries(expected))('%s: gets its verdict, and the exercises around it keep full marks', (name, expectedCase) => {
     const [color, counter, del] = results.get(name) as [ExerciseResult, ExerciseResult, ExerciseResult];
+    const busy = expectedCase.orWhenBusy;
+    const want = busy && counter.status === busy.status ? { ...expectedCase, ...busy } : expectedCase;
     // With the message beside it, a wrong verdict says which limit or deadline gave it.
     expect([counter.status, counter.message]).toEqual([want.status, counter.message]);
     if (want.message) expect(counter.message).toMatch(want.message);
