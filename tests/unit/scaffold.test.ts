@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { applyAllOrNothing } from '../../grader/instructor/scaffold/apply.js';
-import { CourseListError, withSlugAppended } from '../../grader/instructor/scaffold/course-list.js';
+import { CourseError } from '../../grader/engine/course/manifest.js';
+import { withSlugAppended } from '../../grader/instructor/scaffold/course-list.js';
 import { namesOf, slugMaxLength, slugProblem } from '../../grader/instructor/scaffold/names.js';
 import { exerciseFiles } from '../../grader/instructor/scaffold/templates.js';
 import { gradedSectionProblems } from '../../grader/instructor/soundness/rules.js';
@@ -42,7 +43,7 @@ describe("appending to the course's list", () => {
 
   it('refuses a list it cannot read, naming the file and what to write', () => {
     expect(() => withSlugAppended('{ "exercises": [ "a", ] }', 'new-one', list)).toThrow(new RegExp(`^${list} is not valid JSON .*: fix it, then run again$`));
-    expect(() => withSlugAppended('{ "lessons": ["a"] }', 'new-one', list)).toThrow(CourseListError);
+    expect(() => withSlugAppended('{ "lessons": ["a"] }', 'new-one', list)).toThrow(CourseError);
     expect(() => withSlugAppended('{ "exercises": ["a", 2] }', 'new-one', list)).toThrow(`${list} needs { "exercises": [ "<slug>", ... ] }`);
   });
 

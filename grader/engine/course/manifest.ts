@@ -79,15 +79,20 @@ export function entryFile(slug: string): string {
 /** A course file that cannot be read as the course: the message names the file and the fix. */
 export class CourseError extends Error {}
 
-function readJson(root: string, relative: string): unknown {
-  const file = path.join(root, relative);
-  if (!existsSync(file)) throw new CourseError(`${relative} is missing: the course needs it (npm run new-exercise writes one)`);
+/** The JSON of `text`, the file `relative`'s, refused in one line naming it. */
+function parseJson(text: string, relative: string): unknown {
   try {
     // An editor may save a byte-order mark; JSON.parse refuses one.
-    return JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     throw new CourseError(`${relative} is not valid JSON (${(error as Error).message}): fix it, then run again`);
   }
+}
+
+function readJson(root: string, relative: string): unknown {
+  const file = path.join(root, relative);
+  if (!existsSync(file)) throw new CourseError(`${relative} is missing: the course needs it (npm run new-exercise writes one)`);
+  return parseJson(readFileSync(file, 'utf8'), relative);
 }
 
 const levels: readonly Level[] = ['easy', 'medium', 'hard'];
@@ -138,15 +143,23 @@ function entryOf(root: string, slug: string): ExerciseInfo {
 }
 
 /** A slug names a folder: lowercase words joined by hyphens. */
-const slugShape = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+export const slugShape = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+
+/** The slugs a course list's text names, as written: refused in one line when it is not `{ "exercises": [ "<slug>", ... ] }`. */
+export function slugsOfCourseList(text: string, relative: string = courseListFile): string[] {
+  const list = parseJson(text, relative);
+  const slugs = isRecord(list) ? list.exercises : undefined;
+  if (!Array.isArray(slugs) || !slugs.every((slug) => typeof slug === 'string')) {
+    throw new CourseError(`${relative} needs { "exercises": [ "<slug>", ... ] }, the slugs in the learner's order: fix it, then run again`);
+  }
+  return slugs;
+}
 
 /** The course of the kit at `root`, or a CourseError naming the file and the fix. */
 export function readCourse(root: string = kitRoot): ExerciseInfo[] {
-  const list = readJson(root, courseListFile);
-  const slugs = isRecord(list) ? list.exercises : undefined;
-  if (!Array.isArray(slugs) || !slugs.every((slug) => typeof slug === 'string')) {
-    throw new CourseError(`${courseListFile} needs { "exercises": [ "<slug>", ... ] }, the slugs in the learner's order`);
-  }
+  const file = path.join(root, courseListFile);
+  if (!existsSync(file)) throw new CourseError(`${courseListFile} is missing: the course needs it (npm run new-exercise writes one)`);
+  const slugs = slugsOfCourseList(readFileSync(file, 'utf8'));
   if (slugs.length === 0) throw new CourseError(`${courseListFile} lists no exercise: add the slugs of the course (npm run new-exercise adds one)`);
   const bad = slugs.find((slug) => !slugShape.test(slug));
   if (bad !== undefined) throw new CourseError(`${courseListFile} lists "${bad}", which is not a slug (lowercase words joined by hyphens)`);

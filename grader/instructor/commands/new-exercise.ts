@@ -8,10 +8,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { exerciseFolders } from '../soundness/soundness.js';
-import { courseListFile, manifest } from '../../engine/course/manifest.js';
+import { CourseError, courseListFile, manifest, slugsOfCourseList } from '../../engine/course/manifest.js';
 import { kitRoot, stateDir } from '../../engine/paths.js';
 import { applyAllOrNothing } from '../scaffold/apply.js';
-import { CourseListError, slugsOfList, withSlugAppended } from '../scaffold/course-list.js';
+import { withSlugAppended } from '../scaffold/course-list.js';
 import { namesOf, slugProblem } from '../scaffold/names.js';
 import { exerciseFiles } from '../scaffold/templates.js';
 import { UsageError, type Command } from '../../commands/args.js';
@@ -33,9 +33,9 @@ function readCourseList(): { text: string; slugs: string[] } {
   if (!existsSync(file)) throw new UsageError(`${courseListFile} is missing: write { "exercises": [] } there, then run again`);
   const text = readFileSync(file, 'utf8');
   try {
-    return { text, slugs: slugsOfList(text, courseListFile) };
+    return { text, slugs: slugsOfCourseList(text) };
   } catch (error) {
-    if (error instanceof CourseListError) throw new UsageError(error.message);
+    if (error instanceof CourseError) throw new UsageError(error.message);
     throw error;
   }
 }
@@ -67,7 +67,7 @@ async function run(args: string[]): Promise<number> {
   try {
     listed = withSlugAppended(list.text, slug, courseListFile);
   } catch (error) {
-    if (error instanceof CourseListError) throw new UsageError(error.message);
+    if (error instanceof CourseError) throw new UsageError(error.message);
     throw error;
   }
   applyAllOrNothing(kitRoot, stateDir, { created, rewritten: { [courseListFile]: listed } });

@@ -3,23 +3,7 @@
  * rest of the text kept as the author formatted it, so that the change reads as one line in a diff.
  */
 
-/** A course list the scaffold cannot append to: the message names the file and what to fix. */
-export class CourseListError extends Error {}
-
-/** The slugs `text` lists, refused in one line when it is not `{ "exercises": [ "<slug>", ... ] }`. */
-export function slugsOfList(text: string, file: string): string[] {
-  let list: unknown;
-  try {
-    list = JSON.parse(text);
-  } catch (error) {
-    throw new CourseListError(`${file} is not valid JSON (${(error as Error).message}): fix it, then run again`);
-  }
-  const slugs = typeof list === 'object' && list !== null && !Array.isArray(list) ? (list as Record<string, unknown>).exercises : undefined;
-  if (!Array.isArray(slugs) || !slugs.every((slug) => typeof slug === 'string')) {
-    throw new CourseListError(`${file} needs { "exercises": [ "<slug>", ... ] }, the slugs in the learner's order: fix it, then run again`);
-  }
-  return slugs;
-}
+import { CourseError, slugsOfCourseList } from '../../engine/course/manifest.js';
 
 /**
  * `text` with `slug` after the last slug of its `exercises` list, on a line of its own indented as
@@ -27,11 +11,11 @@ export function slugsOfList(text: string, file: string): string[] {
  * must list exactly the old slugs and then `slug`; otherwise the list is refused, unchanged.
  */
 export function withSlugAppended(text: string, slug: string, file: string): string {
-  const before = slugsOfList(text, file);
+  const before = slugsOfCourseList(text, file);
   const opening = /("exercises"\s*:\s*)\[/.exec(text);
   // Slugs hold no bracket, so the list ends at the first "]" after it opens.
   const closing = opening === null ? -1 : text.indexOf(']', opening.index + opening[0].length);
-  if (opening === null || closing === -1) throw new CourseListError(`${file}: its "exercises" list could not be found: write { "exercises": [ ... ] }`);
+  if (opening === null || closing === -1) throw new CourseError(`${file}: its "exercises" list could not be found: write { "exercises": [ ... ] }`);
   const open = opening.index + opening[0].length;
   const inside = text.slice(open, closing);
   const lineStart = text.lastIndexOf('\n', opening.index) + 1;
@@ -46,9 +30,9 @@ export function withSlugAppended(text: string, slug: string, file: string): stri
     const itemIndent = /^[ \t]*/.exec(itemLine)?.[0] ?? `${listIndent}  `;
     after = `${text.slice(0, end)},\n${itemIndent}${JSON.stringify(slug)}${text.slice(end)}`;
   }
-  const read = slugsOfList(after, file);
+  const read = slugsOfCourseList(after, file);
   if (read.length !== before.length + 1 || read.at(-1) !== slug || before.some((old, index) => read[index] !== old)) {
-    throw new CourseListError(`${file}: ${slug} could not be appended to its "exercises" list cleanly: add the line "${slug}" at its end by hand`);
+    throw new CourseError(`${file}: ${slug} could not be appended to its "exercises" list cleanly: add the line "${slug}" at its end by hand`);
   }
   return after;
 }

@@ -3,9 +3,7 @@
  * scaffolded example, so it has to be a safe kebab-case word; the handler names and the session key
  * in TypeScript come from it, so it starts with a letter.
  */
-
-/** Lowercase words of letters and digits joined by single hyphens, starting with a letter. */
-export const slugPattern = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+import { slugShape } from '../../engine/course/manifest.js';
 
 /** Longest slug: it names folders, check ids and handlers, and a path must stay short on every system. */
 export const slugMaxLength = 40;
@@ -16,7 +14,7 @@ const windowsReserved = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
 /** Why `slug` cannot name an exercise, or null when it can. */
 export function slugProblem(slug: string): string | null {
   const shown = slug.length > slugMaxLength ? `${slug.slice(0, slugMaxLength)}…` : slug;
-  if (!slugPattern.test(slug)) {
+  if (!slugShape.test(slug)) {
     return `"${shown}" is not a kebab-case slug: use lowercase letters and digits in words joined by "-", starting with a letter (for example remember-name)`;
   }
   if (slug.length > slugMaxLength) return `"${shown}" is ${slug.length} characters long: a slug has at most ${slugMaxLength}`;
