@@ -9,11 +9,12 @@
 import { createHmac } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { sessionIdOf } from '../engine/check-language/cookies.js';
+import { clearsCookie, sessionIdOf } from '../engine/check-language/cookies.js';
 import { accessHeader } from '../engine/sandbox/protocol.js';
 import type { ExerciseInfo, RouteInfo } from '../engine/course/manifest.js';
 import { formatSeconds } from '../engine/sandbox/sandbox.js';
 import { renderKitPage, type TriedRequest } from '../outputs/kit-page.js';
+import type { SessionIdChange } from '../outputs/session-id-change.js';
 
 /** The name express-session gives its cookie. */
 const sessionCookieName = 'connect.sid';
@@ -61,6 +62,24 @@ export function signedBy(value: string, secret: string): boolean {
   return expected === match[2];
 }
 
+/** The ID of a session cookie signed with `secret`, or null. */
+function signedIdOf(value: string | undefined, secret: string): string | null {
+  return value === undefined || !signedBy(value, secret) ? null : sessionIdOf(value);
+}
+
+/**
+ * The browser's session ID before a request (its Cookie header) and after the answer (its
+ * Set-Cookie headers, the last session cookie winning, as in a browser), and whether the store
+ * still holds the session of the ID before.
+ */
+async function sessionIdChange(cookieHeader: string | undefined, setCookies: string[], app: AppEndpoint): Promise<SessionIdChange> {
+  const before = signedIdOf(cookieValue(cookieHeader, sessionCookieName), app.secret);
+  const set = setCookies.filter((header) => header.startsWith(`${sessionCookieName}=`)).at(-1);
+  const after = set === undefined ? before : clearsCookie(set) ? null : signedIdOf(cookieValue(set.split(';')[0], sessionCookieName), app.secret);
+  const records = before === null ? {} : await app.sessions().catch(() => ({}));
+  return { before, after, set: set !== undefined, beforeStored: before !== null && Object.hasOwn(records, before) };
+}
+
 function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -104,16 +123,17 @@ function sendToApp(
           body: text.length > bodyLimit ? `${text.slice(0, bodyLimit)}…` : text,
           setCookies: setCookie,
           appError: typeof appError === 'string' ? appError : null,
+          sessionIds: null,
         });
       });
     });
     outgoing.setTimeout(timeoutMs, () => {
       outgoing.destroy();
-      resolve({ ...tried, status: null, body: `no answer within ${formatSeconds(timeoutMs)}: does every path of the handler send an answer?`, setCookies: [], appError: null });
+      resolve({ ...tried, status: null, body: `no answer within ${formatSeconds(timeoutMs)}: does every path of the handler send an answer?`, setCookies: [], appError: null, sessionIds: null });
     });
     // After a timeout this comes too, and changes nothing: the promise is settled.
     outgoing.on('error', (error) => {
-      resolve({ ...tried, status: null, body: `the app could not be reached (${error.message})`, setCookies: [], appError: null });
+      resolve({ ...tried, status: null, body: `the app could not be reached (${error.message})`, setCookies: [], appError: null, sessionIds: null });
     });
     outgoing.end(body ?? undefined);
   });
@@ -201,6 +221,7 @@ export function startFrontServer(options: FrontServerOptions, port: number): Pro
       { method: route.method, path: filledPath(route, given), fields: route.method === 'POST' ? fields : null, cookie: req.headers.cookie },
       options.requestTimeoutMs,
     );
+    if (tried.status !== null) tried.sessionIds = await sessionIdChange(req.headers.cookie, tried.setCookies, app);
     if (tried.appError) options.onAppTrouble(`${tried.method} ${tried.path}: ${tried.appError}`);
     else if (tried.status === null) options.onAppTrouble(`${tried.method} ${tried.path}: ${tried.body}`);
     const id = nextTry++;

@@ -8,6 +8,7 @@
  * Static HTML with its style inline: no script, no network, nothing from outside.
  */
 import { htmlText } from './escape.js';
+import { sessionIdChangeBlock, type SessionIdChange } from './session-id-change.js';
 import { describeFields } from '../engine/check-language/expect.js';
 import type { ExerciseInfo, RouteInfo } from '../engine/course/manifest.js';
 
@@ -24,6 +25,8 @@ export interface TriedRequest {
   setCookies: string[];
   /** What went wrong inside the app, as the kit's error handling reports it. */
   appError: string | null;
+  /** The browser's session ID before the request and after its answer; null when there was no answer. */
+  sessionIds: SessionIdChange | null;
 }
 
 /** What the page shows; gathered by the front server, rendered here. */
@@ -79,7 +82,7 @@ function triedSection(tried: TriedRequest | null): string {
   const error = tried.appError ? `<p class="error">${htmlText(tried.appError)}</p>` : '';
   const outcome = tried.status === null ? 'got no answer' : `answered <strong>${tried.status}</strong>`;
   return `<p id="answer"><strong>${htmlText(tried.method)} ${htmlText(tried.path)}</strong>${fields} ${outcome}:</p>
-<pre class="answer">${htmlText(tried.body)}</pre>${error}${cookies}`;
+<pre class="answer">${htmlText(tried.body)}</pre>${error}${cookies}${sessionIdChangeBlock(tried.sessionIds, tried)}`;
 }
 
 function browserSection(view: KitPageView): string {
@@ -128,6 +131,7 @@ pre { background: #f3f5f9; border: 1px solid #e1e5ee; border-radius: 5px; paddin
 pre.answer { font-size: 1rem; } .muted { color: #6b7385; } .error { color: #b3261e; } .kit { color: #8a5a00; }
 dl { display: grid; grid-template-columns: auto 1fr; gap: .2rem .8rem; margin: .4rem 0; } dt { color: #5b6475; } dd { margin: 0; word-break: break-all; }
 code { font-size: .9em; }
+#session-ids { border-top: 1px solid #eef0f4; margin-top: .6rem; padding-top: .4rem; } dl.ids { grid-template-columns: auto 1fr auto 1fr; } .changed { color: #1e6b34; }
 `;
 
 /** The whole page, for a browser. */

@@ -20,10 +20,11 @@ afterEach(() => {
   for (const kit of running.splice(0)) kit.kill();
 });
 
-/** Serves the exercise with the kit's solution as the learner's view; resolves with the base URL. */
-async function serveSolution(slug: string): Promise<{ kit: LiveKit; base: string; folder: string }> {
+/** Serves the exercise with the kit's solution (or `view`, a file of the kit) as the learner's view; resolves with the base URL. */
+async function serveSolution(slug: string, view?: string): Promise<{ kit: LiveKit; base: string; folder: string }> {
   const copy = mkdtempSync(path.join(tmpdir(), 'learner-served-'));
   cpSync(path.join(kitRoot, 'solutions'), copy, { recursive: true });
+  if (view !== undefined) cpSync(path.join(kitRoot, view), path.join(copy, slug, 'view.ts'));
   const kit = new LiveKit(['serve', slug, '--target', copy, '--port', '0']);
   running.push(kit);
   await kit.waitFor((out) => /Ctrl-C stops it\./.test(out), 20_000, 'the serve banner');
@@ -193,6 +194,9 @@ describe.skipIf(chromiumMissing)(`the /_kit page in a browser${chromiumMissing ?
     await page.waitForURL(/\/_kit\?answer=2/);
     expect(await page.locator('pre.answer').innerText()).toBe('You have visited this page 2 times.');
     expect(await record(page)).toEqual({ cookie: { originalMaxAge: null, expires: null, httpOnly: true, path: '/', sameSite: 'lax' }, visits: 2 });
+    // A visit keeps the ID: the same, and no word of fixation, which only a login is about.
+    expect(await page.locator('#id-before').innerText()).toBe(await page.locator('#id-after').innerText());
+    expect(await page.locator('#session-ids').innerText()).toContain('Unchanged: the same session ID before and after.');
 
     // The page shows the cookie the browser really holds, and the ID inside it.
     const [held] = await page.context().cookies();
@@ -239,6 +243,44 @@ describe.skipIf(chromiumMissing)(`the /_kit page in a browser${chromiumMissing ?
     await page.getByRole('link', { name: 'GET /color' }).click();
     await page.waitForURL(/answer=2/);
     expect(await page.locator('pre.answer').innerText()).toBe('Favorite color: green');
+    await page.close();
+  });
+
+  /** On login-rotation's page: a guest's session (POST /viewed), then the login; the IDs the block shows before and after it. */
+  async function logIn(page: Page, base: string): Promise<{ before: string; after: string; held: string; block: string }> {
+    await page.goto(`${base}/_kit`);
+    await page.getByRole('button', { name: 'POST /viewed' }).click();
+    await page.waitForURL(/answer=1/);
+    expect(await page.locator('#id-before').innerText()).toBe('none');
+    const guest = await page.locator('#id-after').innerText();
+    expect(await page.locator('#session-ids').innerText()).toContain('A first session ID');
+    await page.getByRole('button', { name: 'POST /login' }).click();
+    await page.waitForURL(/answer=2/);
+    expect(await page.locator('pre.answer').innerText()).toBe('Logged in as alice');
+    const before = await page.locator('#id-before').innerText();
+    expect(before).toBe(guest);
+    const [cookie] = await page.context().cookies();
+    const held = /^s:([^.]+)\./.exec(decodeURIComponent(cookie?.value ?? ''))?.[1] ?? '';
+    return { before, after: await page.locator('#id-after').innerText(), held, block: await page.locator('#session-ids').innerText() };
+  }
+
+  it('shows the session ID before and after logging in: a new one, the old session gone from the store', async () => {
+    const { base } = await serveSolution('login-rotation');
+    const { page } = await openPage();
+    const { before, after, held, block } = await logIn(page, base);
+    expect(after).not.toBe(before);
+    expect(after).toBe(held);
+    expect(block).toContain('Changed: a new session ID. The store no longer holds the session of the old ID');
+    expect(block).not.toContain('fixation bug');
+    await page.close();
+  });
+
+  it('shows the same session ID before and after a login that keeps it, and names the fixation bug', async () => {
+    const { base } = await serveSolution('login-rotation', 'solutions/login-rotation/mistakes/no-regenerate.ts');
+    const { page } = await openPage();
+    const { before, after, held, block } = await logIn(page, base);
+    expect([after, held]).toEqual([before, before]);
+    expect(block).toContain('Unchanged at login: this is the fixation bug.');
     await page.close();
   });
 });
