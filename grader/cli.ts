@@ -22,6 +22,7 @@ const learnerCommands: Record<string, () => Promise<Command>> = {
   list: async () => (await import('./commands/list.js')).listCommand,
   reset: async () => (await import('./commands/reset.js')).resetCommand,
   serve: async () => (await import('./commands/serve.js')).serveCommand,
+  quiz: async () => (await import('./commands/quiz.js')).quizCommand,
 };
 /**
  * An instructor's module, by a path the type check does not follow: a learner's copy has no
