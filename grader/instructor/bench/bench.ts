@@ -98,11 +98,12 @@ function vitestFloor(): () => void {
   return spawnOnce(node, ['--input-type=module', '-e', script]);
 }
 
-/** A class graded in one batch: the time, and the peak memory the run itself reports. */
+/** A class graded in one batch: the time, and the peak memory (PSS) the run itself reports. */
 export interface ClassFigure {
   learners: number;
   seconds: number;
   perSecond: number;
+  /** The proportional set size of the grader and its hosts at the peak, summed: shared pages counted once. */
   peakMemoryMiB: number | null;
   /** The `--isolation` the class was graded at. */
   isolation?: IsolationLevel;
@@ -122,7 +123,8 @@ function gradeClassOnce(submissions: string, size: number, level: IsolationLevel
     });
     const seconds = (performance.now() - started) / 1000;
     if (run.status !== 0) throw new Error(`grading the generated class at --isolation ${level} failed: ${run.stderr.trim()}`);
-    const peak = /peak memory (\d+) MiB/.exec(run.stdout)?.[1];
+    // The run's own figure: the proportional set size (PSS) of the grader and its hosts, summed (`class/memory.ts`).
+    const peak = /peak memory (?:\(PSS\) )?(\d+) MiB/.exec(run.stdout)?.[1];
     return { learners: size, seconds, perSecond: size / seconds, peakMemoryMiB: peak === undefined ? null : Number(peak), isolation: level, runs: 1 };
   } finally {
     rmSync(out, { recursive: true, force: true });
@@ -324,7 +326,7 @@ export async function runBench({ runs, classSize, classRuns }: BenchOptions): Pr
     if (classFigures.length > 0) {
       rows.push(
         { measure: `class of ${classSize}: learners per second, median`, unit: 'per second', runs: classRuns, values: byLevel((level) => classAt(level)?.perSecond ?? null) },
-        { measure: `class of ${classSize}: peak memory, median`, unit: 'MiB', runs: classRuns, values: byLevel((level) => classAt(level)?.peakMemoryMiB ?? null) },
+        { measure: `class of ${classSize}: peak memory (PSS), median`, unit: 'MiB', runs: classRuns, values: byLevel((level) => classAt(level)?.peakMemoryMiB ?? null) },
       );
     }
     sealing = { sealed, unsealed, levels, rows };
@@ -333,7 +335,7 @@ export async function runBench({ runs, classSize, classRuns }: BenchOptions): Pr
 }
 
 export function renderClass(figure: ClassFigure): string {
-  const memory = figure.peakMemoryMiB === null ? 'peak memory not measured' : `peak memory ${figure.peakMemoryMiB} MiB (grader and hosts)`;
+  const memory = figure.peakMemoryMiB === null ? 'peak memory not measured' : `peak memory (PSS) ${figure.peakMemoryMiB} MiB (grader and hosts)`;
   const runs = figure.runs !== undefined && figure.runs > 1 ? `, medians of ${figure.runs} runs` : '';
   const level = figure.isolation ? ` at ${figure.isolation}` : '';
   return `class: ${figure.learners} generated learners (whole kit each)${level} in ${figure.seconds.toFixed(1)} s, ${figure.perSecond.toFixed(2)} per second, ${memory}${runs}`;

@@ -146,9 +146,19 @@ export function classEntry(learner: string, result: GradeResult, record: Learner
   return { learner, result, handIn: record?.handIn ?? 'graded', reason: record?.reason ?? null };
 }
 
+/** The link from report.html to a learner's feedback file, when it is there (a merged shard may lack it). */
+function feedbackLink(out: string): (learner: string) => string | null {
+  const paths = outPaths(out);
+  return (learner) => {
+    const file = paths.feedback(learner);
+    // An output name is made of characters a URL keeps as they are, and the link is relative: the folder can move.
+    return existsSync(file) ? path.relative(path.dirname(paths.report), file).split(path.sep).join('/') : null;
+  };
+}
+
 /** Rebuilds the gradebook and the class report from these entries. */
 export function writeClassFiles(out: string, entries: readonly ClassEntry[]): void {
   const paths = outPaths(out);
   writeAtomic(paths.gradebook, renderGradebook(entries));
-  writeAtomic(paths.report, renderClassReport(entries));
+  writeAtomic(paths.report, renderClassReport(entries, { feedbackLink: feedbackLink(out) }));
 }

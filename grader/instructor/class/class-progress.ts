@@ -1,11 +1,14 @@
 /**
  * The progress of a class run, as it goes (a learner's saved progress is `outputs/progress.ts`).
  * On a terminal: one bar redrawn in place (learners done, rate, time left). Anywhere else (a log,
- * a pipe, CI): one plain line per learner graded.
+ * a pipe, CI): one plain line per learner graded. Once every learner is done, one line of the class's
+ * figures, the same as the class report's (`class-figures.ts`).
  */
 import { renderSummary, type Style } from '../../outputs/report.js';
 import { notBegun, type GradeResult } from '../../engine/results.js';
 import { printable } from '../../outputs/printable.js';
+import { classFigures } from './class-figures.js';
+import type { ClassEntry } from './gradebook.js';
 
 export interface ClassProgressSink {
   isTTY?: boolean;
@@ -17,6 +20,7 @@ export class ClassProgress {
   private done = 0;
   private readonly started = Date.now();
   private readonly live: boolean;
+  private readonly entries: ClassEntry[] = [];
 
   constructor(
     private readonly total: number,
@@ -30,6 +34,7 @@ export class ClassProgress {
   /** One learner finished (graded now or kept from an earlier run). */
   learner(learner: string, result: GradeResult, handIn: string, kept: boolean): void {
     this.done += 1;
+    this.entries.push({ learner, result, handIn, reason: null });
     if (this.live) {
       this.draw();
       return;
@@ -52,8 +57,21 @@ export class ClassProgress {
     this.sink.write(`\r\x1b[2K[${bar}]${tail}`);
   }
 
-  /** Ends the bar's line, so that what follows starts on a line of its own. */
+  /** Ends the bar's line, so that what follows starts on a line of its own; then the class's figures, when every learner is done. */
   finish(): void {
     if (this.live) this.sink.write('\n');
+    if (this.done === this.total && this.total > 0) this.sink.write(`${classSummary(this.entries)}\n`);
   }
+}
+
+/** The class's figures in one line: the mean over the learners who handed something in, the others counted apart by name. */
+export function classSummary(entries: readonly ClassEntry[]): string {
+  const figures = classFigures(entries);
+  const handedIn = figures.handedIn.length;
+  const learners = (count: number): string => `${count} ${count === 1 ? 'learner' : 'learners'}`;
+  const scores = handedIn === 0 ? 'no learner handed anything in' : `mean ${Math.round(figures.mean)}%, median ${Math.round(figures.median)}% over the ${learners(handedIn)} who handed something in`;
+  if (figures.apart.length === 0) return `Class: ${scores}.`;
+  const names = figures.apart.slice(0, 10).map((learner) => printable(learner.learner));
+  const more = figures.apart.length > names.length ? `, and ${figures.apart.length - names.length} more` : '';
+  return `Class: ${scores}; ${learners(figures.apart.length)} handed in nothing gradable, counted apart: ${names.join(', ')}${more}.`;
 }
