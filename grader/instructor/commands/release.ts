@@ -21,6 +21,7 @@ import { readmeSamples } from '../soundness/readme-samples.js';
 import { learnerReadme } from '../release/readme.js';
 import { withCopySamples } from '../release/samples.js';
 import { readStub, stubPath } from '../../engine/course/stubs.js';
+import { readQuiz, sealedQuizText } from '../../engine/course/quiz.js';
 import { checkCopy, type CopyCheck } from '../release/verify.js';
 import { classroomWorkflow, classroomWorkflowFile } from '../release/classroom-workflow.js';
 import { UsageError, userPath, type Command } from '../../commands/args.js';
@@ -113,6 +114,8 @@ function plan(course: GradedExercise[]): Plan {
       if (error instanceof LearnerListError) throw new UsageError(error.message);
       throw error;
     }
+    const quiz = readQuiz(info.slug);
+    if (quiz?.open) written[`exercises/${info.slug}/quiz.json`] = sealedQuizText(quiz);
   }
   // The README is written first: it decides which documents the copy takes.
   const readmeWithoutScripts = learnerReadme(readKit('README.md'), course, {});
@@ -147,6 +150,7 @@ const kindLines: Record<FileKind, [string, string]> = {
   'course data': ['course entries', 'exercises/course.json and exercises/<slug>/exercise.json'],
   'public checks': ['public check files', 'exercises/<slug>/checks.ts'],
   'mistake list': ['mistake lists', 'exercises/<slug>/mistakes.ts, naming public checks only'],
+  quiz: ['quizzes', 'exercises/<slug>/quiz.json, each answer sealed'],
   'grader module': ['grader modules', `grader/, without ${instructorFolder}/`],
   doc: ['docs', ''],
   setup: ['setup files', ''],

@@ -12,7 +12,7 @@ import { stubPath } from '../../engine/course/stubs.js';
 import { classroomWorkflowFile } from './classroom-workflow.js';
 
 /** The kinds of file a copy holds, in the order its summary lists them. */
-export const fileKinds = ['lesson', 'stub', 'course data', 'public checks', 'mistake list', 'grader module', 'doc', 'setup'] as const;
+export const fileKinds = ['lesson', 'stub', 'course data', 'public checks', 'mistake list', 'quiz', 'grader module', 'doc', 'setup'] as const;
 export type FileKind = (typeof fileKinds)[number];
 
 /** How a file gets into a copy: taken from the kit as it is, or written for the copy. */
@@ -47,6 +47,8 @@ const exerciseFiles: Record<string, Placed> = {
   'checks.ts': { kind: 'public checks', source: 'kit' },
   // The public part of the instructor's list (`learnerMistakeList`).
   'mistakes.ts': { kind: 'mistake list', source: 'written' },
+  // The instructor's quiz with each answer sealed (`sealedQuizText`).
+  'quiz.json': { kind: 'quiz', source: 'written' },
 };
 
 /** Whether `relative` lies in `folder` (a path from the root, with `/`). */
@@ -91,6 +93,7 @@ const solutionParts: [RegExp, string][] = [
   [/^checks\.ts$/, 'hidden checks'],
   [/^mistakes\.ts$/, 'the list of known mistakes'],
   [/^mistakes\//, "a known mistake's code"],
+  [/^quiz\.json$/, 'the quiz with its answers'],
   [/^variants\//, 'a correct variant'],
   [/^lookalikes\//, 'a look-alike'],
 ];
