@@ -36,7 +36,10 @@ import { PeakMemory } from './memory.js';
 import { collidingNames, outputName } from './output-name.js';
 import { ClassProgress } from './class-progress.js';
 import { graderBuild } from '../../engine/paths.js';
-import { findSubmissions, fingerprint, parseShard, shardOf, type GradingSettings, type Shard, type Submission } from './submissions.js';
+import { findSubmissions, fingerprint, parseShard, shardOf, viewFile, type GradingSettings, type Shard, type Submission } from './submissions.js';
+import { renderFeedback } from './feedback.js';
+import { learnerView } from './learner-view.js';
+import { writeAtomic } from '../../outputs/atomic-write.js';
 
 interface ClassOptions {
   submissions: string;
@@ -119,6 +122,8 @@ async function parse(args: string[]): Promise<ClassOptions | null> {
   }
   const out = folderFlag('out', values.out, 'the folder where the gradebook, results and feedback go');
   if (inside(out, submissions)) throw new UsageError(`--out ${out} is inside --submissions: choose a folder outside the class's work`);
+  // The run empties out/unpacked/ for the zips it unpacks: the class's work must not be there.
+  if (inside(submissions, path.join(out, 'unpacked'))) throw new UsageError(`--submissions ${submissions} is inside ${path.join(out, 'unpacked')}, which a class run empties: move the class's work elsewhere`);
   if (existsSync(out) && !statSync(out).isDirectory()) throw new UsageError(`--out ${out} is a file: it takes a folder`);
   const paths = outPaths(out);
   if (!values.resume && (existsSync(paths.gradebook) || existsSync(paths.recordsDir))) {
@@ -206,8 +211,8 @@ async function gradeLearner(
   const base: Pick<LearnerRecord, 'recordVersion' | 'learner' | 'submission'> = { recordVersion: currentRecordVersion, learner: submission.id, submission: submission.folder };
   if (submission.handIn !== 'graded') {
     const reason = submission.reason ?? submission.handIn;
-    // A link out is work handed in that the grader refuses to read, not work missing.
-    const status = submission.handIn === 'link-outside' ? 'not-a-file' : 'missing-file';
+    // A link out or a zip refused is work handed in that the grader refuses to read, not work missing.
+    const status = submission.handIn === 'link-outside' || submission.handIn === 'zip-refused' ? 'not-a-file' : 'missing-file';
     return {
       record: { ...base, handIn: submission.handIn, reason, fingerprint: print },
       result: notGraded(submission, options.exercises, status, reason, options.isolation),
@@ -218,7 +223,7 @@ async function gradeLearner(
   for (let attempt = 0; attempt < 2; attempt += 1) {
     const pool = hosts();
     try {
-      const jobs = options.exercises.map((exercise) => ({ exercise, file: path.join(submission.exercisesDir, exercise.info.slug, 'view.ts') }));
+      const jobs = options.exercises.map((exercise) => ({ exercise, file: viewFile(submission, exercise.info.slug) }));
       const results = await gradeJobs(jobs, { limits: options.limits, typecheck: options.typecheck, pool });
       const result = gradeResult(submission.exercisesDir, results, options.isolation);
       return { record: { ...base, handIn: 'graded', reason: null, fingerprint: print }, result };
@@ -251,6 +256,11 @@ function graderError(submission: Submission, options: ClassOptions, reason: stri
 function saveLearner(submission: Submission, options: ClassOptions, graded: { record: LearnerRecord; result: GradeResult }): { record: LearnerRecord; result: GradeResult } {
   try {
     writeLearner(options.out, graded.record, graded.result, options.output);
+    if (submission.note !== null && graded.record.handIn === 'graded') {
+      // The record has no place for the note yet: the feedback is written again, with it.
+      const view = learnerView(graded.result, submission.folder);
+      writeAtomic(outPaths(options.out).feedback(submission.id), renderFeedback(submission.id, view, null, submission.note));
+    }
     return graded;
   } catch (error) {
     for (const file of learnerFiles(options.out, submission.id)) {
@@ -287,7 +297,10 @@ function formatBytes(bytes: number): string {
 export async function runClass(args: string[]): Promise<number> {
   const options = await parse(args);
   if (!options) return 0;
-  const everyone = findSubmissions(options.submissions);
+  // Zips handed in are unpacked here, afresh each run: the learners' folders are never written to.
+  const staging = path.join(options.out, 'unpacked');
+  rmSync(staging, { recursive: true, force: true });
+  const everyone = findSubmissions(options.submissions, staging);
   // Over the whole class, not the shard, so that every shard agrees.
   const clashes = collidingNames(everyone.map((learner) => learner.id));
   const learners = shardOf(everyone, options.shard);
@@ -375,7 +388,8 @@ export async function runClass(args: string[]): Promise<number> {
         `${rate.toFixed(1)} per second, ${Math.min(options.jobs, learners.length)} at once${memoryText}.`,
     );
   }
-  const formats = options.output.formats.map((format) => `${format}/`).join(', ');
-  console.log(`Wrote ${outPaths(options.out).gradebook}, report.html, results/, feedback/${formats ? `, ${formats}` : ''} in ${options.out}.`);
+  const written = [path.basename(outPaths(options.out).gradebook), 'report.html', 'results/', 'feedback/', ...options.output.formats.map((format) => `${format}/`)];
+  if (existsSync(staging)) written.push('unpacked/ (the zips handed in)');
+  console.log(`Wrote ${written.slice(0, -1).join(', ')} and ${written.at(-1)} in ${options.out}.`);
   return 0;
 }

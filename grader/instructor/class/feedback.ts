@@ -22,7 +22,7 @@ function whatToHandIn(view: GradeResult): string {
   const example = slugs[0] ?? manifest.exercises[0]?.slug ?? 'favorite-color';
   return (
     `Hand in one folder per exercise, each with its \`view.ts\` (${markdownCode(`${example}/view.ts`)}, …), or your whole copy of the kit ` +
-    `(its \`exercises/\` folder is found). The exercises graded: ${slugs.map(markdownCode).join(', ')}.`
+    `(its \`exercises/\` folder is found), or a zip of either. The exercises graded: ${slugs.map(markdownCode).join(', ')}.`
   );
 }
 
@@ -32,15 +32,28 @@ function foundIn(view: GradeResult): string[] {
   return [`Your exercises were found in ${markdownCode(`${printable(view.target)}/`)} inside the folder you handed in.`, ''];
 }
 
-/** Markdown feedback for one learner; `view` is already the learner's view of the result. */
-export function renderFeedback(learner: string, view: GradeResult, note: string | null): string {
+/** Text as the end of a sentence: a stop added unless it has one ("did you mean …?"). */
+function ended(text: string): string {
+  return /[.?!]$/.test(text) ? text : `${text}.`;
+}
+
+/** How the hand-in was read, when the grader chose for the learner (the copy graded, a folder's name). */
+function readAs(note: string | null): string[] {
+  return note ? [`How your hand-in was read: ${ended(markdownText(printable(note)))}`, ''] : [];
+}
+
+/**
+ * Markdown feedback for one learner; `view` is already the learner's view of the result. `reason`
+ * is why the hand-in could not be graded (null when it was), `note` how a graded one was read.
+ */
+export function renderFeedback(learner: string, view: GradeResult, reason: string | null, note: string | null = null): string {
   const lines = [`# Feedback for ${markdownText(printable(learner))}`, ''];
   const total = `**${renderSummary(view, plain)}**`;
-  if (note) {
-    lines.push(`Your submission could not be graded: ${markdownText(note)}.`, '', whatToHandIn(view), '', total);
+  if (reason) {
+    lines.push(`Your submission could not be graded: ${ended(markdownText(reason))}`, '', whatToHandIn(view), '', total);
     return `${lines.join('\n')}\n`;
   }
-  lines.push(...foundIn(view));
+  lines.push(...foundIn(view), ...readAs(note));
   const untouched = view.exercises.every((exercise) => notBegun(exercise.status));
   if (untouched && view.exercises.length > 0) {
     const slugsWith = (status: string): string[] => view.exercises.filter((exercise) => exercise.status === status).map((exercise) => markdownCode(exercise.slug));

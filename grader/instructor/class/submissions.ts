@@ -1,29 +1,39 @@
 /**
  * A class on disk: one folder per learner under the submissions folder, the learner id being the
- * folder's name. A learner's folder is either a folder of exercise folders or a whole copy of the
- * kit (an `exercises/` folder inside), possibly wrapped in one or two folders more, as zipping a
- * folder instead of its contents leaves it (`george/session-kit-main/exercises/…`). A folder that
- * cannot be graded is still a learner, its hand-in saying why, so that no learner goes missing
- * from the gradebook.
+ * folder's name, or one zip per learner (`bob.zip` is learner `bob`). A learner's folder is either
+ * a folder of exercise folders or a whole copy of the kit (an `exercises/` folder inside), possibly
+ * wrapped in one or two folders more, as zipping a folder instead of its contents leaves it
+ * (`george/session-kit-main/exercises/…`); a zip at the top of a learner's folder is unpacked and
+ * looked into as well (`unzip.ts`), one level only: a zip inside a zip is named, not unpacked.
+ * When the work is found in two copies, the one with more exercises started is graded and the
+ * learner told so (`copies.ts`). A folder that cannot be graded is still a learner, its hand-in
+ * saying why and, for near misses, what was meant (`near-misses.ts`), so that no learner goes
+ * missing from the gradebook.
  *
  * The folders are a stranger's: a learner's folder (or its `exercises/`) may be a link into the
  * kit's solutions, and any entry may be a FIFO or a device. Finding learners only lists folders
- * and looks at entries with `lstat`; no file is opened here except through `readView`.
+ * and looks at entries with `lstat`; no file is opened here except through `readView` and the zip
+ * reader. Zips are unpacked into a staging folder the class run owns, never beside the learner's work.
  */
 import { createHash } from 'node:crypto';
-import { lstatSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { GradedExercise, Limits } from '../../engine/grading/grade.js';
 import { readView } from '../../engine/grading/read-view.js';
 import { manifest } from '../../engine/course/manifest.js';
+import { printable } from '../../outputs/printable.js';
+import { bestCopy, choiceNote, copiesIn, wrappingDepth, type Copy, type Refusal } from './copies.js';
+import { nearMisses } from './near-misses.js';
+import { outputName } from './output-name.js';
+import { unpackZip, ZipRefused } from './unzip.js';
 
 /** The hand-in: whether a learner's folder could be graded, and if not, why. */
-export type HandInState = 'graded' | 'empty' | 'no-exercises' | 'unreadable' | 'link-outside';
+export type HandInState = 'graded' | 'empty' | 'no-exercises' | 'unreadable' | 'link-outside' | 'zip-refused';
 
 export interface Submission {
-  /** The learner id: the folder's name. */
+  /** The learner id: the folder's name, or the zip's without `.zip`. */
   id: string;
-  /** The learner's folder, as found under the submissions folder. */
+  /** The learner's folder as graded: as found under the submissions folder, or the folder its zip was unpacked into. */
   folder: string;
   /** The folder holding `<slug>/view.ts`: `folder/exercises` for a copy of the kit, else `folder`, or either inside wrapping folders. */
   exercisesDir: string;
@@ -32,12 +42,21 @@ export interface Submission {
   handIn: HandInState;
   /** Why it cannot be graded, in words; null when it can. */
   reason: string | null;
+  /** Exercises graded from a folder named otherwise (`Favorite-Color` for `favorite-color`): slug → folder name. */
+  renamed: Readonly<Record<string, string>>;
+  /** What the learner should know of how the hand-in was read (a zip unpacked, the copy graded and why, a folder's name); null when nothing. */
+  note: string | null;
 }
 
 /** Which slice of a class one machine grades: learners sorted by id, every n-th from the k-th. */
 export interface Shard {
   index: number;
   count: number;
+}
+
+/** The file graded for exercise `slug`. */
+export function viewFile(submission: Submission, slug: string): string {
+  return path.join(submission.exercisesDir, submission.renamed[slug] ?? slug, 'view.ts');
 }
 
 /** Strictly below `parent`, both being real paths (links resolved). */
@@ -50,135 +69,136 @@ function errorCode(error: unknown): string {
   return (error as NodeJS.ErrnoException).code ?? String(error);
 }
 
-/** Whether anything at all is at `file` (a FIFO or a link out counts: `readView` says why it is refused). */
-function exists(file: string): boolean {
-  try {
-    lstatSync(file);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Names that are not learners' work: hidden files and folders (.git, .DS_Store). */
 function visible(name: string): boolean {
   return !name.startsWith('.');
 }
 
 function notGradable(id: string, folder: string, handIn: Exclude<HandInState, 'graded'>, reason: string): Submission {
-  return { id, folder, exercisesDir: folder, wrappedIn: null, handIn, reason };
+  return { id, folder, exercisesDir: folder, wrappedIn: null, handIn, reason, renamed: {}, note: null };
+}
+
+function refused(id: string, refusal: Refusal): Submission {
+  return notGradable(id, refusal.folder, refusal.handIn, refusal.reason);
 }
 
 function unreadable(id: string, folder: string, error: unknown): Submission {
   return notGradable(id, folder, 'unreadable', `the folder cannot be read (${errorCode(error)})`);
 }
 
-/**
- * Where a learner's exercise folders are: `exercises/` when there is one inside the learner's own
- * folder (`learnerReal`), else the folder itself; a Submission when `exercises/` leads elsewhere.
- */
-function exercisesDirOf(id: string, folder: string, learnerReal: string): string | Submission {
-  const kitCopy = path.join(folder, 'exercises');
-  let own: Stats;
-  try {
-    own = lstatSync(kitCopy);
-  } catch {
-    return folder;
-  }
-  if (own.isDirectory()) return kitCopy;
-  if (!own.isSymbolicLink()) return folder;
-  let real: string;
-  try {
-    real = realpathSync(kitCopy);
-  } catch (error) {
-    return notGradable(id, folder, 'unreadable', `exercises/ is a link that leads nowhere (${errorCode(error)})`);
-  }
-  if (!isInside(real, learnerReal)) {
-    return notGradable(id, folder, 'link-outside', "exercises/ is a link to a folder outside the learner's folder: grading reads only the learner's own files");
-  }
-  return statSync(real).isDirectory() ? kitCopy : folder;
-}
+/** Zips at the top of a learner's folder that are unpacked: a hand-in is one zip, a few at most. */
+const zipsLooked = 4;
 
-function exerciseCount(exercisesDir: string): number {
-  return manifest.exercises.filter((info) => exists(path.join(exercisesDir, info.slug, 'view.ts'))).length;
-}
-
-/** How deep below a learner's folder the work may be wrapped, and how many folders are looked into on the way. */
-const wrappingDepth = 2;
-const wrappersLooked = 64;
-
-/** Folders of the learner's own (no links, no hidden ones, no installs) one level below `folder`, by name. */
-function wrappers(folder: string): string[] {
-  try {
-    return readdirSync(folder, { withFileTypes: true })
-      .filter((entry) => entry.isDirectory() && visible(entry.name) && entry.name !== 'node_modules')
-      .map((entry) => entry.name)
-      .sort()
-      .slice(0, wrappersLooked);
-  } catch {
-    return [];
-  }
-}
-
-/**
- * The exercises below wrapping folders: the shallowest folder that holds any, the one that holds
- * most when several at one depth do (ties by name). Links are not followed on the way down;
- * the `exercises/` found is judged as a learner's own (`exercisesDirOf`).
- */
-function wrappedExercises(id: string, folder: string, learnerReal: string): Submission | null {
-  let level = [''];
-  for (let depth = 1; depth <= wrappingDepth; depth += 1) {
-    level = level.flatMap((wrapping) => wrappers(path.join(folder, wrapping)).map((name) => path.join(wrapping, name))).slice(0, wrappersLooked);
-    let best: { wrappedIn: string; exercisesDir: string; count: number } | Submission | null = null;
-    const copies = new Set<string>();
-    for (const wrappedIn of level) {
-      const exercisesDir = exercisesDirOf(id, path.join(folder, wrappedIn), learnerReal);
-      if (typeof exercisesDir !== 'string') {
-        best ??= exercisesDir;
-        continue;
-      }
-      if (exercisesDir !== path.join(folder, wrappedIn)) copies.add(wrappedIn);
-      const count = exerciseCount(exercisesDir);
-      if (count > 0 && (best === null || !('count' in best) || count > best.count)) best = { wrappedIn, exercisesDir, count };
+/** A folder of the staging folder, new, for one learner's zips: named after the learner, the same each run. */
+function stagingFolder(staging: string, id: string): string {
+  mkdirSync(staging, { recursive: true });
+  const base = path.join(staging, outputName(id));
+  for (let suffix = 1; ; suffix += 1) {
+    const folder = suffix === 1 ? base : `${base}-${suffix}`;
+    try {
+      mkdirSync(folder);
+      return folder;
+    } catch (error) {
+      if (errorCode(error) !== 'EEXIST') throw error;
     }
-    if (best && 'count' in best) return { id, folder, exercisesDir: best.exercisesDir, wrappedIn: best.wrappedIn, handIn: 'graded', reason: null };
-    if (best) return best;
-    // A copy of the kit is where the work is, found or not: not a wrapper. Below it lie the kit's own views (solutions/, the stubs).
-    level = level.filter((wrapping) => !copies.has(wrapping));
   }
-  return null;
 }
 
-/** A learner's folder (`learnerReal` its real path, already known to be inside the class). */
-function describe(id: string, folder: string, learnerReal: string): Submission {
-  let entries: string[];
-  try {
-    entries = readdirSync(folder).filter(visible);
-  } catch (error) {
-    return unreadable(id, folder, error);
-  }
-  if (entries.length === 0) return notGradable(id, folder, 'empty', 'the folder is empty');
-  const exercisesDir = exercisesDirOf(id, folder, learnerReal);
-  if (typeof exercisesDir !== 'string') return exercisesDir;
-  if (exerciseCount(exercisesDir) > 0) return { id, folder, exercisesDir, wrappedIn: null, handIn: 'graded', reason: null };
-  // A copy of the kit with nothing in exercises/ is not a wrapper either (see wrappedExercises).
-  const wrapped = exercisesDir === folder ? wrappedExercises(id, folder, learnerReal) : null;
-  if (wrapped) return wrapped;
+function refusalText(error: unknown): string {
+  if (error instanceof ZipRefused) return error.message;
+  // A file and a folder of one name, a name too long for the disk: the zip, not the grader, is at fault.
+  return `it cannot be unpacked (${errorCode(error)}): zip the folder again`;
+}
+
+const everySlug: ReadonlySet<string> = new Set(manifest.exercises.map((info) => info.slug));
+
+function noExercises(id: string, folder: string, hints: (string | null)[]): Submission {
+  const hint = hints.find((text) => text !== null);
+  const looked = `no exercise folder with a view.ts (looked for <slug>/view.ts and exercises/<slug>/view.ts, also ${wrappingDepth} folders down)`;
+  return notGradable(id, folder, 'no-exercises', hint ? `${looked}; ${hint}` : looked);
+}
+
+/** The hand-in graded from `chosen`, with what the learner should know of how it was read. */
+function graded(id: string, chosen: Copy, copies: readonly Copy[]): Submission {
+  const renamed = Object.fromEntries([...chosen.folders].filter(([slug, name]) => slug !== name));
+  const renamedText = Object.entries(renamed).map(([slug, name]) => `${printable(name)}/ was graded as ${slug}/: name it so`);
+  const missing = new Set([...everySlug].filter((slug) => !chosen.folders.has(slug)));
+  const hint = missing.size > 0 ? nearMisses(chosen.exercisesDir, missing, false) : null;
+  const notes = [choiceNote(chosen, copies), ...renamedText, hint].filter((text): text is string => text !== null);
+  const wrappedIn = path.relative(chosen.root, chosen.exercisesDir).replace(/(^|[/\\])exercises$/, '');
   return {
     id,
-    folder,
-    exercisesDir,
-    wrappedIn: null,
-    handIn: 'no-exercises',
-    reason: `no exercise folder with a view.ts (looked for <slug>/view.ts and exercises/<slug>/view.ts, also ${wrappingDepth} folders down)`,
+    folder: chosen.root,
+    exercisesDir: chosen.exercisesDir,
+    wrappedIn: wrappedIn === '' ? null : wrappedIn,
+    handIn: 'graded',
+    reason: null,
+    renamed,
+    note: notes.length > 0 ? notes.join('; ') : null,
   };
 }
 
 /**
+ * A learner's folder (`learnerReal` its real path, already known to be inside the class). With a
+ * `staging` folder, the zips at its top are unpacked there and looked into as copies of the work.
+ */
+function describe(id: string, folder: string, learnerReal: string, staging: string | null): Submission {
+  let names: string[];
+  try {
+    names = readdirSync(folder).filter(visible);
+  } catch (error) {
+    return unreadable(id, folder, error);
+  }
+  if (names.length === 0) return notGradable(id, folder, 'empty', 'the folder is empty');
+  const found = copiesIn(folder, learnerReal, '');
+  const copies = [...found.copies];
+  const refusals: string[] = [];
+  const zips = staging === null ? [] : names.filter((name) => /\.zip$/i.test(name) && isFile(path.join(folder, name))).sort().slice(0, zipsLooked);
+  let stage: string | null = null;
+  for (const zip of zips) {
+    stage ??= stagingFolder(staging!, id);
+    const into = path.join(stage, zip);
+    try {
+      unpackZip(path.join(folder, zip), into);
+    } catch (error) {
+      refusals.push(`${printable(zip)}: ${refusalText(error)}`);
+      continue;
+    }
+    copies.push(...copiesIn(into, realpathSync(into), zip, stage).copies);
+  }
+  if (copies.length > 0) return graded(id, bestCopy(copies), copies);
+  if (found.refusal) return refused(id, found.refusal);
+  if (refusals.length > 0) return notGradable(id, folder, 'zip-refused', refusals.join('; '));
+  return noExercises(id, folder, [nearMisses(folder, everySlug, zips.length > 0), stage === null ? null : nearMisses(stage, everySlug, false)]);
+}
+
+/** A regular file, not a link: the only kind of zip that is unpacked. */
+function isFile(file: string): boolean {
+  try {
+    return lstatSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** A learner handed in as `name`, a zip in the class folder: unpacked into the staging folder, then read as a folder. */
+function zipLearner(dir: string, name: string, id: string, staging: string): Submission {
+  const file = path.join(dir, name);
+  const stage = stagingFolder(staging, id);
+  try {
+    unpackZip(file, stage);
+  } catch (error) {
+    return notGradable(id, file, 'zip-refused', `${printable(name)}: ${refusalText(error)}`);
+  }
+  const submission = describe(id, stage, realpathSync(stage), null);
+  if (submission.handIn === 'empty') return notGradable(id, file, 'empty', `${printable(name)} is empty`);
+  return submission;
+}
+/**
  * The learner an entry of the class folder is: a folder, or a link to a folder inside the class
  * folder; null for anything else (loose files, FIFOs, links to files), which is not a learner.
  */
-function learnerAt(dir: string, classReal: string, name: string, isFolder: boolean, isLink: boolean): Submission | null {
+function learnerAt(dir: string, classReal: string, name: string, isFolder: boolean, isLink: boolean, staging: string | null): Submission | null {
   const folder = path.join(dir, name);
   if (!isFolder && !isLink) return null;
   let real: string;
@@ -200,16 +220,26 @@ function learnerAt(dir: string, classReal: string, name: string, isFolder: boole
   } catch (error) {
     return unreadable(name, folder, error);
   }
-  return describe(name, folder, real);
+  return describe(name, folder, real, staging);
 }
 
-/** Every learner under `dir`, sorted by id (code-unit order, the same on every machine). */
-export function findSubmissions(dir: string): Submission[] {
+/**
+ * Every learner under `dir`, sorted by id (code-unit order, the same on every machine). Zips are
+ * unpacked into `staging` (a folder the caller owns and empties); without one, they are not learners.
+ */
+export function findSubmissions(dir: string, staging: string | null = null): Submission[] {
   const classReal = realpathSync(dir);
   const learners: Submission[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (!visible(entry.name)) continue;
-    const learner = learnerAt(dir, classReal, entry.name, entry.isDirectory(), entry.isSymbolicLink());
+  const entries = readdirSync(dir, { withFileTypes: true }).filter((entry) => visible(entry.name));
+  const folders = new Set(entries.filter((entry) => !entry.isFile()).map((entry) => entry.name));
+  for (const entry of entries) {
+    if (staging !== null && entry.isFile() && /\.zip$/i.test(entry.name)) {
+      // `bob.zip` is learner `bob`, unless a folder `bob` is a learner too: then it keeps its whole name.
+      const bare = entry.name.slice(0, -'.zip'.length);
+      learners.push(zipLearner(dir, entry.name, bare !== '' && !folders.has(bare) ? bare : entry.name, staging));
+      continue;
+    }
+    const learner = learnerAt(dir, classReal, entry.name, entry.isDirectory(), entry.isSymbolicLink(), staging);
     if (learner) learners.push(learner);
   }
   return learners.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -243,7 +273,7 @@ export interface GradingSettings {
 
 /**
  * A content fingerprint of what grading this learner reads (each graded `view.ts`, read as grading
- * reads it, or why it is refused) and of how it is graded (the grader, the checks, their points,
+ * reads it from a folder or from a zip's unpacking, or why it is refused; the copy chosen and why) and of how it is graded (the grader, the checks, their points,
  * the limits).
  * Null for a folder that could not be read, which is always tried again.
  */
@@ -252,13 +282,15 @@ export function fingerprint(submission: Submission, settings: GradingSettings): 
   const hash = createHash('sha256');
   hash.update(JSON.stringify({
     handIn: submission.handIn,
+    renamed: submission.renamed,
+    note: submission.note,
     limits: settings.limits,
     typecheck: settings.typecheck,
     grader: settings.grader,
     course: settings.exercises.map((exercise) => [exercise.info.slug, exercise.checks.map((check) => `${check.id}:${check.points}:${check.visibility}`)]),
   }));
   for (const exercise of settings.exercises) {
-    const read = readView(path.join(submission.exercisesDir, exercise.info.slug, 'view.ts'));
+    const read = readView(viewFile(submission, exercise.info.slug));
     hash.update(`\0${exercise.info.slug}\0`);
     hash.update(read.ok ? createHash('sha256').update(read.source).digest('hex') : read.absent ? 'missing' : read.status);
   }
