@@ -10,13 +10,12 @@
  * Types are checked after the report is shown (cached by content), and added when ready.
  */
 import { createHash } from 'node:crypto';
-import { watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCourse } from '../engine/course/course.js';
 import { gradeJobs, HostPool, type GradedExercise, type Limits } from '../engine/grading/grade.js';
 import { displayPath } from '../engine/paths.js';
-import { isViewCode, readView, textBeside } from '../engine/grading/read-view.js';
+import { readView, textBeside } from '../engine/grading/read-view.js';
 import { typeWarnings } from '../engine/grading/type-warnings.js';
 import { describeHint, takeNextHint } from '../outputs/hints-shown.js';
 import { manifest, type ExerciseInfo } from '../engine/course/manifest.js';
@@ -26,6 +25,7 @@ import type { ExerciseResult } from '../engine/results.js';
 import type { Command } from './args.js';
 import { exerciseFolder, exerciseNamed, isolationAvailable, limitOptions, limitsFrom, oneSlug } from './exercise-args.js';
 import { renderList } from './list.js';
+import { SaveWatcher } from './save-watcher.js';
 
 const watchUsage = `Usage: npm run watch -- [slug] [options]
 
@@ -67,14 +67,6 @@ function contentOf(file: string): string | null {
   return read.ok ? createHash('sha256').update(read.source).update(textBeside(file)).digest('hex') : null;
 }
 
-/** The slug whose view a watcher event is about: `view.ts` or a `.ts` file beside it, or their whole folder. */
-function slugOfEvent(filename: string | null): string | null {
-  if (!filename) return null;
-  const [slug, ...rest] = filename.split(path.sep);
-  if (!slug || !manifest.exercises.some((exercise) => exercise.slug === slug)) return null;
-  return rest.length === 0 || (rest.length === 1 && isViewCode(rest[0] as string)) ? slug : null;
-}
-
 interface WatchOptions {
   target: string;
   limits: Limits;
@@ -108,7 +100,7 @@ class WatchSession {
   private typesWanted: { file: string; generation: number } | null = null;
   private running: Promise<void> | null = null;
   private readonly lastGraded = new Map<string, { content: string | null; endedAt: number }>();
-  private watcher: FSWatcher | null = null;
+  private watcher: SaveWatcher | null = null;
   private closed = false;
   private finish: () => void = () => undefined;
   readonly finished = new Promise<void>((resolve) => {
@@ -137,8 +129,11 @@ class WatchSession {
   /** Watches the folder, then grades from the exercise named or the first unfinished one. */
   async start(named: ExerciseInfo | undefined): Promise<void> {
     this.pool.warm();
-    this.watcher = watch(this.options.target, { recursive: true }, (_event, filename) => this.saved(slugOfEvent(filename)));
-    this.watcher.on('error', (error) => this.note(`watching stopped working: ${error.message}; restart npm run watch`));
+    const slugs = manifest.exercises.map((exercise) => exercise.slug);
+    this.watcher = new SaveWatcher(this.options.target, slugs, (slug) => this.saved(slug), (reason) => {
+      this.note(`watching stopped working: ${reason}; saves are still seen within a second, and restarting npm run watch may bring them back at once`);
+    });
+    this.watcher.start();
     const where = displayPath(this.options.target);
     this.write(this.options.interactive ? `Grading, then watching ${where}…\n` : `Watching ${where} for saved view.ts files; Ctrl-C stops.\n\n`);
     await this.drain(() => this.gradeFirst(named));
@@ -156,9 +151,9 @@ class WatchSession {
     this.show();
   }
 
-  /** A watcher event: grade that exercise once the saves stop coming. */
-  private saved(slug: string | null): void {
-    if (!slug || this.closed) return;
+  /** A save: grade that exercise once the saves stop coming. */
+  private saved(slug: string): void {
+    if (this.closed) return;
     const since = this.pending?.fromSave && this.pending.slug === slug ? this.pending.since : Date.now();
     this.pending = { slug, since, fromSave: true };
     if (this.debounce) clearTimeout(this.debounce);
@@ -314,7 +309,8 @@ class WatchSession {
 
   /** On a terminal, redraws the screen; otherwise prints the report and a status line. */
   private show(): void {
-    const body = this.screen === 'list' ? renderList(this.progress(), this.options.style, this.current.slug) : this.render();
+    // The list's arrow is where its footer's "Next" is, as in npm run list; the status line below names the current one.
+    const body = this.screen === 'list' ? renderList(this.progress(), this.options.style) : this.render();
     const parts = [body, ...this.notes.map((note) => `\n${note}`), '', ...this.footer()];
     if (this.options.interactive) this.write(`\x1b[H\x1b[2J\x1b[3J${parts.join('\n')}\n`);
     else this.write(`${parts.join('\n')}\n\n`);

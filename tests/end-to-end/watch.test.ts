@@ -199,6 +199,16 @@ describe.skipIf(tmuxMissing)(`npm run watch in a real terminal${tmuxMissing ? ' 
     text = await waitForScreen((t) => t.includes('visit-counter passes: no hint needed'), 'the answer to h on a passed exercise');
     expect(text).not.toContain('Hint 3 of 3');
 
+    // The list on a passed exercise: its arrow is on the exercise its footer names next, not on the one shown.
+    tmux('send-keys', '-t', 'learner', 'l');
+    text = await waitForScreen((t) => t.includes('exercises passed. Next:'), 'the list on a passed exercise');
+    expect(text).toContain(`2 of ${manifest.exercises.length} exercises passed. Next: last-page`);
+    expect(text).toMatch(/→ 3 {2}last-page +easy +not graded/);
+    expect(text).not.toMatch(/→ +2 {2}visit-counter/);
+    expect(text).toMatch(new RegExp(`${place('visit-counter')} · 2 passed`));
+    tmux('send-keys', '-t', 'learner', 'l');
+    await waitForScreen((t) => t.includes('✔ visit-counter passes.'), 'the report again');
+
     writeFileSync(file, solution('visit-counter').slice(0, 260));
     text = await waitForScreen((t) => t.includes('does not compile'), 'the report of a half-written save');
     expect(text).toMatch(/! view\.ts does not compile: .*view\.ts:\d+:\d+\)/);
