@@ -187,8 +187,12 @@ describe('npm run release', () => {
       expect(scores.filter(({ slug, max }) => max !== pointsOf(slug, 'public'))).toEqual([]);
       expect(pointsOf('visit-counter', 'all')).toBeGreaterThan(pointsOf('visit-counter', 'public'));
       expect(released.stdout).toMatch(/^The \d+ sample outputs in its README were made by running the copy, with its public checks only\.$/m);
-      // Nothing of the instructor's text.
-      expect(readme).not.toMatch(/known mistake|variant|Gradescope|Classroom|--submissions|a class|npm test|npm run (check|release|new-exercise|bench|package)|solutions\/|grader\/(mistakes|variants)/i);
+      // Nothing of the instructor's text, nor of the kit's timings; how to hand in, and what seals the app on each system.
+      expect(readme).not.toMatch(/known mistake|variant|--submissions|a class|gradebook|autograder|npm test|npm run (check|release|new-exercise|bench|package)|solutions\/|grader\/(mistakes|variants)/i);
+      expect(readme).not.toMatch(/\bmedians?\b|\bbench|\d-core|\d+(\.\d+)? ?(ms|s) (a|per) /i);
+      expect(readme).toMatch(/^## Handing in\n[\s\S]*\*\*A zip\.\*\*[\s\S]*\*\*A repository \(GitHub Classroom\)\.\*\*[\s\S]*\*\*Gradescope\.\*\*/m);
+      expect(readme).toContain('How to hand your work\nin: [Handing in](#handing-in).');
+      for (const system of ['Linux with bubblewrap', 'Linux without bubblewrap (or where it cannot run), and macOS', 'Windows']) expect(readme).toContain(`\n| ${system} | `);
       // Every link within the page leads to one of its headings, every document it shows is in the copy.
       const anchors = new Set([...readme.matchAll(/^#+ (.+)$/gm)].map((match) => (match[1] ?? '').toLowerCase().replace(/[^\w\- ]/g, '').replace(/ /g, '-')));
       for (const [, anchor] of readme.matchAll(/\]\(#([^)]+)\)/g)) expect(anchors).toContain(anchor);
