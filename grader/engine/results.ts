@@ -131,6 +131,31 @@ export interface ExerciseResult {
   mistakes: MistakeMatch[];
   checks: CheckResult[];
   durationMs: number;
+  /**
+   * The learner's quiz answers, scored apart from the checks (`score` is the code's alone);
+   * absent when the exercise has no quiz, and from results stored before quizzes existed.
+   */
+  quiz?: QuizResult;
+}
+
+/** One question of a quiz as graded: the letter given (null when unanswered) and whether it is right. */
+export interface QuizQuestionResult {
+  id: string;
+  level: 'easy' | 'medium' | 'hard';
+  chosen: string | null;
+  right: boolean;
+  points: number;
+  maxPoints: number;
+}
+
+/** An exercise's quiz as graded from the answers handed in, against the kit's own key. */
+export interface QuizResult {
+  points: number;
+  maxPoints: number;
+  answered: number;
+  /** Why the answers were not read (a link out, not JSON…); null when they were, or there were none. */
+  refused: string | null;
+  questions: QuizQuestionResult[];
 }
 
 export interface GradeResult {

@@ -104,6 +104,8 @@ export function renderExercise(result: ExerciseResult, style: Style, options: Re
   const fix = fixLine(result, style);
   if (fix) lines.push(fix);
   lines.push(...warningLines(result, style));
+  const quiz = quizLine(result, style);
+  if (quiz) lines.push(quiz);
   if (notBegun(result.status)) {
     // The checks' titles are in the lesson; 10 lines of ✘ say nothing more to someone who has not begun.
     lines.push(style.dim(`  ${result.checks.length} checks, ${result.maxScore} points: the lesson's "What is graded" lists them`));
@@ -133,6 +135,17 @@ export function renderExercise(result: ExerciseResult, style: Style, options: Re
   }
   if (!result.hiddenChecksIncluded) lines.push(style.dim('  hidden checks of this exercise are graded by your instructor'));
   return lines.join('\n');
+}
+
+/** The quiz's score, apart from the checks', or how to take it; null when the exercise has no quiz. */
+export function quizLine(result: ExerciseResult, style: Style): string | null {
+  const quiz = result.quiz;
+  if (!quiz) return null;
+  if (quiz.refused) return `  ${style.yellow('!')} quiz: ${terminalText(quiz.refused)}`;
+  const of = quiz.questions.length;
+  if (quiz.answered === 0) return style.dim(`  quiz: not taken yet (${of} questions, ${quiz.maxPoints} points): npm run quiz -- ${result.slug}`);
+  const left = of - quiz.answered;
+  return `  quiz: ${quiz.points}/${quiz.maxPoints} points${left > 0 ? style.dim(`, ${left} of ${of} questions left: npm run quiz -- ${result.slug}`) : ''}`;
 }
 
 /** The exercise-level problem (does not compile, crashed, not started), with where, or null. */
@@ -172,5 +185,10 @@ export function renderSummary(result: Pick<GradeResult, 'score' | 'maxScore' | '
   const percent = result.maxScore === 0 ? 0 : Math.round((100 * result.score) / result.maxScore);
   const passed = result.exercises.filter((exercise) => exercise.status === 'passed').length;
   const total = `Total: ${result.score}/${result.maxScore} (${percent}%), ${passed} of ${result.exercises.length} exercises passed`;
-  return style.bold(total);
+  const quizzes = result.exercises.flatMap((exercise) => (exercise.quiz ? [exercise.quiz] : []));
+  if (quizzes.length === 0) return style.bold(total);
+  const points = quizzes.reduce((sum, quiz) => sum + quiz.points, 0);
+  const maxPoints = quizzes.reduce((sum, quiz) => sum + quiz.maxPoints, 0);
+  const taken = quizzes.filter((quiz) => quiz.answered > 0).length;
+  return `${style.bold(total)}\nQuizzes: ${points}/${maxPoints} points, ${taken} of ${quizzes.length} taken (apart from the code's total)`;
 }

@@ -9,6 +9,7 @@ import type { Check } from '../check-language/check.js';
 import type { KnownMistake } from '../check-language/mistake.js';
 import type { GradedExercise } from '../grading/grade.js';
 import { manifest, type ExerciseInfo } from './manifest.js';
+import { readQuiz } from './quiz.js';
 
 /**
  * The root the course's code is loaded from: the kit's own folder when run from the sources
@@ -41,7 +42,7 @@ export async function loadExercise(info: ExerciseInfo): Promise<GradedExercise> 
     importCourseFile<KnownMistake[]>('exercises', info.slug, 'mistakes'),
   ]);
   const mistakes = instructorMistakes ?? learnerMistakes ?? [];
-  return { info, checks: [...(publicOnes ?? []), ...(hiddenOnes ?? [])], hiddenChecksIncluded: hiddenOnes !== null, mistakes };
+  return { info, checks: [...(publicOnes ?? []), ...(hiddenOnes ?? [])], hiddenChecksIncluded: hiddenOnes !== null, mistakes, quiz: readQuiz(info.slug) };
 }
 
 /** The exercise's public checks: those a learner's copy has. */

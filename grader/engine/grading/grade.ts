@@ -36,6 +36,9 @@ import { Sandbox, isolationInForce, type HostExit, type LoadOutcome } from '../s
 import { prepareView, type PreparedView } from './compile.js';
 import { addFix } from './fix.js';
 import { inHandler } from './stuck-handler.js';
+import { quizResultOf } from './quiz-result.js';
+import { gradedFolderOf } from './read-view.js';
+import type { Quiz } from '../course/quiz.js';
 import { typeWarnings } from './type-warnings.js';
 import {
   checksVerdict,
@@ -59,6 +62,8 @@ export interface GradedExercise {
   hiddenChecksIncluded: boolean;
   /** The exercise's known mistakes, which a failed result is matched against (none: nothing is named). */
   mistakes?: KnownMistake[];
+  /** The exercise's quiz, whose key scores the answers handed in beside the view; none: not graded. */
+  quiz?: Quiz | null;
 }
 
 export interface Limits {
@@ -466,7 +471,9 @@ export interface GradeJobsOptions {
  * one graded, not the file as it is now (watch mode saves on).
  */
 function explainedByText(result: ExerciseResult, job: GradingJob, view: PreparedView): ExerciseResult {
-  return addFix(withNotStarted(result, view, job.exercise.info), view, job.exercise.info, job.file);
+  const explained = addFix(withNotStarted(result, view, job.exercise.info), view, job.exercise.info, job.file);
+  const quiz = job.exercise.quiz ? quizResultOf(job.exercise.quiz, path.dirname(job.file), gradedFolderOf(job.file)) : null;
+  return quiz ? { ...explained, quiz } : explained;
 }
 
 /** The type warnings of each file it is given, by file name. */

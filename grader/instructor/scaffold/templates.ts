@@ -8,6 +8,7 @@ import type { Visibility } from '../../engine/check-language/check.js';
 import { gradedSection } from '../soundness/rules.js';
 import type { Level } from '../../engine/course/manifest.js';
 import type { ExerciseNames } from './names.js';
+import { quizFile } from './quiz-template.js';
 
 /** A TypeScript string literal for `text`, in the kit's single quotes. */
 function literal(text: string): string {
@@ -341,5 +342,6 @@ export function exerciseFiles(n: ExerciseNames, level: Level = 'easy'): Record<s
     [`solutions/${n.slug}/mistakes.ts`]: mistakesFile(n),
     [`solutions/${n.slug}/mistakes/module-variable.ts`]: mistake(n),
     [`solutions/${n.slug}/mistakes/copy-kept-beside-session.ts`]: copyKeptBesideSession(n),
+    [`solutions/${n.slug}/quiz.json`]: quizFile(n),
   };
 }

@@ -12,6 +12,7 @@ import { loadCourse, withEveryCheckShown } from '../../engine/course/course.js';
 import { gradeJobs, type GradedExercise, type GradingJob, type Limits } from '../../engine/grading/grade.js';
 import { typeWarnings } from '../../engine/grading/type-warnings.js';
 import { gradedSectionProblems, hintNameProblems, lessonNameProblems, whyNotFullMarks } from './rules.js';
+import { quizProblems } from './quiz-rules.js';
 import { manifest, type ExerciseInfo } from '../../engine/course/manifest.js';
 import { kitRoot } from '../../engine/paths.js';
 import type { ExerciseResult } from '../../engine/results.js';
@@ -207,7 +208,7 @@ function checkLayout(exercises: GradedExercise[]): WritingProblems {
       writing.push(...lessonProblems(info, lesson), ...lessonNameProblems(info, lesson, manifest.exercises));
       graded.push(...gradedSectionProblems(slug, checks, lesson));
     }
-    writing.push(...hintProblems(info), ...hintNameProblems(info, checks, manifest.exercises));
+    writing.push(...hintProblems(info), ...hintNameProblems(info, checks, manifest.exercises), ...quizProblems(slug));
     if (checks.length === 0) problems.push(`${slug} has no checks (exercises/${slug}/checks.ts)`);
     if (!checks.some((check) => check.visibility === 'public')) problems.push(`${slug} has no public check`);
     problems.push(...checkChecks(slug, checks, ids));
@@ -339,7 +340,7 @@ export async function checkKit(limits: Limits): Promise<KitCheckReport> {
   const { layout, writing, graded } = checkLayout(exercises);
   const checkCount = exercises.reduce((sum, exercise) => sum + exercise.checks.length, 0);
   claim(`${exercises.length} exercises and ${checkCount} checks agree with exercises/course.json and their folders`, layout);
-  claim(`${exercises.length} lessons, stubs and hint lists are well formed, with their exercise.json's routes and handlers`, writing);
+  claim(`${exercises.length} lessons, stubs, hint lists and quizzes are well formed, with their exercise.json's routes and handlers`, writing);
   claim(`${exercises.length} lessons list their checks under "What is graded", as the checks title them`, graded);
   const job = (exercise: GradedExercise, file: string): GradingJob => ({ exercise, file });
   // Authors must see why a hidden check failed a view that should pass: the kit check shows every message.
