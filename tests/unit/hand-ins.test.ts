@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { manifest } from '../../grader/engine/course/manifest.js';
+import { defaultLimits } from '../../grader/engine/grading/grade.js';
 import { readStub } from '../../grader/engine/course/stubs.js';
 import { findSubmissions, fingerprint, viewFile, type GradingSettings, type Submission } from '../../grader/instructor/class/submissions.js';
 import { createZip, type ZipEntry } from '../../grader/instructor/class/zip.js';
@@ -66,9 +67,13 @@ describe('zips', () => {
     expect(snapshot(subs)).toEqual(before);
     expect(bob).toMatchObject({ id: 'bob', handIn: 'graded', reason: null });
     expect(path.relative(staging, bob!.exercisesDir)).toMatch(/^bob\/session-kit-main\/exercises$/);
-    const settings: GradingSettings = { exercises: [], limits: { timeoutMs: 1, heapMb: 1 } as GradingSettings['limits'], typecheck: false, grader: 'x' };
-    const course = { ...settings, exercises: manifest.exercises.map((info) => ({ info, checks: [], hiddenChecksIncluded: false })) as unknown as GradingSettings['exercises'] };
-    expect(fingerprint(bob!, course)).toBe(fingerprint(ada!, course));
+    // Checks do not matter here, only what is read: every exercise, with none.
+    const exercises = manifest.exercises.map((info) => ({ info, checks: [], hiddenChecksIncluded: false })) as unknown as GradingSettings['exercises'];
+    const settings: GradingSettings = { exercises, limits: defaultLimits, typecheck: false, grader: 'x' };
+    expect(fingerprint(bob!, settings)).toBe(fingerprint(ada!, settings));
+    kitCopy(path.join(work, 'bob-later', 'session-kit-main'), ['favorite-color']);
+    writeFileSync(path.join(subs, 'bob.zip'), zipOf(path.join(work, 'bob-later')));
+    expect(fingerprint(learner('bob'), settings)).not.toBe(fingerprint(bob!, settings));
   });
 
   it('grades a zip inside a learner\'s folder, as Gradescope leaves a zip of a zip', () => {

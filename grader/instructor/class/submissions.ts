@@ -16,7 +16,7 @@
  * reader. Zips are unpacked into a staging folder the class run owns, never beside the learner's work.
  */
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdirSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, realpathSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { GradedExercise, Limits } from '../../engine/grading/grade.js';
 import { readView } from '../../engine/grading/read-view.js';
@@ -162,6 +162,8 @@ function describe(id: string, folder: string, learnerReal: string, staging: stri
       unpackZip(path.join(folder, zip), into);
     } catch (error) {
       refusals.push(`${printable(zip)}: ${refusalText(error)}`);
+      // What was unpacked before the refusal is not graded: it is not left to look as if it were.
+      rmSync(into, { recursive: true, force: true });
       continue;
     }
     copies.push(...copiesIn(into, realpathSync(into), zip, stage).copies);
@@ -188,6 +190,7 @@ function zipLearner(dir: string, name: string, id: string, staging: string): Sub
   try {
     unpackZip(file, stage);
   } catch (error) {
+    rmSync(stage, { recursive: true, force: true });
     return notGradable(id, file, 'zip-refused', `${printable(name)}: ${refusalText(error)}`);
   }
   const submission = describe(id, stage, realpathSync(stage), null);
