@@ -137,13 +137,14 @@ export function renderExercise(result: ExerciseResult, style: Style, options: Re
   return lines.join('\n');
 }
 
-/** The quiz's score, apart from the checks', or how to take it; null when the exercise has no quiz. */
+/** The quiz's score, apart from the checks'; null when the exercise has no quiz or it was not taken. */
 export function quizLine(result: ExerciseResult, style: Style): string | null {
   const quiz = result.quiz;
   if (!quiz) return null;
   if (quiz.refused) return `  ${style.yellow('!')} quiz: ${terminalText(quiz.refused)}`;
   const of = quiz.questions.length;
-  if (quiz.answered === 0) return style.dim(`  quiz: not taken yet (${of} questions, ${quiz.maxPoints} points): npm run quiz -- ${result.slug}`);
+  // Not taken: the total's quiz line says so once, rather than a line under every exercise.
+  if (quiz.answered === 0) return null;
   const left = of - quiz.answered;
   return `  quiz: ${quiz.points}/${quiz.maxPoints} points${left > 0 ? style.dim(`, ${left} of ${of} questions left: npm run quiz -- ${result.slug}`) : ''}`;
 }
@@ -185,10 +186,14 @@ export function renderSummary(result: Pick<GradeResult, 'score' | 'maxScore' | '
   const percent = result.maxScore === 0 ? 0 : Math.round((100 * result.score) / result.maxScore);
   const passed = result.exercises.filter((exercise) => exercise.status === 'passed').length;
   const total = `Total: ${result.score}/${result.maxScore} (${percent}%), ${passed} of ${result.exercises.length} exercises passed`;
-  const quizzes = result.exercises.flatMap((exercise) => (exercise.quiz ? [exercise.quiz] : []));
+  const withQuiz = result.exercises.filter((exercise) => exercise.quiz);
+  const quizzes = withQuiz.flatMap((exercise) => (exercise.quiz ? [exercise.quiz] : []));
   if (quizzes.length === 0) return style.bold(total);
   const points = quizzes.reduce((sum, quiz) => sum + quiz.points, 0);
   const maxPoints = quizzes.reduce((sum, quiz) => sum + quiz.maxPoints, 0);
   const taken = quizzes.filter((quiz) => quiz.answered > 0).length;
-  return `${style.bold(total)}\nQuizzes: ${points}/${maxPoints} points, ${taken} of ${quizzes.length} taken (apart from the code's total)`;
+  const quizLine = taken === 0
+    ? style.dim(`Quizzes: none taken yet (${maxPoints} points, apart from the code's): npm run quiz -- ${withQuiz.length === 1 ? withQuiz[0]?.slug : '<slug>'}`)
+    : `Quizzes: ${points}/${maxPoints} points, ${taken} of ${quizzes.length} taken (apart from the code's total)`;
+  return `${style.bold(total)}\n${quizLine}`;
 }
