@@ -42,14 +42,36 @@ export function lineInput(input: NodeJS.ReadableStream, say: (text: string) => v
   };
 }
 
+interface Key {
+  name?: string;
+  sequence?: string;
+  ctrl?: boolean;
+}
+
 /** The arrow keys move, Enter (or a letter) answers, q or Escape or Ctrl-C stops. */
 export function keyInput(stdin: NodeJS.ReadStream): AnswerInput {
   emitKeypressEvents(stdin);
   stdin.setRawMode(true);
   stdin.resume();
-  const key = (): Promise<{ name?: string; sequence?: string; ctrl?: boolean }> =>
-    new Promise((resolve) => stdin.once('keypress', (_text: string, pressed: { name?: string; sequence?: string; ctrl?: boolean } | undefined) => resolve(pressed ?? {})));
-  const stops = (pressed: { name?: string; ctrl?: boolean }): boolean => pressed.name === 'q' || pressed.name === 'escape' || (pressed.ctrl === true && pressed.name === 'c');
+  // Keys come in bursts (a pasted line, a key held down): one chunk emits several keypresses in one
+  // go, so they queue here rather than wait for a listener that is not yet back.
+  const pending: Key[] = [];
+  let waiting: ((pressed: Key) => void) | null = null;
+  const onKey = (_text: string, pressed: Key | undefined): void => {
+    if (waiting) {
+      const resolve = waiting;
+      waiting = null;
+      resolve(pressed ?? {});
+    } else {
+      pending.push(pressed ?? {});
+    }
+  };
+  stdin.on('keypress', onKey);
+  const key = (): Promise<Key> => {
+    const queued = pending.shift();
+    return queued ? Promise.resolve(queued) : new Promise((resolve) => (waiting = resolve));
+  };
+  const stops = (pressed: Key): boolean => pressed.name === 'q' || pressed.name === 'escape' || (pressed.ctrl === true && pressed.name === 'c');
   return {
     async choose(count, show) {
       let marked = 0;
@@ -72,6 +94,7 @@ export function keyInput(stdin: NodeJS.ReadStream): AnswerInput {
       return !stops(await key());
     },
     close() {
+      stdin.off('keypress', onKey);
       stdin.setRawMode(false);
       stdin.pause();
     },
