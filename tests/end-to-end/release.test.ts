@@ -368,6 +368,30 @@ describe('npm run release', () => {
       expect(filesOf(copy).filter((file) => file.split('/').includes('instructor'))).toEqual([]);
     }, 240_000); // installs a copy and grades it: about 15 s quiet, over 60 s on a busy machine
 
+    it("runs its Classroom workflow's tests as GitHub Classroom runs them: full points for an exercise whose public checks all pass, none otherwise", () => {
+      const workflow = readFileSync(path.join(copy, '.github', 'workflows', 'classroom.yml'), 'utf8');
+      const tests = [...workflow.matchAll(/^ {8}id: (\S+)\n(?: {8}.*\n)*? {10}command: (.+)\n(?: {10}.*\n)*? {10}max-score: (\d+)$/gm)].map(([, slug = '', command = '', points = '']) => ({ slug, command, points: Number(points) }));
+      expect(tests.map(({ slug }) => slug)).toEqual(course.map((exercise) => exercise.info.slug));
+      for (const { slug, points } of tests) expect([slug, points]).toEqual([slug, pointsOf(slug, 'public')]);
+      // Classroom's total is the README's, public points only.
+      const total = tests.reduce((sum, { points }) => sum + points, 0);
+      expect(readFileSync(path.join(copy, 'README.md'), 'utf8')).toMatch(new RegExp(`^In all: .*, ${total} points\\.$`, 'm'));
+      expect(total).toBeLessThan(course.reduce((sum, { info }) => sum + pointsOf(info.slug, 'all'), 0));
+      // The command grader runs each command through a shell with PATH, HOME and FORCE_COLOR alone; exit code 0 earns the points.
+      const view = path.join(copy, 'exercises', 'favorite-color', 'view.ts');
+      const stubText = readFileSync(view, 'utf8');
+      cpSync(path.join(kitRoot, 'solutions', 'favorite-color', 'view.ts'), view);
+      const run = (slug: string): number | null => {
+        const command = tests.find((test) => test.slug === slug)?.command ?? 'false';
+        return spawnSync('sh', ['-c', command], { cwd: copy, env: { PATH: process.env.PATH, HOME: process.env.HOME, FORCE_COLOR: 'true' }, encoding: 'utf8', timeout: 120_000 }).status;
+      };
+      try {
+        expect([run('favorite-color'), run('visit-counter')]).toEqual([0, 1]);
+      } finally {
+        writeFileSync(view, stubText);
+      }
+    }, 240_000);
+
     it("names every known mistake a public check catches, by its evidence, with the copy's own list and checks", () => {
       // The copy's grader, built by the install above, grades each of the kit's known mistakes as a view.
       const script = [
