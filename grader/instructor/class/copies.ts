@@ -91,6 +91,8 @@ function wrappers(folder: string): string[] {
 export interface Found {
   copies: Copy[];
   refusal: Refusal | null;
+  /** Where the exercise folders were looked for first: `exercises/` of a copy of the kit, else the folder. */
+  exercisesDir: string;
 }
 
 function copyAt(owner: string, prefix: string, wrappedIn: string, exercisesDir: string): Copy | null {
@@ -107,11 +109,11 @@ function copyAt(owner: string, prefix: string, wrappedIn: string, exercisesDir: 
  */
 export function copiesIn(root: string, rootReal: string, prefix: string, owner = root): Found {
   const top = exercisesDirOf(root, rootReal);
-  if (typeof top !== 'string') return { copies: [], refusal: top };
+  if (typeof top !== 'string') return { copies: [], refusal: top, exercisesDir: root };
   const own = copyAt(owner, prefix, '', top);
-  if (own) return { copies: [own], refusal: null };
+  if (own) return { copies: [own], refusal: null, exercisesDir: top };
   // A copy of the kit with nothing in exercises/ is not a wrapper: below it lie the kit's own views (solutions/, the stubs).
-  if (top !== root) return { copies: [], refusal: null };
+  if (top !== root) return { copies: [], refusal: null, exercisesDir: top };
   let level = [''];
   for (let depth = 1; depth <= wrappingDepth; depth += 1) {
     level = level.flatMap((wrapping) => wrappers(path.join(root, wrapping)).map((name) => path.join(wrapping, name))).slice(0, wrappersLooked);
@@ -128,10 +130,10 @@ export function copiesIn(root: string, rootReal: string, prefix: string, owner =
       const copy = copyAt(owner, prefix, wrappedIn, exercisesDir);
       if (copy) copies.push(copy);
     }
-    if (copies.length > 0 || refusal) return { copies, refusal };
+    if (copies.length > 0 || refusal) return { copies, refusal, exercisesDir: top };
     level = level.filter((wrapping) => !kitCopies.has(wrapping));
   }
-  return { copies: [], refusal: null };
+  return { copies: [], refusal: null, exercisesDir: top };
 }
 
 function shown(copy: Copy): string {

@@ -112,10 +112,10 @@ function refusalText(error: unknown): string {
 
 const everySlug: ReadonlySet<string> = new Set(manifest.exercises.map((info) => info.slug));
 
-function noExercises(id: string, folder: string, hints: (string | null)[]): Submission {
+function noExercises(id: string, folder: string, exercisesDir: string, hints: (string | null)[]): Submission {
   const hint = hints.find((text) => text !== null);
   const looked = `no exercise folder with a view.ts (looked for <slug>/view.ts and exercises/<slug>/view.ts, also ${wrappingDepth} folders down)`;
-  return notGradable(id, folder, 'no-exercises', hint ? `${looked}; ${hint}` : looked);
+  return { ...notGradable(id, folder, 'no-exercises', hint ? `${looked}; ${hint}` : looked), exercisesDir };
 }
 
 /** The hand-in graded from `chosen`, with what the learner should know of how it was read. */
@@ -171,7 +171,7 @@ function describe(id: string, folder: string, learnerReal: string, staging: stri
   if (copies.length > 0) return graded(id, bestCopy(copies), copies);
   if (found.refusal) return refused(id, found.refusal);
   if (refusals.length > 0) return notGradable(id, folder, 'zip-refused', refusals.join('; '));
-  return noExercises(id, folder, [nearMisses(folder, everySlug, zips.length > 0), stage === null ? null : nearMisses(stage, everySlug, false)]);
+  return noExercises(id, folder, found.exercisesDir, [nearMisses(folder, everySlug, zips.length > 0), stage === null ? null : nearMisses(stage, everySlug, false)]);
 }
 
 /** A regular file, not a link: the only kind of zip that is unpacked. */
