@@ -4,8 +4,8 @@
  *
  * - A learner **handed something in** when their folder was graded and at least one exercise was
  *   begun (not the stub as handed out, not missing). The others (an empty folder, no exercises, a
- *   folder that cannot be read, only stubs, a grader error) are counted apart: a 0 % of theirs
- *   would pull the class's mean down for work nobody did.
+ *   zip refused, a folder that cannot be read, only stubs, a grader error) are counted apart: a
+ *   0 % of theirs would pull the class's mean down for work nobody did.
  * - An exercise **ran** when its app answered the checks: it passed, failed, or stopped partway
  *   through them. A compile error, a missing export or an app that stopped while loading fails
  *   every check for that one reason; counted in the pass rates, one such learner would fill the
@@ -100,6 +100,7 @@ const handInWords: Record<string, string> = {
   unreadable: 'unreadable',
   'link-outside': 'link outside',
   'grader-error': 'grader error',
+  'zip-refused': 'zip refused',
 };
 
 export function learnerFigures(entry: ClassEntry): LearnerFigures {
