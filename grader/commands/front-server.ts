@@ -9,7 +9,7 @@
 import { createHmac } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { clearsCookie, sessionIdOf } from '../engine/check-language/cookies.js';
+import { clearsCookie, decodeCookie, sessionIdOf } from '../engine/check-language/cookies.js';
 import { accessHeader } from '../engine/sandbox/protocol.js';
 import type { ExerciseInfo, RouteInfo } from '../engine/course/manifest.js';
 import { formatSeconds } from '../engine/sandbox/sandbox.js';
@@ -56,7 +56,8 @@ function cookieValue(header: string | undefined, name: string): string | undefin
 
 /** True when `value` is `s:<id>.<signature>` signed with `secret`, as express-session signs it. */
 export function signedBy(value: string, secret: string): boolean {
-  const match = /^s:([^.]+)\.(.+)$/.exec(decodeURIComponent(value));
+  // The app sets the cookie: a malformed escape in it is no signature, not a failure of the page.
+  const match = /^s:([^.]+)\.(.+)$/.exec(decodeCookie(value));
   if (!match) return false;
   const expected = createHmac('sha256', secret).update(match[1] as string).digest('base64').replace(/=+$/, '');
   return expected === match[2];

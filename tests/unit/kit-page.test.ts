@@ -1,10 +1,12 @@
 /**
  * The `/_kit` page's comparison of session IDs around a request, rendered without a server: the
  * IDs as text whatever they hold (the app signs its cookies, so a hostile view can set an ID of
- * markup), and the fixation bug named at a login alone. `tests/end-to-end/serve.test.ts` drives the
- * same page in a browser, on real logins.
+ * markup), and the fixation bug named at a login alone; a session cookie that is no escaped text
+ * at all is no signed ID. `tests/end-to-end/serve.test.ts` drives the same page in a browser, on
+ * real logins.
  */
 import { describe, expect, it } from 'vitest';
+import { signedBy } from '../../grader/commands/front-server.js';
 import { findExercise } from '../../grader/engine/course/manifest.js';
 import { renderKitPage, type TriedRequest } from '../../grader/outputs/kit-page.js';
 import type { SessionIdChange } from '../../grader/outputs/session-id-change.js';
@@ -49,5 +51,9 @@ describe("the /_kit page's session IDs before and after a request", () => {
 
   it('shows no comparison for a request that got no answer', () => {
     expect(pageAfter({ status: null, body: 'no answer within 2 s' }, null)).not.toContain('id="session-ids"');
+  });
+
+  it('takes a session cookie with a malformed escape, which the app may set, for no signed ID', () => {
+    expect(signedBy('s%3Aabc.%E0%A4%A', 'secret')).toBe(false);
   });
 });
