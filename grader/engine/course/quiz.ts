@@ -9,7 +9,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { kitRoot } from '../paths.js';
 import { CourseError, type Level } from './manifest.js';
-import { sealAnswer, unsealAnswer } from './sealed-answers.js';
+import { sealAnswer, unsealAnswer, type QuizAnswer } from './sealed-answers.js';
+
+export type { QuizAnswer } from './sealed-answers.js';
 
 /** What a learner sees of a question before answering. */
 export interface QuizQuestion {
@@ -20,14 +22,6 @@ export interface QuizQuestion {
   /** A handler or an execution table, shown monospace; null when the question has none. */
   code: string | null;
   choices: string[];
-}
-
-/** The right choice of a question, and why each choice is right or tempting. */
-export interface QuizAnswer {
-  /** The index of the right choice, from 0. */
-  answer: number;
-  /** One explanation per choice, in the order of the choices. */
-  why: string[];
 }
 
 /** A quiz as the kit holds it: the questions, and their answers, open or sealed. */

@@ -6,7 +6,14 @@
  * the graded score comes from the instructor's own key (`solutions/<slug>/quiz.json`).
  */
 import { createCipheriv, createDecipheriv, createHash } from 'node:crypto';
-import type { QuizAnswer } from './quiz.js';
+
+/** The right choice of a question, and why each choice is right or tempting. */
+export interface QuizAnswer {
+  /** The index of the right choice, from 0. */
+  answer: number;
+  /** One explanation per choice, in the order of the choices. */
+  why: string[];
+}
 
 function keyOf(slug: string, id: string): Buffer {
   return createHash('sha256').update(`session-kit quiz answer\0${slug}\0${id}`).digest();
