@@ -16,7 +16,7 @@
  * reader. Zips are unpacked into a staging folder the class run owns, never beside the learner's work.
  */
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdirSync, readdirSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { GradedExercise, Limits } from '../../engine/grading/grade.js';
 import { readView } from '../../engine/grading/read-view.js';
@@ -24,8 +24,7 @@ import { manifest } from '../../engine/course/manifest.js';
 import { printable } from '../../outputs/printable.js';
 import { bestCopy, choiceNote, copiesIn, wrappingDepth, type Copy, type Refusal } from './copies.js';
 import { nearMisses } from './near-misses.js';
-import { outputName } from './output-name.js';
-import { unpackZip, ZipRefused } from './unzip.js';
+import { Staging } from './staging.js';
 
 /** The hand-in: whether a learner's folder could be graded, and if not, why. */
 export type HandInState = 'graded' | 'empty' | 'no-exercises' | 'unreadable' | 'link-outside' | 'zip-refused';
@@ -89,27 +88,6 @@ function unreadable(id: string, folder: string, error: unknown): Submission {
 /** Zips at the top of a learner's folder that are unpacked: a hand-in is one zip, a few at most. */
 const zipsLooked = 4;
 
-/** A folder of the staging folder, new, for one learner's zips: named after the learner, the same each run. */
-function stagingFolder(staging: string, id: string): string {
-  mkdirSync(staging, { recursive: true });
-  const base = path.join(staging, outputName(id));
-  for (let suffix = 1; ; suffix += 1) {
-    const folder = suffix === 1 ? base : `${base}-${suffix}`;
-    try {
-      mkdirSync(folder);
-      return folder;
-    } catch (error) {
-      if (errorCode(error) !== 'EEXIST') throw error;
-    }
-  }
-}
-
-function refusalText(error: unknown): string {
-  if (error instanceof ZipRefused) return error.message;
-  // A file and a folder of one name, a name too long for the disk: the zip, not the grader, is at fault.
-  return `it cannot be unpacked (${errorCode(error)}): zip the folder again`;
-}
-
 const everySlug: ReadonlySet<string> = new Set(manifest.exercises.map((info) => info.slug));
 
 function noExercises(id: string, folder: string, exercisesDir: string, hints: (string | null)[]): Submission {
@@ -142,7 +120,7 @@ function graded(id: string, chosen: Copy, copies: readonly Copy[]): Submission {
  * A learner's folder (`learnerReal` its real path, already known to be inside the class). With a
  * `staging` folder, the zips at its top are unpacked there and looked into as copies of the work.
  */
-function describe(id: string, folder: string, learnerReal: string, staging: string | null): Submission {
+function describe(id: string, folder: string, learnerReal: string, staging: Staging | null): Submission {
   let names: string[];
   try {
     names = readdirSync(folder).filter(visible);
@@ -151,27 +129,28 @@ function describe(id: string, folder: string, learnerReal: string, staging: stri
   }
   if (names.length === 0) return notGradable(id, folder, 'empty', 'the folder is empty');
   const found = copiesIn(folder, learnerReal, '');
-  const copies = [...found.copies];
-  const refusals: string[] = [];
-  const zips = staging === null ? [] : names.filter((name) => /\.zip$/i.test(name) && isFile(path.join(folder, name))).sort().slice(0, zipsLooked);
-  let stage: string | null = null;
-  for (const zip of zips) {
-    stage ??= stagingFolder(staging!, id);
-    const into = path.join(stage, zip);
-    try {
-      unpackZip(path.join(folder, zip), into);
-    } catch (error) {
-      refusals.push(`${printable(zip)}: ${refusalText(error)}`);
-      // What was unpacked before the refusal is not graded: it is not left to look as if it were.
-      rmSync(into, { recursive: true, force: true });
-      continue;
-    }
-    copies.push(...copiesIn(into, realpathSync(into), zip, stage).copies);
-  }
+  const zips = staging === null ? null : zipsIn(id, folder, names, staging);
+  const copies = [...found.copies, ...(zips?.copies ?? [])];
   if (copies.length > 0) return graded(id, bestCopy(copies), copies);
   if (found.refusal) return refused(id, found.refusal);
-  if (refusals.length > 0) return notGradable(id, folder, 'zip-refused', refusals.join('; '));
-  return noExercises(id, folder, found.exercisesDir, [nearMisses(folder, everySlug, zips.length > 0), stage === null ? null : nearMisses(stage, everySlug, false)]);
+  if (zips && zips.refusals.length > 0) return notGradable(id, folder, 'zip-refused', zips.refusals.join('; '));
+  return noExercises(id, folder, found.exercisesDir, [nearMisses(folder, everySlug, zips !== null && zips.stage !== null), zips?.stage ? nearMisses(zips.stage, everySlug, false) : null]);
+}
+
+/** The copies of the work in the zips at the top of a learner's folder, unpacked into `staging`, and why any were refused. */
+function zipsIn(id: string, folder: string, names: readonly string[], staging: Staging): { copies: Copy[]; refusals: string[]; stage: string | null } {
+  const zips = names.filter((name) => /\.zip$/i.test(name) && isFile(path.join(folder, name))).sort().slice(0, zipsLooked);
+  const copies: Copy[] = [];
+  const refusals: string[] = [];
+  let stage: string | null = null;
+  for (const zip of zips) {
+    stage ??= staging.folderFor(id);
+    const into = path.join(stage, zip);
+    const refusal = staging.unpack(path.join(folder, zip), into);
+    if (refusal === null) copies.push(...copiesIn(into, realpathSync(into), zip, stage).copies);
+    else refusals.push(`${printable(zip)}: ${refusal}`);
+  }
+  return { copies, refusals, stage };
 }
 
 /** A regular file, not a link: the only kind of zip that is unpacked. */
@@ -184,15 +163,11 @@ function isFile(file: string): boolean {
 }
 
 /** A learner handed in as `name`, a zip in the class folder: unpacked into the staging folder, then read as a folder. */
-function zipLearner(dir: string, name: string, id: string, staging: string): Submission {
+function zipLearner(dir: string, name: string, id: string, staging: Staging): Submission {
   const file = path.join(dir, name);
-  const stage = stagingFolder(staging, id);
-  try {
-    unpackZip(file, stage);
-  } catch (error) {
-    rmSync(stage, { recursive: true, force: true });
-    return notGradable(id, file, 'zip-refused', `${printable(name)}: ${refusalText(error)}`);
-  }
+  const stage = staging.folderFor(id);
+  const refusal = staging.unpack(file, stage);
+  if (refusal !== null) return notGradable(id, file, 'zip-refused', `${printable(name)}: ${refusal}`);
   const submission = describe(id, stage, realpathSync(stage), null);
   if (submission.handIn === 'empty') return notGradable(id, file, 'empty', `${printable(name)} is empty`);
   return submission;
@@ -201,7 +176,7 @@ function zipLearner(dir: string, name: string, id: string, staging: string): Sub
  * The learner an entry of the class folder is: a folder, or a link to a folder inside the class
  * folder; null for anything else (loose files, FIFOs, links to files), which is not a learner.
  */
-function learnerAt(dir: string, classReal: string, name: string, isFolder: boolean, isLink: boolean, staging: string | null): Submission | null {
+function learnerAt(dir: string, classReal: string, name: string, isFolder: boolean, isLink: boolean, staging: Staging | null): Submission | null {
   const folder = path.join(dir, name);
   if (!isFolder && !isLink) return null;
   let real: string;
@@ -230,8 +205,9 @@ function learnerAt(dir: string, classReal: string, name: string, isFolder: boole
  * Every learner under `dir`, sorted by id (code-unit order, the same on every machine). Zips are
  * unpacked into `staging` (a folder the caller owns and empties); without one, they are not learners.
  */
-export function findSubmissions(dir: string, staging: string | null = null): Submission[] {
+export function findSubmissions(dir: string, stagingDir: string | null = null): Submission[] {
   const classReal = realpathSync(dir);
+  const staging = stagingDir === null ? null : new Staging(stagingDir);
   const learners: Submission[] = [];
   const entries = readdirSync(dir, { withFileTypes: true }).filter((entry) => visible(entry.name));
   const folders = new Set(entries.filter((entry) => !entry.isFile()).map((entry) => entry.name));
