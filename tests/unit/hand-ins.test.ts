@@ -13,6 +13,8 @@ import { defaultLimits } from '../../grader/engine/grading/grade.js';
 import { readStub } from '../../grader/engine/course/stubs.js';
 import { findSubmissions, fingerprint, viewFile, type GradingSettings, type Submission } from '../../grader/instructor/class/submissions.js';
 import { createZip, type ZipEntry } from '../../grader/instructor/class/zip.js';
+import { renderFeedback } from '../../grader/instructor/class/feedback.js';
+import { gradeResult } from '../../grader/engine/results.js';
 
 const slugs = manifest.exercises.map((info) => info.slug);
 const worked = (slug: string): string => `${readStub(slug)}\n// ${slug}: my work\n`;
@@ -92,6 +94,16 @@ describe('zips', () => {
     const dave = learner('dave');
     expect(dave).toMatchObject({ handIn: 'zip-refused', reason: 'dave.zip: an entry leads outside the folder (../../escaped.ts): zip the folder again' });
     expect(readdirSync(work).sort()).toEqual(['out', 'subs']);
+  });
+
+  it('keeps an entry\'s name as it is in the reason, and the feedback shows what it hides', () => {
+    writeFileSync(path.join(subs, 'ida.zip'), createZip([{ name: '../\x1b[2J\u202eclear', data: Buffer.from('x'), mode: 0o644 }]));
+    const ida = learner('ida');
+    expect(ida.reason).toContain('(../\x1b[2J\u202eclear)');
+    const text = renderFeedback('ida', gradeResult(ida.exercisesDir, [], 'bwrap'), ida.reason);
+    expect(text.includes('\x1b') || text.includes('\u202e')).toBe(false);
+    // Escaped as visible text (`\x1b`), then as Markdown (`\\x1b`, `\[`).
+    expect(text).toContain('(../\\\\x1b\\[2J\\\\u202eclear)');
   });
 
   it('refuses a zip bomb', () => {

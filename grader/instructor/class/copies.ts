@@ -10,7 +10,6 @@
  */
 import { lstatSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import { printable } from '../../outputs/printable.js';
 import { exerciseFolders, startedCount } from './exercise-folders.js';
 
 /** One place a hand-in's exercises were found. */
@@ -137,7 +136,7 @@ export function copiesIn(root: string, rootReal: string, prefix: string, owner =
 }
 
 function shown(copy: Copy): string {
-  return copy.label === '' ? 'the folder itself' : `${printable(copy.label)}/`;
+  return copy.label === '' ? 'the folder itself' : `${copy.label}/`;
 }
 
 function exercisesText(count: number): string {

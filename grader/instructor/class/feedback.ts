@@ -6,12 +6,14 @@
  *
  * Learner text keeps its place: the id and the reason as prose (`markdownText`), folder names in
  * code spans (`markdownCode`), the report in a fenced block no line of it can close (`markdownFence`).
+ * A reason or a note may name a learner's folders and a zip's entries, so nothing unseen in them
+ * is shown raw (`visible`).
  */
 import { manifest } from '../../engine/course/manifest.js';
 import { renderExercise, renderSummary, styleFor } from '../../outputs/report.js';
 import { notBegun, type GradeResult } from '../../engine/results.js';
 import { markdownCode, markdownFence, markdownText } from '../../outputs/escape.js';
-import { printable } from '../../outputs/printable.js';
+import { printable, visible } from '../../outputs/printable.js';
 
 /** The plain style: no colours in a file. */
 const plain = styleFor(process.stdout, { NO_COLOR: '1' });
@@ -39,7 +41,7 @@ function ended(text: string): string {
 
 /** How the hand-in was read, when the grader chose for the learner (the copy graded, a folder's name). */
 function readAs(note: string | null): string[] {
-  return note ? [`How your hand-in was read: ${ended(markdownText(printable(note)))}`, ''] : [];
+  return note ? [`How your hand-in was read: ${ended(markdownText(visible(note)))}`, ''] : [];
 }
 
 /**
@@ -50,7 +52,7 @@ export function renderFeedback(learner: string, view: GradeResult, reason: strin
   const lines = [`# Feedback for ${markdownText(printable(learner))}`, ''];
   const total = `**${renderSummary(view, plain)}**`;
   if (reason) {
-    lines.push(`Your submission could not be graded: ${ended(markdownText(reason))}`, '', whatToHandIn(view), '', total);
+    lines.push(`Your submission could not be graded: ${ended(markdownText(visible(reason)))}`, '', whatToHandIn(view), '', total);
     return `${lines.join('\n')}\n`;
   }
   lines.push(...foundIn(view), ...readAs(note));

@@ -21,7 +21,6 @@ import path from 'node:path';
 import type { GradedExercise, Limits } from '../../engine/grading/grade.js';
 import { readView } from '../../engine/grading/read-view.js';
 import { manifest } from '../../engine/course/manifest.js';
-import { printable } from '../../outputs/printable.js';
 import { bestCopy, choiceNote, copiesIn, wrappingDepth, type Copy, type Refusal } from './copies.js';
 import { nearMisses } from './near-misses.js';
 import { Staging } from './staging.js';
@@ -39,7 +38,7 @@ export interface Submission {
   /** The wrapping folders the work was found in (`session-kit-main`), relative to `folder`; null when it was where expected. */
   wrappedIn: string | null;
   handIn: HandInState;
-  /** Why it cannot be graded, in words; null when it can. */
+  /** Why it cannot be graded, in words; null when it can. Like `note`, it may hold a learner's names as they are: outputs escape it. */
   reason: string | null;
   /** Exercises graded from a folder named otherwise (`Favorite-Color` for `favorite-color`): slug → folder name. */
   renamed: Readonly<Record<string, string>>;
@@ -99,7 +98,7 @@ function noExercises(id: string, folder: string, exercisesDir: string, hints: (s
 /** The hand-in graded from `chosen`, with what the learner should know of how it was read. */
 function graded(id: string, chosen: Copy, copies: readonly Copy[]): Submission {
   const renamed = Object.fromEntries([...chosen.folders].filter(([slug, name]) => slug !== name));
-  const renamedText = Object.entries(renamed).map(([slug, name]) => `${printable(name)}/ was graded as ${slug}/: name it so`);
+  const renamedText = Object.entries(renamed).map(([slug, name]) => `${name}/ was graded as ${slug}/: name it so`);
   const missing = new Set([...everySlug].filter((slug) => !chosen.folders.has(slug)));
   const hint = missing.size > 0 ? nearMisses(chosen.exercisesDir, missing, false) : null;
   const notes = [choiceNote(chosen, copies), ...renamedText, hint].filter((text): text is string => text !== null);
@@ -148,7 +147,7 @@ function zipsIn(id: string, folder: string, names: readonly string[], staging: S
     const into = path.join(stage, zip);
     const refusal = staging.unpack(path.join(folder, zip), into);
     if (refusal === null) copies.push(...copiesIn(into, realpathSync(into), zip, stage).copies);
-    else refusals.push(`${printable(zip)}: ${refusal}`);
+    else refusals.push(`${zip}: ${refusal}`);
   }
   return { copies, refusals, stage };
 }
@@ -167,9 +166,9 @@ function zipLearner(dir: string, name: string, id: string, staging: Staging): Su
   const file = path.join(dir, name);
   const stage = staging.folderFor(id);
   const refusal = staging.unpack(file, stage);
-  if (refusal !== null) return notGradable(id, file, 'zip-refused', `${printable(name)}: ${refusal}`);
+  if (refusal !== null) return notGradable(id, file, 'zip-refused', `${name}: ${refusal}`);
   const submission = describe(id, stage, realpathSync(stage), null);
-  if (submission.handIn === 'empty') return notGradable(id, file, 'empty', `${printable(name)} is empty`);
+  if (submission.handIn === 'empty') return notGradable(id, file, 'empty', `${name} is empty`);
   return submission;
 }
 /**
