@@ -8,7 +8,7 @@
  * The kit's commands a learner uses: the loop of reading, writing and grading. A command that is
  * in neither list stays out of a learner's copy; the kit's tests ask for every command in one.
  */
-export const learnerCommands = ['grade', 'watch', 'hint', 'list', 'reset', 'serve', 'help'];
+export const learnerCommands = ['grade', 'watch', 'hint', 'list', 'reset', 'serve', 'quiz', 'help'];
 
 /** The kit's commands that are the instructor's: they prove, measure, package or grade a class. */
 export const instructorCommands = ['check', 'bench', 'release', 'new-exercise', 'package-gradescope'];
