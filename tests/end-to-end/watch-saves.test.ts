@@ -5,7 +5,7 @@
  * since a watch gone stale sees the first replacement of a file and then nothing more.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -124,11 +124,11 @@ describe('npm run watch sees each kind of save', () => {
     await gradedOncePerSave(kit, file, 2);
   });
 
-  it('the whole exercise folder replaced: deleted and copied back, or a new one moved into its place', async () => {
+  it('the whole exercise folder replaced: made again, copied back, or another moved into its place', async () => {
     const { kit, exercises } = await watching();
     const folder = path.join(exercises, slug);
     const file = path.join(folder, 'view.ts');
-    // A copy of the exercise folder, with this view, made beside the exercises folder.
+    // A copy of the exercise folder, with this view, made outside the exercises folder.
     const replacement = (text: string): string => {
       const made = path.join(mkdtempSync(path.join(tmpdir(), 'learner-folder-')), slug);
       cpSync(folder, made, { recursive: true });
@@ -136,6 +136,15 @@ describe('npm run watch sees each kind of save', () => {
       return made;
     };
     const copyBack = replacement(solution);
+    const moved = path.join(exercises, `${slug}.new`);
+    cpSync(replacement(stub), moved, { recursive: true });
+    const remade = (text: string): void => {
+      rmSync(folder, { recursive: true });
+      mkdirSync(folder);
+      writeFileSync(file, text);
+    };
+    await saveAndSee(kit, () => remade(solution), passed, 'the folder deleted and made again');
+    await saveAndSee(kit, () => remade(stub), notStarted, 'the folder deleted and made again, twice');
     await saveAndSee(
       kit,
       () => {
@@ -145,8 +154,6 @@ describe('npm run watch sees each kind of save', () => {
       passed,
       'the folder deleted and copied back',
     );
-    const moved = path.join(exercises, `${slug}.new`);
-    cpSync(replacement(stub), moved, { recursive: true });
     await saveAndSee(
       kit,
       () => {
@@ -154,8 +161,8 @@ describe('npm run watch sees each kind of save', () => {
         renameSync(moved, folder);
       },
       notStarted,
-      'a new folder moved into its place',
+      'another folder moved into its place',
     );
-    await gradedOncePerSave(kit, file, 2);
+    await gradedOncePerSave(kit, file, 4);
   });
 });
