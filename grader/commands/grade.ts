@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { loadCourse } from '../engine/course/course.js';
 import { grade, HostPool } from '../engine/grading/grade.js';
 import { recordGrading } from '../outputs/progress.js';
-import { renderExercise, renderSummary, renderWarnings, styleFor } from '../outputs/report.js';
+import { renderExercise, renderQuizSummary, renderSummary, renderWarnings, styleFor } from '../outputs/report.js';
 import { totalsOf, type ExerciseResult } from '../engine/results.js';
 import { wholeNumber, type Command } from './args.js';
 import { exerciseFolder, exerciseNamed, isolationAvailable, limitOptions, limitsFrom } from './exercise-args.js';
@@ -59,6 +59,8 @@ async function run(args: string[]): Promise<number> {
   const recordAndTotal = (): void => {
     recordGrading(target, graded);
     console.log(renderSummary({ ...totalsOf(graded), exercises: graded }, style));
+    const quizzes = renderQuizSummary({ exercises: graded }, style);
+    if (quizzes) console.log(quizzes);
   };
   // The report follows the verdicts as they come, the total with the last one; the type errors,
   // which cost no points, come after it when the type check is ready.

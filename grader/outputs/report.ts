@@ -186,14 +186,17 @@ export function renderSummary(result: Pick<GradeResult, 'score' | 'maxScore' | '
   const percent = result.maxScore === 0 ? 0 : Math.round((100 * result.score) / result.maxScore);
   const passed = result.exercises.filter((exercise) => exercise.status === 'passed').length;
   const total = `Total: ${result.score}/${result.maxScore} (${percent}%), ${passed} of ${result.exercises.length} exercises passed`;
+  return style.bold(total);
+}
+
+/** The quizzes' points in all, apart from the code's total, or how to take them; null when no exercise has a quiz. */
+export function renderQuizSummary(result: Pick<GradeResult, 'exercises'>, style: Style): string | null {
   const withQuiz = result.exercises.filter((exercise) => exercise.quiz);
   const quizzes = withQuiz.flatMap((exercise) => (exercise.quiz ? [exercise.quiz] : []));
-  if (quizzes.length === 0) return style.bold(total);
+  if (quizzes.length === 0) return null;
   const points = quizzes.reduce((sum, quiz) => sum + quiz.points, 0);
   const maxPoints = quizzes.reduce((sum, quiz) => sum + quiz.maxPoints, 0);
   const taken = quizzes.filter((quiz) => quiz.answered > 0).length;
-  const quizLine = taken === 0
-    ? style.dim(`Quizzes: none taken yet (${maxPoints} points, apart from the code's): npm run quiz -- ${withQuiz.length === 1 ? withQuiz[0]?.slug : '<slug>'}`)
-    : `Quizzes: ${points}/${maxPoints} points, ${taken} of ${quizzes.length} taken (apart from the code's total)`;
-  return `${style.bold(total)}\n${quizLine}`;
+  if (taken === 0) return style.dim(`Quizzes: none taken yet (${maxPoints} points, apart from the code's): npm run quiz -- ${withQuiz.length === 1 ? withQuiz[0]?.slug : '<slug>'}`);
+  return `Quizzes: ${points}/${maxPoints} points, ${taken} of ${quizzes.length} taken (apart from the code's total)`;
 }

@@ -40,8 +40,7 @@ export class ClassProgress {
       return;
     }
     const untouched = result.exercises.every((exercise) => notBegun(exercise.status));
-    // The code's total only: one line per learner, and a quiz's line under it speaks to a learner, not to a log.
-    const total = renderSummary(result, this.style).split('\n')[0] ?? '';
+    const total = renderSummary(result, this.style);
     const summary = total.replace(/^Total: /, '') + (untouched ? ', none started' : '');
     const how = kept ? 'kept from the earlier run' : handIn === 'graded' ? summary : `not graded: ${handIn}`;
     // The id is the learner's folder name: shown escaped, so that it cannot forge a line of its own.

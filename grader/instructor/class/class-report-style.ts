@@ -40,6 +40,11 @@ code { font-size: 13px; white-space: nowrap; }
 .apart { margin: 14px 0 0; }
 td.learner a { color: var(--bar); }
 .notrun { display: inline-block; font-size: 12px; padding: 1px 6px; border-radius: 4px; background: #fbe7e5; margin: 1px 2px; }
+ul.choices { list-style: none; margin: 0; padding: 0; font-size: 13px; }
+ul.choices li { margin: 1px 0; }
+ul.choices li.right b { color: var(--good); }
+ul.choices .choice { color: var(--muted); }
+.level { color: var(--muted); font-size: 12px; }
 @media print {
   body { background: #fff; font-size: 12px; }
   main { max-width: none; padding: 0; }

@@ -11,6 +11,8 @@ import { printable } from '../../outputs/printable.js';
 import { classFigures, type CheckFigures, type LearnerFigures } from './class-figures.js';
 import { histogramBins, histogramSvg } from './class-histogram.js';
 import { classReportStyle } from './class-report-style.js';
+import { quizSection } from './class-report-quizzes.js';
+import { quizFigures } from './quiz-figures.js';
 import type { ClassEntry } from './gradebook.js';
 
 export interface ClassReportOptions {
@@ -168,6 +170,7 @@ export function renderClassReport(entries: readonly ClassEntry[], options: Class
     }
     parts.push('</tbody></table>');
   }
+  parts.push(...quizSection(quizFigures(entries, figures.exercises.map((exercise) => exercise.slug))));
   if (figures.apart.length > 0) {
     parts.push('<h2>Handed in nothing gradable</h2><table id="apart"><thead><tr><th>learner</th><th>hand-in</th><th>why</th></tr></thead><tbody>');
     for (const learner of figures.apart) {

@@ -10,7 +10,7 @@
  * is shown raw (`visible`).
  */
 import { manifest } from '../../engine/course/manifest.js';
-import { renderExercise, renderSummary, styleFor } from '../../outputs/report.js';
+import { renderExercise, renderQuizSummary, renderSummary, styleFor } from '../../outputs/report.js';
 import { notBegun, type GradeResult } from '../../engine/results.js';
 import { markdownCode, markdownFence, markdownText } from '../../outputs/escape.js';
 import { printable, visible } from '../../outputs/printable.js';
@@ -50,7 +50,9 @@ function readAs(note: string | null): string[] {
  */
 export function renderFeedback(learner: string, view: GradeResult, reason: string | null, note: string | null = null): string {
   const lines = [`# Feedback for ${markdownText(printable(learner))}`, ''];
-  const total = `**${renderSummary(view, plain)}**`;
+  const quizzes = renderQuizSummary(view, plain);
+  // The quizzes' points stand apart from the code's, on a line of their own.
+  const total = `**${renderSummary(view, plain)}**${quizzes ? `\n\n${quizzes}` : ''}`;
   if (reason) {
     lines.push(`Your submission could not be graded: ${ended(markdownText(visible(reason)))}`, '', whatToHandIn(view), '', total);
     return `${lines.join('\n')}\n`;

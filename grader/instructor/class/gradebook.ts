@@ -3,7 +3,8 @@
  * manifest order, the hand-in, then one status column per exercise saying why a score is what it
  * is: `not-started`, `missing-file`, `compile-error`, `timeout`, …), built only from the results
  * documents, so that a merged run and a single run give the same file. The statuses come after
- * the scores so that the scores stay one range to sum.
+ * the scores so that the scores stay one range to sum; the quizzes' points, when the course has
+ * quizzes, come last (their total, its maximum, one column per exercise).
  */
 import { manifest } from '../../engine/course/manifest.js';
 import type { GradeResult } from '../../engine/results.js';
@@ -32,17 +33,28 @@ export function sortEntries(entries: readonly ClassEntry[]): ClassEntry[] {
   return [...entries].sort((a, b) => (a.learner < b.learner ? -1 : a.learner > b.learner ? 1 : 0));
 }
 
+/** The exercises graded with a quiz, in the gradebook's order. */
+function quizSlugs(entries: readonly ClassEntry[], slugs: readonly string[]): string[] {
+  return slugs.filter((slug) => entries.some((entry) => entry.result.exercises.some((exercise) => exercise.slug === slug && exercise.quiz)));
+}
+
 export function renderGradebook(entries: readonly ClassEntry[]): string {
   const slugs = exerciseSlugs(entries);
-  const rows = [['id', 'total', 'maximum', ...slugs, 'hand-in', ...slugs.map((slug) => `${slug} status`)]];
+  const quizzes = quizSlugs(entries, slugs);
+  // The quizzes' columns come last: the code's scores stay one range to sum, as before quizzes.
+  const quizColumns = quizzes.length === 0 ? [] : ['quiz total', 'quiz maximum', ...quizzes.map((slug) => `${slug} quiz`)];
+  const rows = [['id', 'total', 'maximum', ...slugs, 'hand-in', ...slugs.map((slug) => `${slug} status`), ...quizColumns]];
   for (const entry of sortEntries(entries)) {
     const exercises = slugs.map((slug) => entry.result.exercises.find((candidate) => candidate.slug === slug));
     const scores = exercises.map((exercise) => (exercise ? String(exercise.score) : ''));
     const statuses = exercises.map((exercise) => exercise?.status ?? '');
+    const quizResults = quizzes.map((slug) => entry.result.exercises.find((candidate) => candidate.slug === slug)?.quiz);
+    const sum = (of: 'points' | 'maxPoints'): string => String(quizResults.reduce((total, quiz) => total + (quiz?.[of] ?? 0), 0));
+    const quizCells = quizzes.length === 0 ? [] : [sum('points'), sum('maxPoints'), ...quizResults.map((quiz) => (quiz ? String(quiz.points) : ''))];
     // An id with control characters or unseen ones gets them escaped, as in the progress lines: a
     // gradebook printed in a terminal or a CI log must not act on them, and two ids that look alike
     // must not look alike here (the exact id is in the learner's record). A formula is defused by `csvCell`.
-    rows.push([printable(entry.learner), String(entry.result.score), String(entry.result.maxScore), ...scores, entry.handIn, ...statuses]);
+    rows.push([printable(entry.learner), String(entry.result.score), String(entry.result.maxScore), ...scores, entry.handIn, ...statuses, ...quizCells]);
   }
   return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }

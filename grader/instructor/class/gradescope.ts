@@ -15,8 +15,8 @@
  * answers, the reason a folder could not be graded) goes through `terminalText`, as in the report.
  */
 import { namedMistakes } from '../../engine/check-language/mistake.js';
-import { fixLine, mistakeLines, problemLine, renderExercise, styleFor } from '../../outputs/report.js';
-import { checkHintsApply, didNotRun, pointsOf, type CheckResult, type ExerciseResult, type GradeResult } from '../../engine/results.js';
+import { fixLine, mistakeLines, problemLine, renderExercise, renderQuizSummary, styleFor } from '../../outputs/report.js';
+import { checkHintsApply, didNotRun, pointsOf, type CheckResult, type ExerciseResult, type GradeResult, type QuizResult } from '../../engine/results.js';
 import { terminalText } from '../../outputs/escape.js';
 
 /** When Gradescope shows a test to the learner. */
@@ -122,7 +122,7 @@ function overview(view: GradeResult, note: string | null, hiddenVisibility: Grad
       if (fix) lines.push(fix);
       lines.push(...mistakeLines(exercise, plain));
     }
-    return lines.join('\n');
+    return withQuizzes(lines, view).join('\n');
   }
   const hidden = view.exercises.flatMap((exercise) => exercise.checks.filter((check) => check.visibility === 'hidden'));
   lines.push(
@@ -137,18 +137,46 @@ function overview(view: GradeResult, note: string | null, hiddenVisibility: Grad
     const fix = fixLine(exercise, plain);
     if (fix) lines.push(fix);
   }
-  return lines.join('\n');
+  return withQuizzes(lines, view).join('\n');
+}
+
+/** The overview's lines, then the quizzes' points apart from the code's. */
+function withQuizzes(lines: string[], view: GradeResult): string[] {
+  const quizzes = renderQuizSummary(view, plain);
+  return quizzes ? [...lines, quizzes] : lines;
+}
+
+const levels = ['easy', 'medium', 'hard'] as const;
+
+/** An exercise's quiz as one test, worth its points: right answers by level, shown at once (the learner saw each explanation). */
+function quizTest(exercise: ExerciseResult, quiz: QuizResult): GradescopeTest {
+  const byLevel = levels.flatMap((level) => {
+    const questions = quiz.questions.filter((question) => question.level === level);
+    return questions.length === 0 ? [] : [`${level}: ${questions.filter((question) => question.right).length} of ${questions.length} right`];
+  });
+  const answered = quiz.answered === 0 ? 'no answers handed in (exercises/<slug>/quiz-answers.json, written by npm run quiz)' : `${quiz.answered} of ${quiz.questions.length} answered`;
+  return {
+    name: `${exercise.title}: quiz`,
+    score: quiz.points,
+    max_score: quiz.maxPoints,
+    status: quiz.points === quiz.maxPoints ? 'passed' : 'failed',
+    output: [quiz.refused ? terminalText(quiz.refused) : answered, ...byLevel].join('\n'),
+    visibility: 'visible',
+    tags: ['quiz', exercise.slug],
+  };
 }
 
 /** Gradescope's `results.json` for one learner; `view` is the learner's view of the result. */
 export function toGradescope(view: GradeResult, hiddenVisibility: GradescopeVisibility, note: string | null): GradescopeResults {
   const shown = allShown(view, hiddenVisibility);
+  const quizzes = view.exercises.flatMap((exercise) => (exercise.quiz ? [quizTest(exercise, exercise.quiz)] : []));
   return {
-    score: view.score,
+    // The quizzes count with the code, each a test of its own, so that the score is the tests' sum.
+    score: view.score + quizzes.reduce((sum, test) => sum + test.score, 0),
     execution_time: Math.round(view.durationMs / 100) / 10,
     output: overview(view, note, hiddenVisibility),
     output_format: 'text',
     test_output_format: 'text',
-    tests: view.exercises.flatMap((exercise) => testsOf(exercise, hiddenVisibility, shown)),
+    tests: [...view.exercises.flatMap((exercise) => testsOf(exercise, hiddenVisibility, shown)), ...quizzes],
   };
 }

@@ -14,7 +14,7 @@
  * `xmlAttribute` and `xmlText`, its unseen characters shown as escapes; each line of a failure's
  * text stays one line (`terminalText`), so an answer cannot forge the next.
  */
-import { checkHintsApply, didNotRun, neverRan, type CheckResult, type ExerciseResult, type GradeResult } from '../../engine/results.js';
+import { checkHintsApply, didNotRun, neverRan, type CheckResult, type ExerciseResult, type GradeResult, type QuizResult } from '../../engine/results.js';
 import { terminalText, xmlAttribute, xmlText } from '../../outputs/escape.js';
 import { printable } from '../../outputs/printable.js';
 
@@ -98,14 +98,40 @@ function testSuite(exercise: ExerciseResult): string {
   return lines.join('\n');
 }
 
+/** A quiz's answers as a suite of their own (`<slug> quiz`): a wrong answer fails, a question not answered is skipped. */
+function quizSuite(exercise: ExerciseResult, quiz: QuizResult): string {
+  const wrong = quiz.questions.filter((question) => question.chosen !== null && !question.right).length;
+  const skipped = quiz.questions.filter((question) => question.chosen === null).length;
+  const name = `${exercise.slug} quiz`;
+  const lines = [
+    `  <testsuite name="${xmlAttribute(name)}" tests="${quiz.questions.length}" failures="${wrong}" errors="0" skipped="${skipped}" time="0">`,
+    '    <properties>',
+    property('points', quiz.points),
+    property('maxPoints', quiz.maxPoints),
+  ];
+  if (quiz.refused) lines.push(property('refused', quiz.refused));
+  lines.push('    </properties>');
+  for (const question of quiz.questions) {
+    const open = `    <testcase classname="${xmlAttribute(name)}" name="${xmlAttribute(`${question.id} (${question.level}, ${question.maxPoints} pt)`)}" time="0"`;
+    if (question.right) lines.push(`${open}/>`);
+    else if (question.chosen === null) lines.push(`${open}>`, '      <skipped message="not answered"/>', '    </testcase>');
+    else lines.push(`${open}>`, `      <failure message="${xmlAttribute(`answered ${question.chosen}, not the right choice`)}"/>`, '    </testcase>');
+  }
+  lines.push('  </testsuite>');
+  return lines.join('\n');
+}
+
 /** JUnit XML for one learner; `view` is the learner's view of the result. */
 export function toJUnit(learner: string, view: GradeResult): string {
+  const quizzes = view.exercises.flatMap((exercise) => (exercise.quiz ? [{ exercise, quiz: exercise.quiz }] : []));
   const total = view.exercises.map(counts).reduce((sum, next) => ({ failures: sum.failures + next.failures, errors: sum.errors + next.errors }), { failures: 0, errors: 0 });
-  const tests = view.exercises.reduce((sum, exercise) => sum + exercise.checks.length, 0);
+  const quizFailures = quizzes.reduce((sum, { quiz }) => sum + quiz.questions.filter((question) => question.chosen !== null && !question.right).length, 0);
+  const tests = view.exercises.reduce((sum, exercise) => sum + exercise.checks.length, 0) + quizzes.reduce((sum, { quiz }) => sum + quiz.questions.length, 0);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="${xmlAttribute(`session-kit: ${printable(learner)}`)}" tests="${tests}" failures="${total.failures}" errors="${total.errors}" time="${seconds(view.durationMs)}">`,
+    `<testsuites name="${xmlAttribute(`session-kit: ${printable(learner)}`)}" tests="${tests}" failures="${total.failures + quizFailures}" errors="${total.errors}" time="${seconds(view.durationMs)}">`,
     ...view.exercises.map(testSuite),
+    ...quizzes.map(({ exercise, quiz }) => quizSuite(exercise, quiz)),
     '</testsuites>',
     '',
   ].join('\n');
