@@ -1,11 +1,12 @@
 /**
  * `npm run watch` sees every save, however it is made: in place, by a temporary file renamed over
- * the view (`sed -i`, Emacs, JetBrains), deleted and created again, by `npm run reset`, and with
- * the exercise's whole folder replaced. Each kind of save is made twice and then once in place,
- * since a watch gone stale sees the first replacement of a file and then nothing more.
+ * the view (`sed -i`, Emacs, JetBrains), deleted and created again, by `npm run reset`, with the
+ * exercise's whole folder replaced, and with no event at all. Each kind of save is made twice and
+ * then once in place, since a watch gone stale sees the first replacement of a file and then
+ * nothing more.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, linkSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -121,6 +122,17 @@ describe('npm run watch sees each kind of save', () => {
       notStarted,
       'npm run reset',
     );
+    await gradedOncePerSave(kit, file, 2);
+  });
+
+  it('a save that no event tells of: written through a hard link from outside the exercises folder', async () => {
+    const { kit, exercises } = await watching();
+    const file = path.join(exercises, slug, 'view.ts');
+    // A folder's watch hears of writes made through its own entries only: this one is seen by the look once a second.
+    const link = path.join(mkdtempSync(path.join(tmpdir(), 'learner-link-')), 'view.ts');
+    linkSync(file, link);
+    await saveAndSee(kit, () => writeFileSync(link, solution), passed, 'a save through a hard link');
+    await saveAndSee(kit, () => writeFileSync(link, stub), notStarted, 'a second save through a hard link');
     await gradedOncePerSave(kit, file, 2);
   });
 
