@@ -16,10 +16,11 @@
  * reader. Zips are unpacked into a staging folder the class run owns, never beside the learner's work.
  */
 import { createHash } from 'node:crypto';
-import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import type { GradedExercise, Limits } from '../../engine/grading/grade.js';
-import { readView } from '../../engine/grading/read-view.js';
+import { quizAnswersFile } from '../../engine/grading/quiz-answers.js';
+import { gradedFolderOf, ownExtensions, readView } from '../../engine/grading/read-view.js';
 import { manifest } from '../../engine/course/manifest.js';
 import { bestCopy, choiceNote, copiesIn, wrappingDepth, type Copy, type Refusal } from './copies.js';
 import { nearMisses } from './near-misses.js';
@@ -210,11 +211,17 @@ export function findSubmissions(dir: string, stagingDir: string | null = null): 
   const learners: Submission[] = [];
   const entries = readdirSync(dir, { withFileTypes: true }).filter((entry) => visible(entry.name));
   const folders = new Set(entries.filter((entry) => !entry.isFile()).map((entry) => entry.name));
+  const isZip = (entry: Dirent): boolean => entry.isFile() && /\.zip$/i.test(entry.name);
+  const bareOf = (name: string): string => name.slice(0, -'.zip'.length);
+  const zipsNamed = new Map<string, number>();
+  for (const entry of entries.filter(isZip)) zipsNamed.set(bareOf(entry.name), (zipsNamed.get(bareOf(entry.name)) ?? 0) + 1);
   for (const entry of entries) {
-    if (staging !== null && entry.isFile() && /\.zip$/i.test(entry.name)) {
-      // `bob.zip` is learner `bob`, unless a folder `bob` is a learner too: then it keeps its whole name.
-      const bare = entry.name.slice(0, -'.zip'.length);
-      learners.push(zipLearner(dir, entry.name, bare !== '' && !folders.has(bare) ? bare : entry.name, staging));
+    if (staging !== null && isZip(entry)) {
+      // `bob.zip` is learner `bob`, unless a folder `bob` is a learner too, or another zip would be
+      // (`bob.ZIP`): then each keeps its whole name, so that no two learners share an id.
+      const bare = bareOf(entry.name);
+      const own = bare !== '' && !folders.has(bare) && zipsNamed.get(bare) === 1;
+      learners.push(zipLearner(dir, entry.name, own ? bare : entry.name, staging));
       continue;
     }
     const learner = learnerAt(dir, classReal, entry.name, entry.isDirectory(), entry.isSymbolicLink(), staging);
@@ -250,9 +257,10 @@ export interface GradingSettings {
 }
 
 /**
- * A content fingerprint of what grading this learner reads (each graded `view.ts`, read as grading
- * reads it from a folder or from a zip's unpacking, or why it is refused; the copy chosen and why) and of how it is graded (the grader, the checks, their points,
- * the limits).
+ * A content fingerprint of what grading this learner reads (each graded `view.ts` and the code
+ * files beside it, its quiz's answers, each read as grading reads it from a folder or from a zip's
+ * unpacking, or why it is refused; the copy chosen and why; why a hand-in is refused) and of how it
+ * is graded (the grader, the checks, their points, the quiz's key, the limits).
  * Null for a folder that could not be read, which is always tried again.
  */
 export function fingerprint(submission: Submission, settings: GradingSettings): string | null {
@@ -260,6 +268,7 @@ export function fingerprint(submission: Submission, settings: GradingSettings): 
   const hash = createHash('sha256');
   hash.update(JSON.stringify({
     handIn: submission.handIn,
+    reason: submission.reason,
     renamed: submission.renamed,
     note: submission.note,
     limits: settings.limits,
@@ -268,9 +277,50 @@ export function fingerprint(submission: Submission, settings: GradingSettings): 
     course: settings.exercises.map((exercise) => [exercise.info.slug, exercise.checks.map((check) => `${check.id}:${check.points}:${check.visibility}`)]),
   }));
   for (const exercise of settings.exercises) {
-    const read = readView(viewFile(submission, exercise.info.slug));
+    const file = viewFile(submission, exercise.info.slug);
+    const read = readView(file);
     hash.update(`\0${exercise.info.slug}\0`);
     hash.update(read.ok ? createHash('sha256').update(read.source).digest('hex') : read.absent ? 'missing' : read.status);
+    // What else grading reads of the exercise: the files the view may import, the quiz's answers, and the key they are scored by.
+    hash.update(`\0code\0${createHash('sha256').update(codeBeside(path.dirname(file))).digest('hex')}`);
+    const answers = readView(quizAnswersFile(path.dirname(file)), gradedFolderOf(file));
+    hash.update(`\0quiz\0${answers.ok ? createHash('sha256').update(answers.source).digest('hex') : answers.absent ? 'missing' : answers.status}`);
+    const quiz = exercise.quiz;
+    hash.update(`\0key\0${quiz ? JSON.stringify(quiz.questions.map((question) => [question.id, question.level, quiz.answerOf(question.id).answer])) : 'none'}`);
   }
   return `sha256:${hash.digest('hex')}`;
+}
+
+/** How many code files of one exercise's folder a fingerprint reads, and how deep: a view imports a few helpers at most. */
+const codeFilesRead = 200;
+const codeDepth = 4;
+
+/**
+ * The code files of an exercise's folder other than its view (what `grading/compile.ts` lets a
+ * view import: any `.ts` or `.js` file in the folder or below it), each name with its text read
+ * as a view is, or why not; as one string. Links are not followed into folders, hidden folders
+ * and installs are left out, and the walk is bounded.
+ */
+function codeBeside(folder: string): string {
+  const parts: string[] = [];
+  const walk = (relative: string, depth: number): void => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(path.join(folder, relative), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      if (parts.length >= codeFilesRead) return;
+      const name = relative === '' ? entry.name : `${relative}/${entry.name}`;
+      if (entry.isDirectory()) {
+        if (depth < codeDepth && !entry.name.startsWith('.') && entry.name !== 'node_modules') walk(name, depth + 1);
+      } else if (name !== 'view.ts' && ownExtensions.includes(path.extname(entry.name))) {
+        const read = readView(path.join(folder, name), folder);
+        parts.push(`\0${name}\0${read.ok ? read.source : read.status}`);
+      }
+    }
+  };
+  walk('', 1);
+  return parts.join('');
 }
