@@ -3,7 +3,7 @@
  * a malformed one is refused in one line, a copy's sealed answers open only as the same answers,
  * a learner's answers file is read as a stranger's, and the score counts points by level.
  */
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -139,6 +139,26 @@ describe("a learner's answers", () => {
     const result = quizResultOf(quiz, dir, path.dirname(dir));
     expect(result.refused).toMatch(/link to a file outside your folder/);
     expect(result.points).toBe(0);
+  });
+
+  it('are read when an editor saved them with a byte order mark', () => {
+    const quiz = kitQuiz(first);
+    const dir = folder();
+    const given = new Map([[quiz.questions[0]!.id, 2]]);
+    writeFileSync(path.join(dir, 'quiz-answers.json'), `\uFEFF${quizAnswersText(quiz, given)}`);
+    expect(readQuizAnswers(dir, quiz)).toEqual({ kind: 'read', answers: given });
+  });
+
+  it("that are refused are named from the graded folder, never by the machine's path, and said of answers", () => {
+    const quiz = kitQuiz(first);
+    const dir = folder();
+    writeFileSync(path.join(dir, 'quiz-answers.json'), ' '.repeat(300 * 1024));
+    const tooLarge = quizResultOf(quiz, dir, path.dirname(dir)).refused;
+    expect(tooLarge).toBe(`${first}/quiz-answers.json is 300 KiB; the limit is 256 KiB: answers take a few hundred bytes; take the quiz again (npm run quiz -- ${first})`);
+    rmSync(path.join(dir, 'quiz-answers.json'));
+    mkdirSync(path.join(dir, 'quiz-answers.json'));
+    const aFolder = quizResultOf(quiz, dir, path.dirname(dir)).refused;
+    expect(aFolder).toBe(`${first}/quiz-answers.json is a folder, not a file: grading reads only a plain file with your answers`);
   });
 
   it('that are not JSON are named, with how to start again', () => {

@@ -7,6 +7,7 @@
  */
 import path from 'node:path';
 import type { Quiz } from '../course/quiz.js';
+import { displayPath } from '../paths.js';
 import { readView } from './read-view.js';
 
 export const quizAnswersName = 'quiz-answers.json';
@@ -35,11 +36,13 @@ export function quizAnswersFile(exerciseFolder: string): string {
 
 /** The answers in `exerciseFolder` to `quiz`'s questions; `root` is the folder being graded, which no link may leave. */
 export function readQuizAnswers(exerciseFolder: string, quiz: Quiz, root?: string): AnswersRead {
-  const read = readView(quizAnswersFile(exerciseFolder), root ?? path.dirname(exerciseFolder));
-  if (!read.ok) return read.absent ? { kind: 'none' } : { kind: 'refused', message: read.message };
+  const graded = root ?? path.dirname(exerciseFolder);
+  const read = readView(quizAnswersFile(exerciseFolder), graded);
+  if (!read.ok) return read.absent ? { kind: 'none' } : { kind: 'refused', message: refusalOf(read.message, graded, quiz.slug) };
   let data: unknown;
   try {
-    data = JSON.parse(read.source);
+    // An editor may save the file with a byte order mark (Notepad does), which JSON does not allow.
+    data = JSON.parse(read.source.replace(/^\uFEFF/, ''));
   } catch {
     return { kind: 'refused', message: `${quizAnswersName} is not valid JSON: take the quiz again (npm run quiz -- ${quiz.slug})` };
   }
@@ -52,6 +55,19 @@ export function readQuizAnswers(exerciseFolder: string, quiz: Quiz, root?: strin
     if (index !== null) answers.set(question.id, index);
   }
   return { kind: 'read', answers };
+}
+
+/**
+ * `readView`'s refusal said of the answers file: its paths as the learner names them (from the
+ * folder being graded, not the machine's own paths, which a class run's feedback must not show),
+ * and what a view is said of it said of answers.
+ */
+function refusalOf(message: string, root: string, slug: string): string {
+  const shown = displayPath(root);
+  const relative = shown === '' ? message : message.split(`${shown}${path.sep}`).join('');
+  return relative
+    .replace('a plain file with your code', 'a plain file with your answers')
+    .replace(/: a view needs a few KiB of code$/, `: answers take a few hundred bytes; take the quiz again (npm run quiz -- ${slug})`);
 }
 
 /** The file's text for these answers, in the quiz's order. */
