@@ -4,7 +4,8 @@
  * the folder; bombs, floods of entries, lies about sizes and damaged archives are refused with a
  * line that names what to fix, before they cost memory or disk.
  */
-import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
@@ -161,10 +162,38 @@ describe('a damaged zip', () => {
     expect(unpack(Buffer.from('PK but not really a zip file'))).toBe('it is not a zip, or it is cut short: zip the folder again');
   });
 
+  it('is refused as damaged, not as a bomb, when an entry inflates to less than it claims', () => {
+    const reason = unpack(handZip('kit/short.txt', Buffer.from('export const x = 1;\n'), { claimedSize: 4000 }));
+    expect(reason).toBe('kit/short.txt is damaged (it is shorter than it says): zip the folder again');
+  });
+
   it('is refused when its data is corrupt', () => {
     const corrupt = Buffer.from(good);
     // The compressed data starts after the 30-byte local header and the name.
     for (let at = 30 + 'kit/view.ts'.length; at < 30 + 'kit/view.ts'.length + 8; at += 1) corrupt[at] = 0xff - corrupt[at]!;
     expect(unpack(corrupt)).toMatch(/^kit\/view\.ts (is damaged|inflates to more than it says)/);
+  });
+});
+
+describe('a zip that is not a file when it is opened', () => {
+  it('is refused at once when it is a FIFO, without waiting for a writer', () => {
+    const fifo = path.join(work, 'hand-in.zip');
+    execFileSync('mkfifo', [fifo]);
+    // Opening a FIFO to read waits for a writer: this one comes after 3 s, so a reader that waits is seen to.
+    const writer = spawn('sh', ['-c', 'sleep 3; exec 3>"$0"', fifo], { stdio: 'ignore', detached: true });
+    try {
+      const started = Date.now();
+      expect(() => unpackZip(fifo, path.join(work, 'into'))).toThrow(new ZipRefused('it is not a regular file'));
+      expect(Date.now() - started).toBeLessThan(2000);
+    } finally {
+      if (writer.pid !== undefined) process.kill(-writer.pid, 'SIGKILL');
+    }
+  });
+
+  it('is refused as a link, not followed', () => {
+    const target = path.join(work, 'real.zip');
+    writeFileSync(target, createZip([{ name: 'kit/view.ts', data: Buffer.from('export {};\n'), mode: 0o644 }]));
+    symlinkSync(target, path.join(work, 'link.zip'));
+    expect(() => unpackZip(path.join(work, 'link.zip'), path.join(work, 'into'))).toThrow(new ZipRefused('it is a link, not a file'));
   });
 });

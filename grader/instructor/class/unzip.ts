@@ -7,7 +7,7 @@
  * with `maxOutputLength` set to what is left of the budget, so a lie about a size costs nothing.
  * A refusal is a `ZipRefused` whose message is one line naming what to fix.
  */
-import { closeSync, fstatSync, mkdirSync, openSync, readSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, mkdirSync, openSync, readSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { crc32, inflateRawSync } from 'node:zlib';
 
@@ -126,14 +126,24 @@ function entryData(data: Buffer, entry: ZipEntry, budget: number): Buffer {
       throw new ZipRefused(`${entry.name} is damaged (${code ?? 'cannot be inflated'}): zip the folder again`);
     }
   }
+  // Shorter than it says is damage, not a bomb: a longer one was stopped by maxOutputLength above.
+  if (content.length < entry.size) throw new ZipRefused(`${entry.name} is damaged (it is shorter than it says): zip the folder again`);
   if (content.length !== entry.size) throw new ZipRefused(`${entry.name} inflates to more than it says (a zip bomb?): hand in the exercise folders only`);
   if (crc32(content) !== entry.crc) throw new ZipRefused(`${entry.name} is damaged (its checksum does not match): zip the folder again`);
   return content;
 }
 
 function readZipFile(zipFile: string, limits: ZipLimits): Buffer {
-  // Opened once and judged by what was opened: a FIFO or a device is never read.
-  const fd = openSync(zipFile, 'r');
+  // Opened once and judged by what was opened: a FIFO or a device is never read. Opening does not
+  // wait for a FIFO's writer (O_NONBLOCK) nor follow a link (O_NOFOLLOW): a zip found to be a file
+  // may be something else by the time it is opened, and the grader must not hang on it.
+  let fd: number;
+  try {
+    fd = openSync(zipFile, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ELOOP') throw new ZipRefused('it is a link, not a file');
+    throw error;
+  }
   try {
     const stats = fstatSync(fd);
     if (!stats.isFile()) throw new ZipRefused('it is not a regular file');
