@@ -110,7 +110,7 @@ describe('npm run grade -- --submissions', () => {
 
   it('writes a gradebook row for every learner, computed from the results documents', () => {
     const [header, ...rows] = gradebook(out);
-    expect(header).toEqual(['id', 'total', 'maximum', ...classSlugs, 'hand-in', ...classSlugs.map((slug) => `${slug} status`)]);
+    expect(header).toEqual(['id', 'total', 'maximum', ...classSlugs, 'hand-in', ...classSlugs.map((slug) => `${slug} status`), 'quiz total', 'quiz maximum', ...classSlugs.map((slug) => `${slug} quiz`)]);
     expect(rows.map((row) => row[0])).toEqual(sortedIds);
     for (const row of rows) {
       const result = readResult(out, row[0] as string);
@@ -394,10 +394,13 @@ describe('npm run grade -- --submissions', () => {
         expect(gradescope.tests.filter((test) => test.output.includes(namedMistakes(exercise))).map((test) => test.visibility)).toEqual(['after_published']);
       }
       const checks = result.exercises.flatMap((exercise) => exercise.checks.map((check) => ({ exercise, check })));
-      expect(gradescope.tests).toHaveLength(checks.length);
+      // One test per check, then one per exercise's quiz (none of this class's hand-ins answers it).
+      const quizzes = result.exercises.filter((exercise) => exercise.quiz);
+      expect(gradescope.tests).toHaveLength(checks.length + quizzes.length);
+      expect(gradescope.tests.slice(checks.length).map((test) => [test.name, test.score])).toEqual(quizzes.map((exercise) => [`${exercise.title}: quiz`, 0]));
       expect(gradescope.tests.reduce((sum, test) => sum + test.score, 0)).toBe(result.score);
-      expect(gradescope.tests.reduce((sum, test) => sum + test.max_score, 0)).toBe(result.maxScore);
-      gradescope.tests.forEach((test, index) => {
+      expect(gradescope.tests.slice(0, checks.length).reduce((sum, test) => sum + test.max_score, 0)).toBe(result.maxScore);
+      gradescope.tests.slice(0, checks.length).forEach((test, index) => {
         const { exercise, check } = checks[index] as (typeof checks)[number];
         expect(Object.keys(test).sort()).toEqual(['max_score', 'name', 'output', 'score', 'status', 'tags', 'visibility']);
         expect(test.name).toBe(`${exercise.title}: ${check.title}`);
@@ -414,15 +417,16 @@ describe('npm run grade -- --submissions', () => {
 
       const xml = readFileSync(path.join(formatsOut, 'junit', `${outputName(id)}.xml`), 'utf8');
       expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites /);
-      expect(xml.match(/<testsuite /g)).toHaveLength(result.exercises.length);
-      expect(xml.match(/<testcase /g)).toHaveLength(checks.length);
+      const quizQuestions = quizzes.reduce((sum, exercise) => sum + (exercise.quiz?.questions.length ?? 0), 0);
+      expect(xml.match(/<testsuite /g)).toHaveLength(result.exercises.length + quizzes.length);
+      expect(xml.match(/<testcase /g)).toHaveLength(checks.length + quizQuestions);
       // A check that ran and failed is a failure; one of an exercise that could not run is an error.
       const ran = (status: string): boolean => status === 'passed' || status === 'failed';
       const failures = checks.filter(({ exercise, check }) => !check.passed && ran(exercise.status)).length;
       const errors = checks.filter(({ exercise, check }) => !check.passed && !ran(exercise.status)).length;
       expect(xml.match(/<failure /g)?.length ?? 0).toBe(failures);
       expect(xml.match(/<error /g)?.length ?? 0).toBe(errors);
-      expect(xml).toMatch(new RegExp(`<testsuites name="session-kit: [^"]*" tests="${checks.length}" failures="${failures}" errors="${errors}"`));
+      expect(xml).toMatch(new RegExp(`<testsuites name="session-kit: [^"]*" tests="${checks.length + quizQuestions}" failures="${failures}" errors="${errors}"`));
       expect(xml).not.toMatch(/[<>&]"|="[^"]*<[^"]*"/);
     }
     expect(readFileSync(path.join(formatsOut, 'junit', `${outputName(classLearners.quoted)}.xml`), 'utf8')).toContain('name="session-kit: li, &quot;lee&quot;"');

@@ -50,9 +50,11 @@ function readAs(note: string | null): string[] {
  */
 export function renderFeedback(learner: string, view: GradeResult, reason: string | null, note: string | null = null): string {
   const lines = [`# Feedback for ${markdownText(printable(learner))}`, ''];
-  const quizzes = renderQuizSummary(view, plain);
-  // The quizzes' points stand apart from the code's, on a line of their own.
-  const total = `**${renderSummary(view, plain)}**${quizzes ? `\n\n${quizzes}` : ''}`;
+  const code = `**${renderSummary(view, plain)}**`;
+  // The quizzes' points stand apart from the code's, on a line of their own, once there is work to speak of.
+  const quizzes = reason ? null : renderQuizSummary(view, plain);
+  const answered = view.exercises.some((exercise) => (exercise.quiz?.answered ?? 0) > 0);
+  const total = quizzes && (answered || !view.exercises.every((exercise) => notBegun(exercise.status))) ? `${code}\n\n${quizzes}` : code;
   if (reason) {
     lines.push(`Your submission could not be graded: ${ended(markdownText(visible(reason)))}`, '', whatToHandIn(view), '', total);
     return `${lines.join('\n')}\n`;
