@@ -167,6 +167,13 @@ describe('a damaged zip', () => {
     expect(reason).toBe('kit/short.txt is damaged (it is shorter than it says): zip the folder again');
   });
 
+  it('is refused as ZIP64 without blaming its size, as a tool may write ZIP64 for a small zip', () => {
+    const forced = Buffer.from(good);
+    // The end record's directory offset set to 0xffffffff, as zip -fz writes it: "look in the ZIP64 record".
+    forced.writeUInt32LE(0xffffffff, forced.length - 22 + 16);
+    expect(unpack(forced)).toBe('it is a ZIP64 archive, which the grader does not read: zip the folder again without ZIP64 (a zip of a few files never needs it)');
+  });
+
   it('is refused when its data is corrupt', () => {
     const corrupt = Buffer.from(good);
     // The compressed data starts after the 30-byte local header and the name.
