@@ -2,7 +2,12 @@
  * `npm run list`: every exercise in the course's order with its last verdict, its score and the
  * hints seen, and which one to do next. It reads what gradings recorded; it grades nothing.
  */
+import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { readQuiz } from '../engine/course/quiz.js';
+import { kitRoot } from '../engine/paths.js';
+import { readQuizAnswers } from '../engine/grading/quiz-answers.js';
+import { scoreQuiz } from '../engine/grading/quiz-score.js';
 import { hintsSeen } from '../outputs/hints-shown.js';
 import { manifest } from '../engine/course/manifest.js';
 import { nextExercise, readProgress, type Progress } from '../outputs/progress.js';
@@ -12,7 +17,8 @@ import { UsageError, type Command } from './args.js';
 const listUsage = `Usage: npm run list
 
 Lists every exercise in order with its status and score from its last grading (by npm run grade
-or npm run watch on the kit's exercises folder), the hints you have seen, and the next one to do.`;
+or npm run watch on the kit's exercises folder), the hints you have seen, the quiz's points
+(npm run quiz), and the next one to do.`;
 
 function statusCell(status: string, style: Style): string {
   const cell = status.padEnd(14);
@@ -22,18 +28,29 @@ function statusCell(status: string, style: Style): string {
   return style.yellow(cell);
 }
 
+/** The exercise's quiz points from the answers in the kit's exercises folder: `-` before any answer, blank without a quiz. */
+function quizCell(slug: string): string {
+  const quiz = readQuiz(slug);
+  if (!quiz) return '';
+  const read = readQuizAnswers(path.join(kitRoot, 'exercises', slug), quiz);
+  if (read.kind !== 'read' || read.answers.size === 0) return '-';
+  const score = scoreQuiz(quiz, read.answers);
+  return `${score.points}/${score.maxPoints}`;
+}
+
 /** The list as `npm run list` and the `l` key of `npm run watch` show it. */
 export function renderList(progress: Progress, style: Style, current?: string): string {
   const next = nextExercise(progress);
   const width = Math.max(...manifest.exercises.map((exercise) => exercise.slug.length));
-  const lines = [style.bold(`   #  ${'exercise'.padEnd(width)}  level   ${'status'.padEnd(14)}  score  hints`)];
+  const lines = [style.bold(`   #  ${'exercise'.padEnd(width)}  level   ${'status'.padEnd(14)}  score  hints   quiz`)];
   for (const [index, exercise] of manifest.exercises.entries()) {
     const grade = progress.grades[exercise.slug];
     const marker = exercise.slug === (current ?? next?.slug) ? style.bold('→') : ' ';
     const score = (grade ? `${grade.score}/${grade.maxScore}` : '-').padStart(5);
     const hints = `${hintsSeen(exercise, progress)}/${exercise.hints.length}`.padStart(5);
     const number = String(index + 1).padStart(2);
-    lines.push(` ${marker}${number}  ${exercise.slug.padEnd(width)}  ${exercise.level.padEnd(6)}  ${statusCell(grade?.status ?? 'not graded', style)}  ${score}  ${hints}`);
+    const quiz = quizCell(exercise.slug).padStart(6);
+    lines.push(` ${marker}${number}  ${exercise.slug.padEnd(width)}  ${exercise.level.padEnd(6)}  ${statusCell(grade?.status ?? 'not graded', style)}  ${score}  ${hints} ${quiz}`.trimEnd());
   }
   const passed = manifest.exercises.filter((exercise) => progress.grades[exercise.slug]?.status === 'passed').length;
   const total = manifest.exercises.length;

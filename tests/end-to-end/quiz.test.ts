@@ -77,6 +77,8 @@ describe('the quiz through a pipe', () => {
     const report = runIn(kit, ['grade', slug, '--no-typecheck']);
     expect(report.stdout).toContain(`quiz: ${expected}/`);
     expect(report.stdout).toMatch(/Quizzes: \d+\/\d+ points, 1 of 1 taken/);
+    const maxPoints = quiz.questions.reduce((sum, question) => sum + points[question.level], 0);
+    expect(runIn(kit, ['list']).stdout).toMatch(new RegExp(`${slug} .* ${expected}/${maxPoints}\\n`));
   });
 
   it('refuses to write over an answers file it cannot read, in one line', () => {
