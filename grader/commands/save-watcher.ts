@@ -4,14 +4,16 @@
  * created again, or its whole folder replaced.
  *
  * Why not a recursive `fs.watch`: Node 20's watches each file it found at the start, so once a
- * save replaces a file it never reports that exercise again. Why not chokidar: v6 needs Node
- * 22.22; v5 (2 packages, 144 KiB), on Node 20, went deaf to a folder holding only its view.ts,
- * deleted and made again at once, in 7 of 10 tries. So a watch that cannot go stale on a replaced
- * file: one non-recursive `fs.watch` on the exercises folder and one on each exercise folder,
- * which names any file saved inside it whatever its inode, re-armed when the exercises folder
- * says an exercise folder came or went. Under it, a look at each exercise's code files once a
- * second (a stat each, about 0.2 s of processor time a minute) catches what no event told of: a
- * folder that reports no changes (some shared and network folders), a watch that could not be had.
+ * save replaces a file it never reports that exercise again; Node 24's lost an exercise folder
+ * that another was moved in place of (watch-saves.test.ts has both). Why not chokidar: v6 needs
+ * Node 22.22; v5 (2 packages, 144 KiB), on Node 20, went deaf to a folder holding only its
+ * view.ts, deleted and made again at once, in 7 of 10 tries. So a watch that cannot go stale on
+ * a replaced file: one non-recursive `fs.watch` on the exercises folder and one on each exercise
+ * folder, which names any file saved inside it whatever its inode, re-armed when the exercises
+ * folder says an exercise folder came or went. Under it, a look at each exercise's code files
+ * once a second (a stat each, about 0.2 s of processor time a minute) catches what no event told
+ * of: a folder that reports no changes (some shared and network folders), a write through a hard
+ * link from elsewhere, a watch that could not be had.
  */
 import { readdirSync, statSync, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
