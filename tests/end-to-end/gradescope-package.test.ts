@@ -13,6 +13,7 @@ import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manifest } from '../../grader/engine/course/manifest.js';
+import { readQuiz, type Quiz } from '../../grader/engine/course/quiz.js';
 import type { GradeResult } from '../../grader/engine/results.js';
 import { classSlugs, outFolder } from '../class-fixture.js';
 import { kitRoot, runKit } from '../run-kit.js';
@@ -100,7 +101,7 @@ describe('npm run package:gradescope', () => {
     const names = entries.map((entry) => entry.name);
     expect(names.filter((name) => /^(node_modules|\.kit-build|tests)\//.test(name))).toEqual([]);
     // Of solutions/, the hidden checks and the list of known mistakes alone; of exercises/, the course's data and public checks.
-    expect(names.filter((name) => name.startsWith('solutions/') && !/^solutions\/[^/]+\/(checks|mistakes)\.ts$/.test(name))).toEqual([]);
+    expect(names.filter((name) => name.startsWith('solutions/') && !/^solutions\/[^/]+\/((checks|mistakes)\.ts|quiz\.json)$/.test(name))).toEqual([]);
     expect(names.filter((name) => name.startsWith('exercises/') && !/^exercises\/(course\.json|[^/]+\/(exercise\.json|checks\.ts))$/.test(name))).toEqual([]);
     // Every view of the kit: each file of solutions/ but its checks and list, and the stubs.
     const views = readdirSync(path.join(kitRoot, 'solutions'), { recursive: true, withFileTypes: true })
@@ -176,6 +177,10 @@ describe('npm run package:gradescope', () => {
       }
       cpSync(path.join(kitRoot, 'solutions', 'visit-counter', 'mistakes', 'module-counter.ts'), path.join(exercises, 'visit-counter', 'view.ts'));
       writeFileSync(path.join(exercises, 'favorite-color', 'view.ts'), 'export function saveColor(req, res {\n  res.send("oops");\n}\n');
+      // One quiz question answered right: the package holds the key that grades it.
+      const quiz = readQuiz('visit-counter') as Quiz;
+      const question = quiz.questions[0]!;
+      writeFileSync(path.join(exercises, 'visit-counter', 'quiz-answers.json'), JSON.stringify({ answers: { [question.id]: String.fromCharCode(65 + quiz.answerOf(question.id).answer) } }));
     }
 
     function kitCopy(folder: string): string {
@@ -199,11 +204,16 @@ describe('npm run package:gradescope', () => {
       expect(status, stdout).toBe(0);
       const alone = runKit(['grade', ...classSlugs, '--target', exercises, '--json', '--no-typecheck']);
       const expected = JSON.parse(alone.stdout) as GradeResult;
-      expect(results.score).toBe(expected.score);
       expect(results.score).toBeLessThan(expected.maxScore);
       const checks = expected.exercises.flatMap((exercise) => exercise.checks);
-      expect(results.tests).toHaveLength(checks.length);
-      results.tests.forEach((test, index) => {
+      // A test per check, then one per quiz, graded as on the instructor's machine.
+      const quizzes = expected.exercises.filter((exercise) => exercise.quiz);
+      expect(quizzes.map((exercise) => exercise.slug)).toEqual(classSlugs);
+      expect(results.tests).toHaveLength(checks.length + quizzes.length);
+      expect(results.tests.slice(checks.length).map((test) => test.score)).toEqual(quizzes.map((exercise) => exercise.quiz?.points));
+      expect(expected.exercises.find((exercise) => exercise.slug === 'visit-counter')?.quiz?.points).toBeGreaterThan(0);
+      expect(results.score).toBe(expected.score + quizzes.reduce((sum, exercise) => sum + (exercise.quiz?.points ?? 0), 0));
+      results.tests.slice(0, checks.length).forEach((test, index) => {
         const check = checks[index];
         expect(test.status).toBe(check?.passed ? 'passed' : 'failed');
         expect(test.visibility).toBe(check?.visibility === 'hidden' ? 'after_due_date' : 'visible');

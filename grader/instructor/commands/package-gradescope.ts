@@ -49,14 +49,15 @@ function filesUnder(dir: string, relative = ''): string[] {
  * The course's files that grading reads (`engine/course/`), by path from the kit's root: the
  * list, and of each exercise its entry, its public checks, its hidden checks with any helper of
  * theirs beside them, and its list of known mistakes: the files the build compiles
- * (`grader/build.mjs`), never the solution.
+ * (`grader/build.mjs`), never the solution; and its quiz, whose key grades the answers.
  */
 export function gradedCourseFiles(): string[] {
   const instructorCode = (slug: string): string[] => {
     const dir = path.join(kitRoot, 'solutions', slug);
     if (!existsSync(dir)) return [];
     return readdirSync(dir, { withFileTypes: true })
-      .filter((entry) => entry.isFile() && entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') && entry.name !== 'view.ts')
+      // The checks and mistakes code, and the quiz whose key grades the answers handed in.
+      .filter((entry) => entry.isFile() && ((entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') && entry.name !== 'view.ts') || entry.name === 'quiz.json'))
       .map((entry) => `solutions/${slug}/${entry.name}`)
       .sort();
   };
