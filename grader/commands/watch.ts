@@ -129,12 +129,12 @@ class WatchSession {
   /** Watches the folder, then grades from the exercise named or the first unfinished one. */
   async start(named: ExerciseInfo | undefined): Promise<void> {
     this.pool.warm();
+    const where = displayPath(this.options.target);
     const slugs = manifest.exercises.map((exercise) => exercise.slug);
     this.watcher = new SaveWatcher(this.options.target, slugs, (slug) => this.saved(slug), (reason) => {
-      this.note(`watching stopped working: ${reason}; saves are still seen within a second, and restarting npm run watch may bring them back at once`);
+      this.note(`watching ${where} stopped working (${reason}): a save is now graded within a second; restart npm run watch to have it at once`);
     });
     this.watcher.start();
-    const where = displayPath(this.options.target);
     this.write(this.options.interactive ? `Grading, then watching ${where}…\n` : `Watching ${where} for saved view.ts files; Ctrl-C stops.\n\n`);
     await this.drain(() => this.gradeFirst(named));
   }
