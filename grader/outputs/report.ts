@@ -197,6 +197,9 @@ export function renderQuizSummary(result: Pick<GradeResult, 'exercises'>, style:
   const points = quizzes.reduce((sum, quiz) => sum + quiz.points, 0);
   const maxPoints = quizzes.reduce((sum, quiz) => sum + quiz.maxPoints, 0);
   const taken = quizzes.filter((quiz) => quiz.answered > 0).length;
-  if (taken === 0) return style.dim(`Quizzes: none taken yet (${maxPoints} points, apart from the code's): npm run quiz -- ${withQuiz.length === 1 ? withQuiz[0]?.slug : '<slug>'}`);
-  return `Quizzes: ${points}/${maxPoints} points, ${taken} of ${quizzes.length} taken (apart from the code's total)`;
+  // Answers that could not be read are not "none taken": the learner has a file to fix.
+  const refused = withQuiz.filter((exercise) => exercise.quiz?.refused);
+  const unread = refused.map((exercise) => `; the answers of ${exercise.slug} could not be read: ${terminalText(exercise.quiz?.refused ?? '')}`).join('');
+  if (taken === 0 && refused.length === 0) return style.dim(`Quizzes: none taken yet (${maxPoints} points, apart from the code's): npm run quiz -- ${withQuiz.length === 1 ? withQuiz[0]?.slug : '<slug>'}`);
+  return `Quizzes: ${points}/${maxPoints} points, ${taken} of ${quizzes.length} taken (apart from the code's total)${unread}`;
 }

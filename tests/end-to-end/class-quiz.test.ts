@@ -70,6 +70,10 @@ describe('a class with quiz answers', () => {
     const feedback = readFileSync(path.join(out, 'feedback', 'bo.md'), 'utf8');
     expect(feedback).toContain(`Quizzes: ${points[first!.level]}/${maxPoints} points, 1 of 1 taken`);
     expect(feedback).toMatch(/quiz: \d+\/\d+ points, 8 of 10 questions left/);
+    // Answers that could not be read are named, not taken for none.
+    const cy = readFileSync(path.join(out, 'feedback', 'cy.md'), 'utf8');
+    expect(cy).toContain(`the answers of ${slug} could not be read`);
+    expect(cy).toMatch(/the answers of favorite-color could not be read: .*quiz-answers.json is not valid JSON/);
   });
 
   it('adds quiz columns after the code\'s in the gradebook', () => {

@@ -61,7 +61,7 @@ beforeAll(() => {
   write(path.join(submissions, 'gil', 'session-kit (1)', 'exercises', slug, 'view.ts'), solution);
   const before = snapshot(submissions);
   const around = readdirSync(root);
-  run = runKit(['grade', slug, '--submissions', submissions, '--out', out]);
+  run = runKit(['grade', slug, '--submissions', submissions, '--out', out, '--format', 'gradescope']);
   expect(run.stderr).toBe('');
   expect(run.status).toBe(0);
   // The class's folder is as it was, and nothing was written beside it but the run's own folder.
@@ -71,7 +71,7 @@ beforeAll(() => {
 
 describe('a class of hand-ins as they arrive', () => {
   it('ends with a line that names what it wrote and the folder once', () => {
-    expect(run.stdout).toMatch(new RegExp(`^Wrote gradebook\\.csv, report\\.html, results/, feedback/ and unpacked/ \\(the zips handed in\\) in ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.$`, 'm'));
+    expect(run.stdout).toMatch(new RegExp(`^Wrote gradebook\\.csv, report\\.html, results/, feedback/, gradescope/ and unpacked/ \\(the zips handed in\\) in ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.$`, 'm'));
   });
 
   it('grades a zip as the same folder', () => {
@@ -97,6 +97,9 @@ describe('a class of hand-ins as they arrive', () => {
   it('grades a folder named like the exercise under its name, and names a view.js', () => {
     expect(row('eli')).toMatchObject({ 'hand-in': 'graded', total: row('ada').total });
     expect(feedback('eli')).toContain('How your hand-in was read: Favorite-Color/ was graded as favorite-color/: name it so.');
+    // Gradescope shows the learner the same, above the tests.
+    const gradescope = JSON.parse(readFileSync(path.join(out, 'gradescope', 'eli', 'results.json'), 'utf8')) as { output: string };
+    expect(gradescope.output).toMatch(/^How your submission was read: Favorite-Color\/ was graded as favorite-color\/: name it so/);
     expect(row('fox')).toMatchObject({ 'hand-in': 'no-exercises', total: '0' });
     expect(feedback('fox')).toContain('did you mean: favorite-color/view.js: grading reads favorite-color/view.ts (TypeScript, that name)?');
   });

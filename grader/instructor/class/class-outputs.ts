@@ -44,6 +44,8 @@ export interface LearnerRecord {
   /** The hand-in: `graded`, `empty`, `no-exercises`, `unreadable`, `link-outside`, or `grader-error` when grading itself failed. */
   handIn: string;
   reason: string | null;
+  /** How a graded hand-in was read, when the grader chose for the learner (the copy graded, a folder's name); absent from records written before it. */
+  note?: string | null;
   /** Of the graded files and settings; null means "grade again on --resume". */
   fingerprint: string | null;
 }
@@ -79,9 +81,10 @@ function writeFormats(out: string, record: LearnerRecord, result: GradeResult, o
   const paths = outPaths(out);
   const view = learnerView(result, record.submission);
   const wanted = (file: string): boolean => only === 'all' || !existsSync(file);
-  if (wanted(paths.feedback(record.learner))) writeAtomic(paths.feedback(record.learner), renderFeedback(record.learner, view, record.reason));
+  const note = record.note ?? null;
+  if (wanted(paths.feedback(record.learner))) writeAtomic(paths.feedback(record.learner), renderFeedback(record.learner, view, record.reason, note));
   if (options.formats.includes('gradescope') && wanted(paths.gradescope(record.learner))) {
-    writeAtomic(paths.gradescope(record.learner), `${JSON.stringify(toGradescope(view, options.hiddenVisibility, record.reason), null, 2)}\n`);
+    writeAtomic(paths.gradescope(record.learner), `${JSON.stringify(toGradescope(view, options.hiddenVisibility, record.reason, note), null, 2)}\n`);
   }
   if (options.formats.includes('junit') && wanted(paths.junit(record.learner))) writeAtomic(paths.junit(record.learner), toJUnit(record.learner, view));
 }

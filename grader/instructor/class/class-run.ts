@@ -37,9 +37,6 @@ import { collidingNames, outputName } from './output-name.js';
 import { ClassProgress } from './class-progress.js';
 import { graderBuild } from '../../engine/paths.js';
 import { findSubmissions, fingerprint, parseShard, shardOf, viewFile, type GradingSettings, type Shard, type Submission } from './submissions.js';
-import { renderFeedback } from './feedback.js';
-import { learnerView } from './learner-view.js';
-import { writeAtomic } from '../../outputs/atomic-write.js';
 
 interface ClassOptions {
   submissions: string;
@@ -226,7 +223,7 @@ async function gradeLearner(
       const jobs = options.exercises.map((exercise) => ({ exercise, file: viewFile(submission, exercise.info.slug) }));
       const results = await gradeJobs(jobs, { limits: options.limits, typecheck: options.typecheck, pool });
       const result = gradeResult(submission.exercisesDir, results, options.isolation);
-      return { record: { ...base, handIn: 'graded', reason: null, fingerprint: print }, result };
+      return { record: { ...base, handIn: 'graded', reason: null, note: submission.note, fingerprint: print }, result };
     } catch (error) {
       failure = error;
     } finally {
@@ -256,11 +253,6 @@ function graderError(submission: Submission, options: ClassOptions, reason: stri
 function saveLearner(submission: Submission, options: ClassOptions, graded: { record: LearnerRecord; result: GradeResult }): { record: LearnerRecord; result: GradeResult } {
   try {
     writeLearner(options.out, graded.record, graded.result, options.output);
-    if (submission.note !== null && graded.record.handIn === 'graded') {
-      // The record has no place for the note yet: the feedback is written again, with it.
-      const view = learnerView(graded.result, submission.folder);
-      writeAtomic(outPaths(options.out).feedback(submission.id), renderFeedback(submission.id, view, null, submission.note));
-    }
     return graded;
   } catch (error) {
     for (const file of learnerFiles(options.out, submission.id)) {

@@ -53,7 +53,7 @@ export function renderFeedback(learner: string, view: GradeResult, reason: strin
   const code = `**${renderSummary(view, plain)}**`;
   // The quizzes' points stand apart from the code's, on a line of their own, once there is work to speak of.
   const quizzes = reason ? null : renderQuizSummary(view, plain);
-  const answered = view.exercises.some((exercise) => (exercise.quiz?.answered ?? 0) > 0);
+  const answered = view.exercises.some((exercise) => (exercise.quiz?.answered ?? 0) > 0 || exercise.quiz?.refused);
   const total = quizzes && (answered || !view.exercises.every((exercise) => notBegun(exercise.status))) ? `${code}\n\n${quizzes}` : code;
   if (reason) {
     lines.push(`Your submission could not be graded: ${ended(markdownText(visible(reason)))}`, '', whatToHandIn(view), '', total);

@@ -110,8 +110,8 @@ function sumPoints(checks: readonly CheckResult[]): { score: number; max: number
 }
 
 /** The summary above the tests, shown to the learner at once: only what the tests shown now tell. */
-function overview(view: GradeResult, note: string | null, hiddenVisibility: GradescopeVisibility): string {
-  const lines = note ? [`This submission could not be graded: ${terminalText(note)}.`, ''] : [];
+function overview(view: GradeResult, reason: string | null, note: string | null, hiddenVisibility: GradescopeVisibility): string {
+  const lines = reason ? [`This submission could not be graded: ${terminalText(reason)}.`, ''] : note ? [`How your submission was read: ${terminalText(note)}`, ''] : [];
   if (allShown(view, hiddenVisibility)) {
     lines.push(`Total: ${view.score}/${view.maxScore}`);
     for (const exercise of view.exercises) {
@@ -167,14 +167,14 @@ function quizTest(exercise: ExerciseResult, quiz: QuizResult): GradescopeTest {
 }
 
 /** Gradescope's `results.json` for one learner; `view` is the learner's view of the result. */
-export function toGradescope(view: GradeResult, hiddenVisibility: GradescopeVisibility, note: string | null): GradescopeResults {
+export function toGradescope(view: GradeResult, hiddenVisibility: GradescopeVisibility, reason: string | null, note: string | null = null): GradescopeResults {
   const shown = allShown(view, hiddenVisibility);
   const quizzes = view.exercises.flatMap((exercise) => (exercise.quiz ? [quizTest(exercise, exercise.quiz)] : []));
   return {
     // The quizzes count with the code, each a test of its own, so that the score is the tests' sum.
     score: view.score + quizzes.reduce((sum, test) => sum + test.score, 0),
     execution_time: Math.round(view.durationMs / 100) / 10,
-    output: overview(view, note, hiddenVisibility),
+    output: overview(view, reason, note, hiddenVisibility),
     output_format: 'text',
     test_output_format: 'text',
     tests: [...view.exercises.flatMap((exercise) => testsOf(exercise, hiddenVisibility, shown)), ...quizzes],
