@@ -41,7 +41,7 @@ export interface LearnerRecord {
   learner: string;
   /** The learner's folder when graded. */
   submission: string;
-  /** The hand-in: `graded`, `empty`, `no-exercises`, `unreadable`, `link-outside`, or `grader-error` when grading itself failed. */
+  /** The hand-in: `graded`, `empty`, `no-exercises`, `unreadable`, `link-outside`, `zip-refused`, or `grader-error` when grading itself failed. */
   handIn: string;
   reason: string | null;
   /** How a graded hand-in was read, when the grader chose for the learner (the copy graded, a folder's name); absent from records written before it. */

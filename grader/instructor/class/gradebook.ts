@@ -15,7 +15,7 @@ import { printable } from '../../outputs/printable.js';
 export interface ClassEntry {
   learner: string;
   result: GradeResult;
-  /** The hand-in: `graded`, or why the submission could not be graded (`empty`, `no-exercises`, `unreadable`, `link-outside`, `grader-error`). */
+  /** The hand-in: `graded`, or why the submission could not be graded (`empty`, `no-exercises`, `unreadable`, `link-outside`, `zip-refused`, `grader-error`). */
   handIn: string;
   /** The hand-in in words, when not graded. */
   reason: string | null;
