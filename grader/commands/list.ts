@@ -39,13 +39,13 @@ function quizCell(slug: string): string {
 }
 
 /** The list as `npm run list` and the `l` key of `npm run watch` show it. */
-export function renderList(progress: Progress, style: Style, current?: string): string {
+export function renderList(progress: Progress, style: Style): string {
   const next = nextExercise(progress);
   const width = Math.max(...manifest.exercises.map((exercise) => exercise.slug.length));
   const lines = [style.bold(`   #  ${'exercise'.padEnd(width)}  level   ${'status'.padEnd(14)}  score  hints   quiz`)];
   for (const [index, exercise] of manifest.exercises.entries()) {
     const grade = progress.grades[exercise.slug];
-    const marker = exercise.slug === (current ?? next?.slug) ? style.bold('→') : ' ';
+    const marker = exercise.slug === next?.slug ? style.bold('→') : ' ';
     const score = (grade ? `${grade.score}/${grade.maxScore}` : '-').padStart(5);
     const hints = `${hintsSeen(exercise, progress)}/${exercise.hints.length}`.padStart(5);
     const number = String(index + 1).padStart(2);
