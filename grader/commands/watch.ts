@@ -380,6 +380,9 @@ class WatchSession {
   }
 }
 
+/** How long a stop may take before the process ends regardless. */
+const stopGraceMs = 5000;
+
 async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -399,7 +402,21 @@ async function run(args: string[]): Promise<number> {
   const stdin = process.stdin;
   const interactive = Boolean(stdin.isTTY && process.stdout.isTTY);
   const session = new WatchSession({ target, limits, typecheck: !values['no-typecheck'], course, style: styleFor(process.stdout), interactive });
-  const stop = (): void => void session.quit();
+  let stopping = false;
+  const stop = (): void => {
+    // A second Ctrl-C ends it at once; and a stop that has not ended in a few seconds (a host that
+    // will not close on a loaded machine) ends the process all the same: a learner is never left
+    // with a terminal that Ctrl-C cannot free.
+    if (stopping) process.exit(130);
+    stopping = true;
+    let ended = false;
+    void session.finished.then(() => (ended = true));
+    setTimeout(() => {
+      if (!ended) process.stdout.write('Stopped watching (the last grading did not end in time).\n');
+      process.exit(0);
+    }, stopGraceMs).unref();
+    void session.quit();
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   const onKey = (chunk: string): void => {

@@ -212,7 +212,7 @@ describe('a hostile class folder', () => {
     expect(existsSync(path.join(out, 'results', `${outputName(learners.unwritable)}.json`))).toBe(false);
     expect(existsSync(path.join(out, 'records', `${outputName(learners.unwritable)}.json`))).toBe(false);
     const [header, ...rows] = parseCsv(readFileSync(path.join(out, 'gradebook.csv'), 'utf8'));
-    expect(header).toEqual(['id', 'total', 'maximum', slug, 'hand-in', `${slug} status`]);
+    expect(header).toEqual(['id', 'total', 'maximum', slug, 'hand-in', `${slug} status`, 'quiz total', 'quiz maximum', `${slug} quiz`]);
     const handInColumn = header?.indexOf('hand-in') ?? -1;
     expect(rows).toHaveLength(Object.keys(learners).length);
     const row = (id: string): string[] | undefined => rows.find((candidate) => candidate[0] === id);

@@ -100,6 +100,7 @@ describe('npm run new-exercise', () => {
         `exercises/${slug}/.stub/`, `exercises/${slug}/.stub/view.ts`, `exercises/${slug}/checks.ts`,
         `solutions/${slug}/`, `solutions/${slug}/view.ts`, `solutions/${slug}/checks.ts`, `solutions/${slug}/mistakes.ts`,
         `solutions/${slug}/mistakes/`, `solutions/${slug}/mistakes/module-variable.ts`, `solutions/${slug}/mistakes/copy-kept-beside-session.ts`,
+        `solutions/${slug}/quiz.json`,
         courseList,
       ].sort(),
     );

@@ -38,7 +38,7 @@ function fencedLines(readme: string): string[] {
 /** The scores a README's samples show, by exercise: report headers (`slug · Title  a/b  status`) and rows of the list. */
 function shownScores(readme: string): { slug: string; score: number; max: number; line: string }[] {
   return fencedLines(readme).flatMap((line) => {
-    const match = /^(\S+) · .+? {2}(\d+)\/(\d+) {2}\S/.exec(line) ?? /^ [→ ] ?\d+ {2}(\S+) .+ (\d+)\/(\d+) +\d+\/\d+$/.exec(line);
+    const match = /^(\S+) · .+? {2}(\d+)\/(\d+) {2}\S/.exec(line) ?? /^ [→ ] ?\d+ {2}(\S+) .+ (\d+)\/(\d+) +\d+\/\d+(?: +(?:-|\d+\/\d+))?$/.exec(line);
     return match ? [{ slug: match[1] ?? '', score: Number(match[2]), max: Number(match[3]), line }] : [];
   });
 }
