@@ -13,6 +13,8 @@ import { quizAnswersText, readQuizAnswers } from '../../grader/engine/grading/qu
 import { quizResultOf } from '../../grader/engine/grading/quiz-result.js';
 import { scoreQuiz } from '../../grader/engine/grading/quiz-score.js';
 import { quizProblems, quizShapeProblems } from '../../grader/instructor/soundness/quiz-rules.js';
+import { namesOf } from '../../grader/instructor/scaffold/names.js';
+import { quizFile } from '../../grader/instructor/scaffold/quiz-template.js';
 import { kitRoot } from '../run-kit.js';
 
 function kitQuiz(slug: string): Quiz {
@@ -28,6 +30,13 @@ describe("the course's quizzes", () => {
   it.each(manifest.exercises.map((exercise) => exercise.slug))('%s: ten questions, levels spread, every choice explained', (slug) => {
     expect(quizProblems(slug)).toEqual([]);
     expect(kitQuiz(slug).open).toBe(true);
+  });
+});
+
+describe("new-exercise's quiz", () => {
+  // The example's names go into its code and choices: the longest slug must still fit the terminal.
+  it.each(['a', 'remember-name', 'a'.repeat(40), 'abc-def-ghi-jkl-mno-pqr-stu-vwx-yz-abcde'])('is well formed for %s', (slug) => {
+    expect(quizShapeProblems(parseOpenQuiz(slug, quizFile(namesOf(slug))))).toEqual([]);
   });
 });
 

@@ -54,10 +54,10 @@ function questions(n: ExerciseNames): TemplateQuestion[] {
       ['`Your value: blue, green`', 'Nothing here keeps a list.'],
       ['`Your value: green`', 'Right: the second save replaced the first.'],
     ], answer: 2 },
-    { id: 'saved-after-answer', level: 'hard', prompt: 'Which handler loses the value?', choices: [
-      [`res.send('Saved'); ${key} = req.body.value;`, 'Right: express-session saves the session as the answer ends, so a value stored after it is lost.'],
-      [`${key} = req.body.value; res.send('Saved');`, 'This is the solution: store, then answer.'],
-      [`${key} = String(req.body.value); res.send('Saved');`, 'Turning the field into text first changes nothing here.'],
+    { id: 'saved-after-answer', level: 'hard', prompt: 'Which of these two handlers loses the value?', code: `// A\nres.send('Saved');\n${key} = req.body.value;\n// B\n${key} = req.body.value;\nres.send('Saved');`, choices: [
+      ['A', 'Right: express-session saves the session as the answer ends, so a value stored after it is lost.'],
+      ['B', 'This is the solution: store, then answer.'],
+      ['Neither: the order does not matter', 'It does: the session is saved when the answer is sent.'],
     ], answer: 0 },
     { id: 'server-restart', level: 'hard', prompt: 'The store is in memory. The server restarts; the browser still sends its cookie. What does it read?', choices: [
       ['The value it saved', 'The store that held it is gone with the old process.'],
