@@ -89,7 +89,7 @@ describe('npm run watch (output not a terminal)', () => {
     expect(kit.stdout).toMatch(new RegExp(`watching .* · ${place('last-page')} · 2 passed · graded \\d+ ms after the save`));
 
     // The host for the next save is started right after each grading.
-    await kit.waitFor(() => hostPids(kit.child.pid as number).length > 0, 10_000, 'the next host');
+    await kit.waitFor(() => hostPids(kit.child.pid as number).length > 0, 30_000, 'the next host');
     const hosts = hostPids(kit.child.pid as number);
     expect(await kit.interrupt()).toBe(0);
     expect(kit.stdout.trimEnd().endsWith('Stopped watching.')).toBe(true);
