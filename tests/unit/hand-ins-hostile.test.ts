@@ -3,8 +3,7 @@
  * interrupted run must not miss (`--resume`): the quiz's answers, a file the view imports, the
  * reason a zip is refused. Each is found on folders made here.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { manifest } from '../../grader/engine/course/manifest.js';
@@ -13,25 +12,17 @@ import { defaultLimits } from '../../grader/engine/grading/grade.js';
 import { readStub } from '../../grader/engine/course/stubs.js';
 import { findSubmissions, fingerprint, type GradingSettings, type Submission } from '../../grader/instructor/class/submissions.js';
 import { createZip } from '../../grader/instructor/class/zip.js';
+import { handInFolders, write } from '../hand-in-folders.js';
 
 const slug = 'favorite-color';
 const worked = `${readStub(slug)}\n// my work\n`;
 
-let work: string;
 let subs: string;
 let staging: string;
 
 beforeEach(() => {
-  work = mkdtempSync(path.join(tmpdir(), 'hand-ins-hostile-'));
-  subs = path.join(work, 'subs');
-  staging = path.join(work, 'out', 'unpacked');
-  mkdirSync(subs);
+  ({ subs, staging } = handInFolders('hand-ins-hostile-'));
 });
-
-function write(file: string, text: string): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, text);
-}
 
 function zipOfView(text: string): Buffer {
   return createZip([{ name: `exercises/${slug}/view.ts`, data: Buffer.from(text), mode: 0o644 }]);

@@ -4,8 +4,7 @@
  * inside a zip), and two copies in one hand-in. Each is graded from what the learner meant, or
  * refused with a line that says what to fix; the class's folder is never written to.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { manifest } from '../../grader/engine/course/manifest.js';
@@ -15,6 +14,7 @@ import { findSubmissions, fingerprint, viewFile, type GradingSettings, type Subm
 import { createZip, type ZipEntry } from '../../grader/instructor/class/zip.js';
 import { renderFeedback } from '../../grader/instructor/class/feedback.js';
 import { gradeResult } from '../../grader/engine/results.js';
+import { handInFolders, write } from '../hand-in-folders.js';
 
 const slugs = manifest.exercises.map((info) => info.slug);
 const worked = (slug: string): string => `${readStub(slug)}\n// ${slug}: my work\n`;
@@ -24,16 +24,8 @@ let subs: string;
 let staging: string;
 
 beforeEach(() => {
-  work = mkdtempSync(path.join(tmpdir(), 'hand-ins-'));
-  subs = path.join(work, 'subs');
-  staging = path.join(work, 'out', 'unpacked');
-  mkdirSync(subs);
+  ({ work, subs, staging } = handInFolders('hand-ins-'));
 });
-
-function write(file: string, text: string): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, text);
-}
 
 /** A copy of the kit at `dir`: every exercise's stub, and work in `started`. */
 function kitCopy(dir: string, started: readonly string[]): void {
