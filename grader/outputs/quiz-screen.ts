@@ -52,8 +52,10 @@ export function answerText(question: QuizQuestion, chosen: number, answer: QuizA
   const verdict = right
     ? style.green(`Right: ${choiceLetter(chosen)}. +${pointsWord(quizPoints[question.level])}`)
     : style.red(`Not this one: you chose ${choiceLetter(chosen)}, the answer is ${choiceLetter(answer.answer)}.`);
-  const lines = [verdict, wrap(`${choiceLetter(chosen)}. ${answer.why[chosen] ?? ''}`, width, '   ')];
-  if (!right) lines.push(wrap(`${choiceLetter(answer.answer)}. ${answer.why[answer.answer] ?? ''}`, width, '   '));
+  // The verdict line says "Right" already; the right choice's explanation need not say it again.
+  const why = (index: number): string => (answer.why[index] ?? '').replace(/^Right[:.,]\s*/, '').replace(/^./, (first) => first.toUpperCase());
+  const lines = [verdict, wrap(`${choiceLetter(chosen)}. ${why(chosen)}`, width, '   ')];
+  if (!right) lines.push(wrap(`${choiceLetter(answer.answer)}. ${why(answer.answer)}`, width, '   '));
   return `${lines.join('\n')}\n`;
 }
 
