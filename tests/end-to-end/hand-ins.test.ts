@@ -116,4 +116,15 @@ describe('a class of hand-ins as they arrive', () => {
     expect(again.stdout).toMatch(/^Graded 8 learners \(7 kept from an earlier run, 3 not gradable\)/m);
     expect(row('bob')).toMatchObject({ total: '0', [`${slug} status`]: 'not-started' });
   }, 120_000);
+
+  it("unpacks in a shard only the shard's own zips", () => {
+    const shardClass = path.join(root, 'shard-class');
+    for (const id of ['ann', 'ben', 'cat']) write(path.join(shardClass, `${id}.zip`), createZip([{ name: `${slug}/view.ts`, data: stub, mode: 0o644 }]));
+    const shardOut = path.join(root, 'shard-out');
+    const shard = runKit(['grade', slug, '--submissions', shardClass, '--out', shardOut, '--shard', '1/2']);
+    expect(shard.status, shard.stderr).toBe(0);
+    // The first of every two learners by id: ann and cat; ben's zip is the other shard's to unpack.
+    expect(readdirSync(path.join(shardOut, 'results')).sort()).toEqual(['ann.json', 'cat.json']);
+    expect(readdirSync(path.join(shardOut, 'unpacked')).sort()).toEqual(['ann', 'cat']);
+  }, 120_000);
 });

@@ -4,13 +4,13 @@
  * inside a zip), and two copies in one hand-in. Each is graded from what the learner meant, or
  * refused with a line that says what to fix; the class's folder is never written to.
  */
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { manifest } from '../../grader/engine/course/manifest.js';
 import { defaultLimits } from '../../grader/engine/grading/grade.js';
 import { readStub } from '../../grader/engine/course/stubs.js';
-import { findSubmissions, fingerprint, viewFile, type GradingSettings, type Submission } from '../../grader/instructor/class/submissions.js';
+import { classLearners, findSubmissions, fingerprint, viewFile, type GradingSettings, type Submission } from '../../grader/instructor/class/submissions.js';
 import { createZip, type ZipEntry } from '../../grader/instructor/class/zip.js';
 import { renderFeedback } from '../../grader/instructor/class/feedback.js';
 import { gradeResult } from '../../grader/engine/results.js';
@@ -68,6 +68,18 @@ describe('zips', () => {
     kitCopy(path.join(work, 'bob-later', 'session-kit-main'), ['favorite-color']);
     writeFileSync(path.join(subs, 'bob.zip'), zipOf(path.join(work, 'bob-later')));
     expect(fingerprint(learner('bob'), settings)).not.toBe(fingerprint(bob!, settings));
+  });
+
+  it('unpacks a zip only when its learner is described, as a shard describes its own learners alone', () => {
+    for (const id of ['cal', 'dee', 'eve']) {
+      kitCopy(path.join(work, `${id}-folder`), ['favorite-color']);
+      writeFileSync(path.join(subs, `${id}.zip`), zipOf(path.join(work, `${id}-folder`)));
+    }
+    const found = classLearners(subs, staging);
+    expect(found.map((learner) => learner.id)).toEqual(['cal', 'dee', 'eve']);
+    expect(existsSync(staging) ? readdirSync(staging) : []).toEqual([]);
+    expect(found[1]!.describe()).toMatchObject({ id: 'dee', handIn: 'graded' });
+    expect(readdirSync(staging)).toEqual(['dee']);
   });
 
   it('grades a zip inside a learner\'s folder, as Gradescope leaves a zip of a zip', () => {

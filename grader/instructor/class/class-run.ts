@@ -36,7 +36,7 @@ import { PeakMemory } from './memory.js';
 import { collidingNames, outputName } from './output-name.js';
 import { ClassProgress } from './class-progress.js';
 import { graderBuild } from '../../engine/paths.js';
-import { findSubmissions, fingerprint, parseShard, shardOf, viewFile, type GradingSettings, type Shard, type Submission } from './submissions.js';
+import { classLearners, fingerprint, parseShard, shardOf, viewFile, type GradingSettings, type Shard, type Submission } from './submissions.js';
 
 interface ClassOptions {
   submissions: string;
@@ -292,10 +292,11 @@ export async function runClass(args: string[]): Promise<number> {
   // Zips handed in are unpacked here, afresh each run: the learners' folders are never written to.
   const staging = path.join(options.out, 'unpacked');
   rmSync(staging, { recursive: true, force: true });
-  const everyone = findSubmissions(options.submissions, staging);
+  const everyone = classLearners(options.submissions, staging);
   // Over the whole class, not the shard, so that every shard agrees.
   const clashes = collidingNames(everyone.map((learner) => learner.id));
-  const learners = shardOf(everyone, options.shard);
+  // Only the shard's learners are read: a shard unpacks its own zips, not the class's.
+  const learners = shardOf(everyone, options.shard).map((learner) => learner.describe());
   if (learners.length === 0) {
     if (options.shard) {
       writeClassFiles(options.out, []);

@@ -173,10 +173,28 @@ function zipLearner(dir: string, name: string, id: string, staging: Staging): Su
   return submission;
 }
 /**
+ * A learner of the class known by id, whose work is read (its folder listed, its zips unpacked)
+ * only when described: a shard describes its own learners alone.
+ */
+export interface FoundLearner {
+  id: string;
+  describe(): Submission;
+}
+
+const known = (submission: Submission): FoundLearner => ({ id: submission.id, describe: () => submission });
+
+/**
  * The learner an entry of the class folder is: a folder, or a link to a folder inside the class
  * folder; null for anything else (loose files, FIFOs, links to files), which is not a learner.
  */
-function learnerAt(dir: string, classReal: string, name: string, isFolder: boolean, isLink: boolean, staging: Staging | null): Submission | null {
+function learnerAt(dir: string, classReal: string, name: string, isFolder: boolean, isLink: boolean, staging: Staging | null): FoundLearner | null {
+  const found = folderAt(dir, classReal, name, isFolder, isLink);
+  if (found === null || 'handIn' in found) return found && known(found);
+  return { id: name, describe: () => describe(name, found.folder, found.real, staging) };
+}
+
+/** The folder a class entry leads to, a Submission saying why it cannot be read, or null when it is no learner. */
+function folderAt(dir: string, classReal: string, name: string, isFolder: boolean, isLink: boolean): { folder: string; real: string } | Submission | null {
   const folder = path.join(dir, name);
   if (!isFolder && !isLink) return null;
   let real: string;
@@ -198,7 +216,7 @@ function learnerAt(dir: string, classReal: string, name: string, isFolder: boole
   } catch (error) {
     return unreadable(name, folder, error);
   }
-  return describe(name, folder, real, staging);
+  return { folder, real };
 }
 
 /**
@@ -206,9 +224,17 @@ function learnerAt(dir: string, classReal: string, name: string, isFolder: boole
  * unpacked into `staging` (a folder the caller owns and empties); without one, they are not learners.
  */
 export function findSubmissions(dir: string, stagingDir: string | null = null): Submission[] {
+  return classLearners(dir, stagingDir).map((learner) => learner.describe());
+}
+
+/**
+ * Every learner under `dir` by id, sorted as `findSubmissions` sorts them, with nothing read
+ * beyond the class folder's own entries: zips are unpacked into `staging` as each is described.
+ */
+export function classLearners(dir: string, stagingDir: string | null = null): FoundLearner[] {
   const classReal = realpathSync(dir);
   const staging = stagingDir === null ? null : new Staging(stagingDir);
-  const learners: Submission[] = [];
+  const learners: FoundLearner[] = [];
   const entries = readdirSync(dir, { withFileTypes: true }).filter((entry) => visible(entry.name));
   const folders = new Set(entries.filter((entry) => !entry.isFile()).map((entry) => entry.name));
   const isZip = (entry: Dirent): boolean => entry.isFile() && /\.zip$/i.test(entry.name);
@@ -221,7 +247,8 @@ export function findSubmissions(dir: string, stagingDir: string | null = null): 
       // (`bob.ZIP`): then each keeps its whole name, so that no two learners share an id.
       const bare = bareOf(entry.name);
       const own = bare !== '' && !folders.has(bare) && zipsNamed.get(bare) === 1;
-      learners.push(zipLearner(dir, entry.name, own ? bare : entry.name, staging));
+      const id = own ? bare : entry.name;
+      learners.push({ id, describe: () => zipLearner(dir, entry.name, id, staging) });
       continue;
     }
     const learner = learnerAt(dir, classReal, entry.name, entry.isDirectory(), entry.isSymbolicLink(), staging);
