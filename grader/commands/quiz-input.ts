@@ -5,7 +5,7 @@
  * are kept.
  */
 import { emitKeypressEvents, createInterface, type Interface } from 'node:readline';
-import { choiceIndex } from '../engine/grading/quiz-answers.js';
+import { choiceIndex, choiceLetter } from '../engine/grading/quiz-answers.js';
 
 export interface AnswerInput {
   /** The index of the choice given among `count`; `show(marked)` draws the question with the arrow on `marked`. */
@@ -22,7 +22,7 @@ export function lineInput(input: NodeJS.ReadableStream, say: (text: string) => v
   return {
     async choose(count, show) {
       show(null);
-      const last = String.fromCharCode(64 + count);
+      const last = choiceLetter(count - 1);
       for (;;) {
         say(`Your answer (A to ${last}, or q to stop): `);
         const line = await iterator.next();

@@ -3,7 +3,7 @@
  * by level. Plain text with optional colour, the same whether the quiz is taken with the arrow
  * keys or through a pipe, wrapped to the terminal's width.
  */
-import type { Level } from '../engine/course/manifest.js';
+import { levels } from '../engine/course/manifest.js';
 import { quizPoints, type QuizAnswer, type QuizQuestion } from '../engine/course/quiz.js';
 import { choiceLetter } from '../engine/grading/quiz-answers.js';
 import type { QuizScore } from '../engine/grading/quiz-score.js';
@@ -59,12 +59,10 @@ export function answerText(question: QuizQuestion, chosen: number, answer: QuizA
   return `${lines.join('\n')}\n`;
 }
 
-const levelOrder: Level[] = ['easy', 'medium', 'hard'];
-
 /** The score by level, then in all; what is left to answer, if anything. */
 export function scoreText(slug: string, score: QuizScore, style: Style): string {
   const lines = [style.bold(`Quiz of ${slug}: ${score.points}/${score.maxPoints} points, ${score.right} of ${score.questions.length} right`)];
-  for (const level of levelOrder) {
+  for (const level of levels) {
     const { right, questions, points, maxPoints } = score.byLevel[level];
     if (questions > 0) lines.push(`  ${level.padEnd(7)}${right}/${questions} right  ${points}/${maxPoints} points`);
   }

@@ -80,7 +80,7 @@ export function entryFile(slug: string): string {
 export class CourseError extends Error {}
 
 /** The JSON of `text`, the file `relative`'s, refused in one line naming it. */
-function parseJson(text: string, relative: string): unknown {
+export function parseJson(text: string, relative: string): unknown {
   try {
     // An editor may save a byte-order mark; JSON.parse refuses one.
     return JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -95,14 +95,15 @@ function readJson(root: string, relative: string): unknown {
   return parseJson(readFileSync(file, 'utf8'), relative);
 }
 
-const levels: readonly Level[] = ['easy', 'medium', 'hard'];
+/** The levels, easiest first. */
+export const levels: readonly Level[] = ['easy', 'medium', 'hard'];
 /**
  * A route's path as the course writes them: segments of letters, digits and `-_~`, or a parameter
  * (`:name`); no `.` or `..` segment, nothing Express would read as a pattern.
  */
 const routeShape = /^\/(?:(?:[A-Za-z0-9_~-]+|:[A-Za-z_]\w*)(?:\/(?:[A-Za-z0-9_~-]+|:[A-Za-z_]\w*))*)?$/;
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const isText = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
+export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isText = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
 
 function fieldOf(value: unknown, where: string): FieldInfo {
   if (!isRecord(value) || !isText(value.name) || typeof value.example !== 'string') throw new CourseError(`${where} needs a "name" and an "example" (text)`);

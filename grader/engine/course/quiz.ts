@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { kitRoot } from '../paths.js';
-import { CourseError, type Level } from './manifest.js';
+import { CourseError, isRecord, isText, levels, parseJson, type Level } from './manifest.js';
 import { sealAnswer, unsealAnswer, type QuizAnswer } from './sealed-answers.js';
 
 export type { QuizAnswer } from './sealed-answers.js';
@@ -46,18 +46,10 @@ export function sealedQuizFile(slug: string): string {
   return `exercises/${slug}/quiz.json`;
 }
 
-const levels: readonly Level[] = ['easy', 'medium', 'hard'];
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const isText = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
 const idShape = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 function parse(text: string, relative: string): Record<string, unknown>[] {
-  let data: unknown;
-  try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw new CourseError(`${relative} is not valid JSON (${(error as Error).message}): fix it, then run again`);
-  }
+  const data = parseJson(text, relative);
   const questions = isRecord(data) ? data.questions : undefined;
   if (!Array.isArray(questions) || !questions.every(isRecord)) throw new CourseError(`${relative} needs { "questions": [ { "id", "level", "prompt", "choices", … } ] }`);
   return questions;

@@ -2,18 +2,17 @@
  * The class report's quiz section: per exercise, each question with how many learners chose each
  * choice, the right one marked, and the share who got it right, the least understood first.
  */
+import { choiceLetter } from '../../engine/grading/quiz-answers.js';
 import { htmlText } from '../../outputs/escape.js';
 import type { QuestionFigures, QuizFigures } from './quiz-figures.js';
-
-const letter = (index: number): string => String.fromCharCode(65 + index);
 
 function choiceCells(question: QuestionFigures): string {
   return question.choices
     .map((choice, index) => {
       const count = question.chosen[index] ?? 0;
       const right = index === question.right;
-      const label = `${letter(index)}${right ? ' ✓' : ''}`;
-      return `<li class="${right ? 'right' : 'wrong'}" data-choice="${letter(index)}" data-learners="${count}"><b>${label}</b> ${count} <span class="choice">${htmlText(choice)}</span></li>`;
+      const label = `${choiceLetter(index)}${right ? ' ✓' : ''}`;
+      return `<li class="${right ? 'right' : 'wrong'}" data-choice="${choiceLetter(index)}" data-learners="${count}"><b>${label}</b> ${count} <span class="choice">${htmlText(choice)}</span></li>`;
     })
     .join('');
 }

@@ -18,6 +18,7 @@ import { namedMistakes } from '../../engine/check-language/mistake.js';
 import { fixLine, mistakeLines, problemLine, renderExercise, renderQuizSummary, styleFor } from '../../outputs/report.js';
 import { checkHintsApply, didNotRun, pointsOf, type CheckResult, type ExerciseResult, type GradeResult, type QuizResult } from '../../engine/results.js';
 import { terminalText } from '../../outputs/escape.js';
+import { levels } from '../../engine/course/manifest.js';
 
 /** When Gradescope shows a test to the learner. */
 export type GradescopeVisibility = 'hidden' | 'after_due_date' | 'after_published' | 'visible';
@@ -145,8 +146,6 @@ function withQuizzes(lines: string[], view: GradeResult): string[] {
   const quizzes = renderQuizSummary(view, plain);
   return quizzes ? [...lines, quizzes] : lines;
 }
-
-const levels = ['easy', 'medium', 'hard'] as const;
 
 /** An exercise's quiz as one test, worth its points: right answers by level, shown at once (the learner saw each explanation). */
 function quizTest(exercise: ExerciseResult, quiz: QuizResult): GradescopeTest {

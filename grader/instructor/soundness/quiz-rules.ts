@@ -6,7 +6,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { CourseError, type Level } from '../../engine/course/manifest.js';
+import { CourseError, levels } from '../../engine/course/manifest.js';
+import { choiceLetter } from '../../engine/grading/quiz-answers.js';
 import { openQuizFile, parseOpenQuiz, questionsPerQuiz, type Quiz } from '../../engine/course/quiz.js';
 import { kitRoot } from '../../engine/paths.js';
 
@@ -21,7 +22,6 @@ export function quizShapeProblems(quiz: Quiz): string[] {
   const file = openQuizFile(quiz.slug);
   const problems: string[] = [];
   if (quiz.questions.length !== questionsPerQuiz) problems.push(`${file} has ${quiz.questions.length} questions: a quiz has ${questionsPerQuiz}`);
-  const levels: Level[] = ['easy', 'medium', 'hard'];
   for (const level of levels) {
     const count = quiz.questions.filter((question) => question.level === level).length;
     if (count < leastPerLevel) problems.push(`${file} has ${count} ${level} question${count === 1 ? '' : 's'}: spread the ten across easy, medium and hard (at least ${leastPerLevel} of each)`);
@@ -38,7 +38,7 @@ export function quizShapeProblems(quiz: Quiz): string[] {
     if (long !== undefined) problems.push(`${where}: the choice "${long.slice(0, 30)}…" is longer than one line of ${choiceWidth} characters`);
     const why = quiz.answerOf(question.id).why;
     const unexplained = why.findIndex((text) => text.trim().length < 10);
-    if (unexplained !== -1) problems.push(`${where}: choice ${String.fromCharCode(65 + unexplained)} needs a real "why"`);
+    if (unexplained !== -1) problems.push(`${where}: choice ${choiceLetter(unexplained)} needs a real "why"`);
   }
   return problems;
 }
